@@ -1,0 +1,5 @@
+export * from './errors.js';
+export * from './model-catalog.js';
+export * from './domain-catalog.js';
+export * from './load-catalog.js';
+export * from './render-pre-query.js';

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { FinishReason, RunId, TokenUsage } from './common.js';
+
+/** Magpie's `gen_input_configs`, field for field. */
+export const GenInputConfigs = z.object({
+  temperature: z.number(),
+  top_p: z.number(),
+  input_generator: z.string(),
+  seed: z.number().int().nullable(),
+});
+export type GenInputConfigs = z.infer<typeof GenInputConfigs>;
+
+/** Magpie's `gen_response_configs`, field for field (`engine` is always "vllm" for us). */
+export const GenResponseConfigs = z.object({
+  prompt: z.string().nullable(),
+  temperature: z.number(),
+  top_p: z.number(),
+  repetition_penalty: z.number(),
+  max_tokens: z.number().int(),
+  stop_tokens: z.array(z.string()),
+  output_generator: z.string(),
+  engine: z.literal('vllm'),
+});
+export type GenResponseConfigs = z.infer<typeof GenResponseConfigs>;
+
+export const ChatMessage = z.object({
+  role: z.enum(['system', 'user', 'assistant']),
+  content: z.string(),
+});
+export type ChatMessage = z.infer<typeof ChatMessage>;
+
+/** Fields every record shares: where it belongs and which problem slot it answers. */
+const RecordBase = z.object({
+  schemaVersion: z.literal(1),
+  runId: RunId,
+  /** Stable across retries: `<runId>:<kind>:<id>`. */
+  recordId: z.string().min(1).max(160),
+  /** Magpie's integer `id`: the problem's slot in the run, 0 ≤ id < count. */
+  id: z.number().int().nonnegative(),
+});
+
+/** A generated problem: Magpie's `_ins.json` record plus our envelope. */
+export const ProblemRecord = RecordBase.extend({
+  kind: z.literal('problem'),
+  domain: z.string(),
+  subtopic: z.string(),
+  pre_query_template: z.string(),
+  instruction: z.string().min(1),
+  response: z.null(),
+  created: z.number().int(),
+  gen_input_configs: GenInputConfigs,
+  gen_response_configs: z.null(),
+  finishReason: FinishReason,
+  usage: TokenUsage,
+});
+export type ProblemRecord = z.infer<typeof ProblemRecord>;
+
+/** One chain-of-thought solution: the fields Magpie's `_ins_res.json` adds. */
+export const SolutionRecord = RecordBase.extend({
+  kind: z.literal('solution'),
+  problemRecordId: z.string(),
+  instruction: z.string(),
+  response: z.string(),
+  /** Text inside `<think>…</think>` (or the backend's reasoning field); null for plain models. */
+  reasoning: z.string().nullable(),
+  finishReason: FinishReason,
+  gen_response_configs: GenResponseConfigs,
+  usage: TokenUsage,
+});
+export type SolutionRecord = z.infer<typeof SolutionRecord>;
+
+/** N sampled responses to one problem: the fields Magpie's `_ins_5res.json` adds. */
+export const SamplesRecord = RecordBase.extend({
+  kind: z.literal('samples'),
+  problemRecordId: z.string(),
+  instruction: z.string(),
+  responses: z.array(z.string()).min(1),
+  reasonings: z.array(z.string().nullable()),
+  finishReasons: z.array(FinishReason),
+  gen_response_configs: GenResponseConfigs,
+  usage: TokenUsage,
+});
+export type SamplesRecord = z.infer<typeof SamplesRecord>;
+
+/** Reward scores for each sample plus the preference pair: `_ins_5res_armorm.json`'s additions. */
+export const RewardsRecord = RecordBase.extend({
+  kind: z.literal('rewards'),
+  problemRecordId: z.string(),
+  samplesRecordId: z.string(),
+  rewards_armorm: z.array(z.object({ score: z.number() })).min(1),
+  chosen: z.array(ChatMessage).length(2),
+  rejected: z.array(ChatMessage).length(2),
+  reward_model: z.string(),
+});
+export type RewardsRecord = z.infer<typeof RewardsRecord>;
+
+export const RecordKind = z.enum(['problem', 'solution', 'samples', 'rewards']);
+export type RecordKind = z.infer<typeof RecordKind>;
+
+/** Any record on the RECORDS stream, discriminated by `kind`. */
+export const AnyRecord = z.discriminatedUnion('kind', [ProblemRecord, SolutionRecord, SamplesRecord, RewardsRecord]);
+export type AnyRecord = z.infer<typeof AnyRecord>;
+
+/** The deterministic record id for a kind and problem slot. */
+export function recordIdFor(runId: string, kind: RecordKind, id: number): string {
+  return `${runId}:${kind}:${id}`;
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { IsoTime, RunId } from './common.js';
+import { RunSpec } from './run-spec.js';
+
+/**
+ * Lifecycle of a run. `running` from acceptance until every stage has produced `count` outputs
+ * (`succeeded`), a record was dead-lettered (`failed`), or a user cancelled it (`cancelled`).
+ */
+export const RunStatus = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
+export type RunStatus = z.infer<typeof RunStatus>;
+
+export const TERMINAL_STATUSES: readonly RunStatus[] = ['succeeded', 'failed', 'cancelled'];
+
+/** True once a run can produce no more records. */
+export function isTerminal(status: RunStatus): boolean {
+  return TERMINAL_STATUSES.includes(status);
+}
+
+/** The run document kept in the `runs` KV bucket, one key per run id. */
+export const RunState = z.object({
+  schemaVersion: z.literal(1),
+  runId: RunId,
+  spec: RunSpec,
+  status: RunStatus,
+  clientRequestId: z.string().max(128).optional(),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+  finishedAt: IsoTime.optional(),
+  /** Human-readable reason for `failed` or `cancelled`. */
+  reason: z.string().max(4096).optional(),
+});
+export type RunState = z.infer<typeof RunState>;

@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import { DeadLetter } from './dead-letter.js';
+import { GenerationTask } from './generation-task.js';
+import { AnyRecord, type RecordKind } from './records.js';
+import { RunCancelled, RunFinished, RunProgress, RunRequested, StageFailed } from './run-events.js';
+
+/**
+ * The stream catalog. Services import names and subjects from here and never write subject
+ * strings by hand. Every subject starts with a family and a version token so a breaking change
+ * gets a new subject rather than a new meaning for an old one.
+ */
+export const Streams = {
+  /** Every record the pipeline produces: `records.v1.<runId>.<kind>`. Limits retention. */
+  records: { name: 'RECORDS', subjects: ['records.v1.>'] },
+  /** Run lifecycle events: `runs.v1.<runId>.<event>`. Limits retention. */
+  runs: { name: 'RUNS', subjects: ['runs.v1.>'] },
+  /** Generator work queue: `gen.tasks.v1.<runId>`. Work-queue retention. */
+  genTasks: { name: 'GEN_TASKS', subjects: ['gen.tasks.v1.>'] },
+  /** Dead letters: `dlq.v1.<runId>.<stage>`. Limits retention. */
+  dlq: { name: 'DLQ', subjects: ['dlq.v1.>'] },
+} as const;
+
+/** The KV bucket holding one RunState per run id, plus client-request-id reservations. */
+export const RUNS_BUCKET = 'runs';
+
+export type RunEventName = 'requested' | 'cancelled' | 'progress' | 'finished' | 'failed';
+
+export const Subjects = {
+  record: (runId: string, kind: RecordKind) => `records.v1.${runId}.${kind}`,
+  recordsOfRun: (runId: string) => `records.v1.${runId}.>`,
+  recordsOfKind: (kind: RecordKind) => `records.v1.*.${kind}`,
+  runEvent: (runId: string, event: RunEventName) => `runs.v1.${runId}.${event}`,
+  runEventsOfKind: (event: RunEventName) => `runs.v1.*.${event}`,
+  genTask: (runId: string) => `gen.tasks.v1.${runId}`,
+  genTasksAll: 'gen.tasks.v1.>',
+  deadLetter: (runId: string, stage: string) => `dlq.v1.${runId}.${stage}`,
+  deadLettersOfRun: (runId: string) => `dlq.v1.${runId}.>`,
+} as const;
+
+/** Schemas by subject family, so the bus can validate any message it publishes or receives. */
+export const RunEventSchemas = {
+  requested: RunRequested,
+  cancelled: RunCancelled,
+  progress: RunProgress,
+  finished: RunFinished,
+  failed: StageFailed,
+} as const satisfies Record<RunEventName, z.ZodType>;
+
+export const PayloadSchemas = {
+  record: AnyRecord,
+  genTask: GenerationTask,
+  deadLetter: DeadLetter,
+} as const;
+
+/**
+ * The run id carried in the third token of every per-run subject (`family.v1.<runId>…`),
+ * or undefined when the subject has none.
+ */
+export function runIdOfSubject(subject: string): string | undefined {
+  const parts = subject.split('.');
+  if (parts[0] === 'gen' && parts[1] === 'tasks') return parts[3];
+  return parts[2];
+}
+
+/** Deterministic Nats-Msg-Id values: a retried publish of the same logical message is stored once. */
+export const MsgIds = {
+  record: (recordId: string) => recordId,
+  runEvent: (runId: string, event: RunEventName, discriminator = '') =>
+    discriminator ? `${runId}:${event}:${discriminator}` : `${runId}:${event}`,
+  genTask: (runId: string, taskIndex: number) => `${runId}:gen-task:${taskIndex}`,
+  deadLetter: (stream: string, sequence: number) => `dlq:${stream}:${sequence}`,
+} as const;

@@ -1,0 +1,3 @@
+export * from './shutdown-on-signal.js';
+export * from './health-server.js';
+export * from './find-nats-server.js';

