@@ -1,0 +1,230 @@
+import { GenerationTask, MsgIds, Streams, Subjects, type DeadLetter } from '@magpie/contracts';
+import { createLogger } from '@magpie/logging';
+import { NatsServerFixture, waitFor } from '@magpie/testing';
+import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectNats } from './connect-nats.js';
+import { TransientError } from './errors.js';
+import { provisionStreams } from './provision-streams.js';
+import { Publisher } from './publisher.js';
+import { Worker, type WorkerOptions } from './worker.js';
+
+const logger = createLogger({ name: 'bus-test', level: 'silent' });
+let nats: NatsServerFixture;
+let nc: NatsConnection;
+let js: JetStreamClient;
+let jsm: JetStreamManager;
+let publisher: Publisher;
+
+beforeAll(async () => {
+  nats = await NatsServerFixture.start();
+  nc = await connectNats({ servers: nats.url, name: 'bus-test' });
+  js = jetstream(nc);
+  jsm = await jetstreamManager(nc);
+  await provisionStreams(jsm, { duplicateWindowMs: 60_000, retentionMs: 3_600_000 });
+  publisher = new Publisher({ js });
+}, 30_000);
+
+afterAll(async () => {
+  await nc?.close();
+  await nats?.stop();
+});
+
+function task(runId: string, taskIndex: number): GenerationTask {
+  return { schemaVersion: 1, runId, taskIndex, slotStart: taskIndex * 10, slotCount: 10 };
+}
+
+async function publishTask(t: GenerationTask): Promise<void> {
+  await publisher.publish(Subjects.genTask(t.runId), GenerationTask, t, MsgIds.genTask(t.runId, t.taskIndex));
+}
+
+function worker(runId: string, overrides: Partial<WorkerOptions<GenerationTask>> & Pick<WorkerOptions<GenerationTask>, 'handler'>) {
+  return new Worker<GenerationTask>({
+    js,
+    jsm,
+    stream: Streams.genTasks.name,
+    durableName: `test-${runId}`,
+    filterSubject: Subjects.genTask(runId),
+    schema: GenerationTask,
+    publisher,
+    stage: 'generator',
+    logger,
+    concurrency: 4,
+    ackWaitMs: 2_000,
+    maxDeliveries: 3,
+    backoff: { baseMs: 50, maxMs: 200 },
+    ...overrides,
+  });
+}
+
+async function deadLetters(runId: string): Promise<DeadLetter[]> {
+  const info = await jsm.streams.info(Streams.dlq.name, { subjects_filter: Subjects.deadLettersOfRun(runId) });
+  const total = Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0);
+  const out: DeadLetter[] = [];
+  if (total === 0) return out;
+  const consumer = await js.consumers.get(Streams.dlq.name, { filter_subjects: Subjects.deadLettersOfRun(runId) });
+  for (let i = 0; i < total; i++) {
+    const m = await consumer.next({ expires: 2_000 });
+    if (m) out.push(m.json<DeadLetter>());
+  }
+  return out;
+}
+
+describe('stream provisioning', () => {
+  it('is idempotent and keeps existing messages', async () => {
+    await publishTask(task('prov1', 0));
+    await provisionStreams(jsm, { duplicateWindowMs: 60_000, retentionMs: 3_600_000 });
+    const info = await jsm.streams.info(Streams.genTasks.name, { subjects_filter: Subjects.genTask('prov1') });
+    expect(info.state.subjects?.[Subjects.genTask('prov1')]).toBe(1);
+  });
+});
+
+describe('publisher', () => {
+  it('stores the same output published twice only once', async () => {
+    const t = task('dedup1', 0);
+    const first = await publisher.publish(Subjects.genTask(t.runId), GenerationTask, t, MsgIds.genTask(t.runId, 0));
+    const second = await publisher.publish(Subjects.genTask(t.runId), GenerationTask, t, MsgIds.genTask(t.runId, 0));
+    expect(first.duplicate).toBe(false);
+    expect(second.duplicate).toBe(true);
+    expect(second.seq).toBe(first.seq);
+    const info = await jsm.streams.info(Streams.genTasks.name, { subjects_filter: Subjects.genTask('dedup1') });
+    expect(info.state.subjects?.[Subjects.genTask('dedup1')]).toBe(1);
+  });
+
+  it('refuses a payload that fails its schema', async () => {
+    const bad = { ...task('bad1', 0), slotCount: -1 };
+    await expect(publisher.publish(Subjects.genTask('bad1'), GenerationTask, bad, 'x')).rejects.toThrow(/invalid payload/);
+  });
+});
+
+describe('worker', () => {
+  it('redelivers a message when the worker that had it dies without acking', async () => {
+    const runId = 'redeliver1';
+    const conn = await connectNats({ servers: nats.url, name: 'doomed' });
+    let firstSeen = false;
+    const doomed = new Worker<GenerationTask>({
+      js: jetstream(conn),
+      jsm: await jetstreamManager(conn),
+      stream: Streams.genTasks.name,
+      durableName: `test-${runId}`,
+      filterSubject: Subjects.genTask(runId),
+      schema: GenerationTask,
+      publisher,
+      stage: 'generator',
+      logger,
+      concurrency: 1,
+      ackWaitMs: 1_500,
+      handler: () => {
+        firstSeen = true;
+        return new Promise(() => undefined); // hangs, like a process that died mid-call
+      },
+    });
+    await doomed.start();
+    await publishTask(task(runId, 0));
+    await waitFor('first delivery', () => firstSeen, 10_000);
+    await conn.close(); // the worker is gone without ack or nak
+
+    const deliveries: number[] = [];
+    const survivor = worker(runId, {
+      handler: (_payload, ctx) => {
+        deliveries.push(ctx.deliveryCount);
+        return Promise.resolve();
+      },
+    });
+    await survivor.start();
+    await waitFor('redelivery', () => deliveries.length > 0, 15_000);
+    await survivor.stop();
+    expect(deliveries).toEqual([2]);
+  });
+
+  it('dead-letters a message after max deliveries and reports it', async () => {
+    const runId = 'dlq1';
+    const attempts: number[] = [];
+    const reported: string[] = [];
+    const w = worker(runId, {
+      handler: (_p, ctx) => {
+        attempts.push(ctx.deliveryCount);
+        return Promise.reject(new TransientError('backend 503'));
+      },
+      onDeadLetter: (_letter, rid) => {
+        reported.push(rid ?? '');
+        return Promise.resolve();
+      },
+    });
+    await w.start();
+    await publishTask(task(runId, 0));
+    const letters = await waitFor('a dead letter', async () => {
+      const l = await deadLetters(runId);
+      return l.length > 0 ? l : undefined;
+    }, 15_000);
+    await w.stop();
+    expect(attempts).toEqual([1, 2, 3]);
+    expect(letters).toHaveLength(1);
+    expect(letters[0]?.deliveryCount).toBe(3);
+    expect(letters[0]?.error).toMatch(/backend 503/);
+    expect(letters[0]?.originalSubject).toBe(Subjects.genTask(runId));
+    expect(reported).toEqual([runId]);
+  });
+
+  it('dead-letters an invalid payload without calling the handler', async () => {
+    const runId = 'invalid1';
+    let called = false;
+    const w = worker(runId, {
+      handler: () => {
+        called = true;
+        return Promise.resolve();
+      },
+    });
+    await w.start();
+    await js.publish(Subjects.genTask(runId), JSON.stringify({ schemaVersion: 1, runId, nonsense: true }));
+    const letters = await waitFor('a dead letter', async () => {
+      const l = await deadLetters(runId);
+      return l.length > 0 ? l : undefined;
+    }, 10_000);
+    await w.stop();
+    expect(called).toBe(false);
+    expect(letters[0]?.error).toMatch(/invalid payload/);
+    expect(letters[0]?.deliveryCount).toBe(1);
+  });
+
+  it('never runs more handlers at once than its concurrency', async () => {
+    const runId = 'conc1';
+    let running = 0;
+    let maxRunning = 0;
+    let done = 0;
+    const w = worker(runId, {
+      concurrency: 2,
+      handler: async () => {
+        running++;
+        maxRunning = Math.max(maxRunning, running);
+        await new Promise((r) => setTimeout(r, 50));
+        running--;
+        done++;
+      },
+    });
+    await w.start();
+    for (let i = 0; i < 8; i++) await publishTask(task(runId, i));
+    await waitFor('all handled', () => done === 8, 15_000);
+    await w.stop();
+    expect(maxRunning).toBe(2);
+  });
+
+  it('keeps a long handler alive past ack_wait with working()', async () => {
+    const runId = 'long1';
+    const deliveries: number[] = [];
+    const w = worker(runId, {
+      ackWaitMs: 1_000,
+      handler: async (_p, ctx) => {
+        deliveries.push(ctx.deliveryCount);
+        await new Promise((r) => setTimeout(r, 2_500));
+      },
+    });
+    await w.start();
+    await publishTask(task(runId, 0));
+    await waitFor('handled', () => deliveries.length > 0, 10_000);
+    await new Promise((r) => setTimeout(r, 3_500));
+    await w.stop();
+    expect(deliveries).toEqual([1]);
+  });
+});
