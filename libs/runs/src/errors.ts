@@ -1,0 +1,9 @@
+/** Thrown when creating a run whose id is already stored. */
+export class RunExistsError extends Error {
+  override readonly name = 'RunExistsError';
+}
+
+/** Thrown when a run id is not in the store. */
+export class RunNotFoundError extends Error {
+  override readonly name = 'RunNotFoundError';
+}

@@ -1,0 +1,4 @@
+export * from './errors.js';
+export * from './run-store.js';
+export * from './record-log.js';
+export * from './run-tracker.js';

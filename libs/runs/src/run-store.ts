@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { Kvm, type KV } from '@nats-io/kv';
+import type { NatsConnection } from '@nats-io/transport-node';
+import { RUNS_BUCKET, RunState, isTerminal, type RunStatus } from '@magpie/contracts';
+import { RunExistsError, RunNotFoundError } from './errors.js';
+
+const runKey = (runId: string) => `run.${runId}`;
+const requestKey = (clientRequestId: string) => `request.${createHash('sha256').update(clientRequestId).digest('hex').slice(0, 40)}`;
+
+/** Outcome of a status transition. */
+export interface TransitionResult {
+  readonly state: RunState;
+  /** False when the run was already terminal, so nothing changed. */
+  readonly changed: boolean;
+}
+
+/**
+ * Run documents in the JetStream KV bucket `runs`. Every write is compare-and-set on the key's
+ * revision, so concurrent stages can race to finish a run and exactly one wins.
+ */
+export class RunStore {
+  readonly #kv: KV;
+
+  private constructor(kv: KV) {
+    this.#kv = kv;
+  }
+
+  /** Creates the bucket if needed (idempotent) and binds to it. */
+  static async open(nc: NatsConnection): Promise<RunStore> {
+    const kv = await new Kvm(nc).create(RUNS_BUCKET, { history: 5 });
+    return new RunStore(kv);
+  }
+
+  /** Stores a new run. Throws RunExistsError when the id is taken. */
+  async create(state: RunState): Promise<void> {
+    const value = JSON.stringify(RunState.parse(state));
+    try {
+      await this.#kv.create(runKey(state.runId), value);
+    } catch (cause) {
+      if (await this.#kv.get(runKey(state.runId))) throw new RunExistsError(`run ${state.runId} exists`, { cause });
+      throw cause;
+    }
+  }
+
+  /** The run's current document, or undefined when unknown. */
+  async get(runId: string): Promise<RunState | undefined> {
+    const entry = await this.#kv.get(runKey(runId));
+    if (!entry || entry.operation !== 'PUT') return undefined;
+    return RunState.parse(entry.json());
+  }
+
+  /** Every stored run, newest first. */
+  async list(limit = 100): Promise<RunState[]> {
+    const keys: string[] = [];
+    for await (const key of await this.#kv.keys('run.>')) keys.push(key);
+    const states = await Promise.all(keys.map((k) => this.get(k.slice('run.'.length))));
+    return states
+      .filter((s): s is RunState => s !== undefined)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .slice(0, limit);
+  }
+
+  /**
+   * Moves a running run to `to`. A terminal run is left as it is (`changed: false`), which makes
+   * cancel and finish idempotent. Throws RunNotFoundError for an unknown run.
+   */
+  async transition(runId: string, to: RunStatus, reason?: string): Promise<TransitionResult> {
+    for (;;) {
+      const entry = await this.#kv.get(runKey(runId));
+      if (!entry || entry.operation !== 'PUT') throw new RunNotFoundError(`run ${runId} not found`);
+      const current = RunState.parse(entry.json());
+      if (isTerminal(current.status) || current.status === to) return { state: current, changed: false };
+      const now = new Date().toISOString();
+      const next: RunState = {
+        ...current,
+        status: to,
+        updatedAt: now,
+        ...(isTerminal(to) ? { finishedAt: now } : {}),
+        ...(reason !== undefined ? { reason: reason.slice(0, 4096) } : {}),
+      };
+      try {
+        await this.#kv.update(runKey(runId), JSON.stringify(next), entry.revision);
+        return { state: next, changed: true };
+      } catch {
+        // Someone else wrote first: re-read and decide again.
+      }
+    }
+  }
+
+  /**
+   * Binds a client request id to `runId` unless it is bound already. Returns the run id the
+   * request belongs to: `runId` for the first call, the earlier run id for a retry.
+   */
+  async reserveClientRequest(clientRequestId: string, runId: string): Promise<string> {
+    const key = requestKey(clientRequestId);
+    try {
+      await this.#kv.create(key, runId);
+      return runId;
+    } catch (cause) {
+      const existing = await this.#kv.get(key);
+      if (existing && existing.operation === 'PUT') return existing.string();
+      throw cause;
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import {
+  MsgIds,
+  RunCancelled,
+  RunFinished,
+  RunProgress,
+  Subjects,
+  isTerminal,
+  type RecordCounts,
+  type RecordKind,
+  type RunState,
+  type Stage,
+} from '@magpie/contracts';
+import type { Publisher } from '@magpie/bus';
+import type { Logger } from '@magpie/logging';
+import type { RecordLog } from './record-log.js';
+import type { RunStore, TransitionResult } from './run-store.js';
+
+const KIND_OF_STAGE: Record<Stage, RecordKind> = {
+  generator: 'problem',
+  solver: 'solution',
+  sampler: 'samples',
+  reward: 'rewards',
+};
+
+export interface RunTrackerOptions {
+  readonly store: RunStore;
+  readonly log: RecordLog;
+  readonly publisher: Publisher;
+  readonly logger: Logger;
+  /** How long a run's status may be served from memory before re-reading KV. */
+  readonly statusCacheMs?: number;
+}
+
+/**
+ * Run control shared by every stage: is the run still worth spending a backend call on, progress
+ * after each output, and the single transition to a terminal status with its RunFinished event.
+ */
+export class RunTracker {
+  readonly #o: RunTrackerOptions;
+  readonly #cache = new Map<string, { state: RunState | undefined; at: number }>();
+
+  constructor(options: RunTrackerOptions) {
+    this.#o = options;
+  }
+
+  /** The run's state, at most statusCacheMs old. */
+  async state(runId: string): Promise<RunState | undefined> {
+    const cached = this.#cache.get(runId);
+    const maxAgeMs = this.#o.statusCacheMs ?? 1_000;
+    if (cached && Date.now() - cached.at < maxAgeMs) return cached.state;
+    const state = await this.#o.store.get(runId);
+    this.#cache.set(runId, { state, at: Date.now() });
+    if (this.#cache.size > 10_000) this.#cache.clear();
+    return state;
+  }
+
+  /** False once the run is unknown, cancelled, failed or finished: skip the backend call. */
+  async isActive(runId: string): Promise<boolean> {
+    const state = await this.state(runId);
+    return state !== undefined && !isTerminal(state.status);
+  }
+
+  /**
+   * Call after a stage stored an output: publishes progress and, when every stage has `count`
+   * records, moves the run to `succeeded`. Safe to call concurrently from any replica.
+   */
+  async recordOutput(runId: string, stage: Stage): Promise<void> {
+    const state = await this.state(runId);
+    if (!state) return;
+    const counts = await this.#o.log.counts(runId);
+    const expected = state.spec.count;
+    await this.#o.publisher.publish(
+      Subjects.runEvent(runId, 'progress'),
+      RunProgress,
+      { schemaVersion: 1, runId, stage, counts, expected, at: new Date().toISOString() },
+      MsgIds.runEvent(runId, 'progress', `${stage}:${counts[KIND_OF_STAGE[stage]]}`),
+    );
+    const complete = Object.values(counts).every((n) => n >= expected);
+    if (complete) await this.#finish(runId, 'succeeded', counts);
+  }
+
+  /** Marks the run failed (a record was dead-lettered). No-op when already terminal. */
+  async fail(runId: string, reason: string): Promise<void> {
+    const counts = await this.#o.log.counts(runId).catch(() => undefined);
+    await this.#finish(runId, 'failed', counts ?? { problem: 0, solution: 0, samples: 0, rewards: 0 }, reason);
+  }
+
+  /** Cancels a run; idempotent. Throws RunNotFoundError for an unknown run. */
+  async cancel(runId: string, reason: string): Promise<TransitionResult> {
+    const result = await this.#o.store.transition(runId, 'cancelled', reason);
+    this.#cache.delete(runId);
+    if (result.changed) {
+      await this.#o.publisher.publish(
+        Subjects.runEvent(runId, 'cancelled'),
+        RunCancelled,
+        { schemaVersion: 1, runId, reason, cancelledAt: new Date().toISOString() },
+        MsgIds.runEvent(runId, 'cancelled'),
+      );
+      await this.#publishFinished(result.state, await this.#o.log.counts(runId));
+    }
+    return result;
+  }
+
+  async #finish(runId: string, status: 'succeeded' | 'failed', counts: RecordCounts, reason?: string): Promise<void> {
+    const result = await this.#o.store.transition(runId, status, reason);
+    this.#cache.delete(runId);
+    if (!result.changed) return;
+    this.#o.logger.info({ runId, status, counts, reason }, 'run finished');
+    await this.#publishFinished(result.state, counts);
+  }
+
+  async #publishFinished(state: RunState, counts: RecordCounts): Promise<void> {
+    if (state.status === 'running') return;
+    const deadLettered = await this.#o.log.deadLetterCount(state.runId);
+    await this.#o.publisher.publish(
+      Subjects.runEvent(state.runId, 'finished'),
+      RunFinished,
+      {
+        schemaVersion: 1,
+        runId: state.runId,
+        status: state.status,
+        counts,
+        deadLettered,
+        ...(state.reason !== undefined ? { reason: state.reason } : {}),
+        finishedAt: state.finishedAt ?? new Date().toISOString(),
+      },
+      MsgIds.runEvent(state.runId, 'finished'),
+    );
+  }
+}
