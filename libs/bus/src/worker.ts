@@ -4,7 +4,7 @@ import { DeadLetter, MsgIds, Subjects, runIdOfSubject } from '@magpie/contracts'
 import type { Logger } from '@magpie/logging';
 import type { z } from 'zod';
 import { backoffDelayMs, sleep, type BackoffPolicy } from './backoff.js';
-import { IllegalStateError, PermanentError, TransientError } from './errors.js';
+import { IllegalStateError, PermanentError, isNotRetryable, retryAfterOf } from './errors.js';
 import type { Publisher } from './publisher.js';
 
 export interface WorkerContext {
@@ -229,15 +229,16 @@ export class Worker<T> {
       msg.nak();
       return;
     }
-    if (err instanceof PermanentError) {
-      await this.#deadLetter(msg, err.message);
+    const message = err instanceof Error ? err.message : String(err);
+    if (err instanceof PermanentError || isNotRetryable(err)) {
+      await this.#deadLetter(msg, message);
       return;
     }
     if (deliveryCount >= this.#maxDeliveries) {
-      await this.#deadLetter(msg, `failed ${deliveryCount} times; last error: ${err instanceof Error ? err.message : String(err)}`);
+      await this.#deadLetter(msg, `failed ${deliveryCount} times; last error: ${message}`);
       return;
     }
-    const retryAfterMs = err instanceof TransientError ? (err.retryAfterMs ?? 0) : 0;
+    const retryAfterMs = retryAfterOf(err);
     const delayMs = Math.max(retryAfterMs, backoffDelayMs(this.#backoff, deliveryCount));
     log.warn({ err, subject: msg.subject, deliveryCount, delayMs }, 'handler failed; will retry');
     msg.nak(delayMs);

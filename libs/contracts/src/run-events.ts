@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoTime, RunId, Stage } from './common.js';
 import { RunSpec } from './run-spec.js';
-import { RecordKind } from './records.js';
+import type { RecordKind } from './records.js';
 import { RunStatus } from './run-state.js';
 
 /** Published by the gateway once a run is accepted and stored; the generator plans it. */

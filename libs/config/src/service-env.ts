@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { LogLevel, envInt } from './load-config.js';
+
+/** Variables every service reads: NATS, logging, health port and stream limits. */
+export const platformEnv = {
+  NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+  /** Per-service NATS credentials; see configs/nats-server.conf for the permissions each user has. */
+  NATS_USER: z.string().optional(),
+  NATS_PASS: z.string().optional(),
+  LOG_LEVEL: LogLevel,
+  /** Port of the /healthz and /metrics endpoint; 0 picks a free one. */
+  HEALTH_PORT: envInt(0, 0, 65_535),
+  /** Nats-Msg-Id memory: a retried publish within this window is stored once. */
+  DUPLICATE_WINDOW_MS: envInt(24 * 3_600_000, 1_000),
+  /** How long records, run events and dead letters are kept. */
+  RETENTION_MS: envInt(30 * 24 * 3_600_000, 60_000),
+  /** Time a service gets on SIGTERM to finish in-flight work before it naks the rest. */
+  SHUTDOWN_GRACE_MS: envInt(20_000, 0),
+};
+
+/** Variables of a stage that pulls messages and calls a backend. */
+export const workerEnv = {
+  /** Backend calls in flight from this process. */
+  MAX_IN_FLIGHT: envInt(64, 1, 4_096),
+  /** Unacked time before redelivery; working() extends it during long calls. */
+  ACK_WAIT_MS: envInt(60_000, 1_000),
+  /** Deliveries before a failing message is dead-lettered. */
+  MAX_DELIVERIES: envInt(5, 1, 100),
+  RETRY_BASE_MS: envInt(1_000, 1),
+  RETRY_MAX_MS: envInt(60_000, 1),
+  /** Per backend call; long enough for a 16K-token reasoning trace. */
+  LLM_TIMEOUT_MS: envInt(600_000, 1_000),
+  LLM_API_KEY: z.string().default('EMPTY'),
+};

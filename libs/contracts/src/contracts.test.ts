@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { AnyRecord, recordIdFor } from './records.js';
+import { RunSpec } from './run-spec.js';
+import { RunFinished } from './run-events.js';
+import { MsgIds, Subjects, runIdOfSubject } from './subjects.js';
+
+const problem = {
+  schemaVersion: 1,
+  kind: 'problem',
+  runId: 'run-1',
+  recordId: recordIdFor('run-1', 'problem', 3),
+  id: 3,
+  domain: 'algebra',
+  subtopic: 'quadratics',
+  pre_query_template: '<bos><User>',
+  instruction: 'Solve x^2 = 4.',
+  response: null,
+  created: 1_700_000_000,
+  gen_input_configs: { temperature: 1.2, top_p: 1, input_generator: 'm', seed: 42 },
+  gen_response_configs: null,
+  finishReason: 'stop',
+  usage: { promptTokens: 10, completionTokens: 8 },
+};
+
+describe('records', () => {
+  it("accept a problem with Magpie's fields", () => {
+    expect(AnyRecord.parse(problem)).toMatchObject({ kind: 'problem', id: 3 });
+  });
+
+  it('reject an empty instruction, a wrong schema version and an unknown kind', () => {
+    expect(AnyRecord.safeParse({ ...problem, instruction: '' }).success).toBe(false);
+    expect(AnyRecord.safeParse({ ...problem, schemaVersion: 2 }).success).toBe(false);
+    expect(AnyRecord.safeParse({ ...problem, kind: 'other' }).success).toBe(false);
+  });
+
+  it('require exactly two messages in a preference pair', () => {
+    const rewards = {
+      schemaVersion: 1,
+      kind: 'rewards',
+      runId: 'run-1',
+      recordId: 'run-1:rewards:3',
+      id: 3,
+      problemRecordId: 'run-1:problem:3',
+      samplesRecordId: 'run-1:samples:3',
+      rewards_armorm: [{ score: 1 }],
+      chosen: [{ role: 'user', content: 'q' }],
+      rejected: [
+        { role: 'user', content: 'q' },
+        { role: 'assistant', content: 'a' },
+      ],
+      reward_model: 'r',
+    };
+    expect(AnyRecord.safeParse(rewards).success).toBe(false);
+  });
+
+  it('have deterministic ids', () => {
+    expect(recordIdFor('run-1', 'solution', 7)).toBe('run-1:solution:7');
+  });
+});
+
+describe('run spec', () => {
+  it('refuses a count below one and a seed beyond 31 bits', () => {
+    const sampling = { temperature: 1, topP: 1, maxTokens: 10 };
+    const spec = {
+      domain: 'algebra',
+      subtopics: [],
+      count: 1,
+      generator: { model: 'm', sampling },
+      solver: { model: 'm', sampling },
+      sampler: { model: 'm', sampling, samplesPerProblem: 5 },
+      reward: { model: 'r' },
+      seed: 1,
+    };
+    expect(RunSpec.safeParse(spec).success).toBe(true);
+    expect(RunSpec.safeParse({ ...spec, count: 0 }).success).toBe(false);
+    expect(RunSpec.safeParse({ ...spec, seed: 2 ** 31 }).success).toBe(false);
+  });
+
+  it('never reports a finished run as running', () => {
+    const counts = { problem: 1, solution: 1, samples: 1, rewards: 1 };
+    const base = { schemaVersion: 1, runId: 'run-1', counts, deadLettered: 0, finishedAt: new Date().toISOString() };
+    expect(RunFinished.safeParse({ ...base, status: 'succeeded' }).success).toBe(true);
+    expect(RunFinished.safeParse({ ...base, status: 'running' }).success).toBe(false);
+  });
+});
+
+describe('subject catalog', () => {
+  it('puts the run id in a fixed token of every per-run subject', () => {
+    for (const subject of [
+      Subjects.record('run-9', 'problem'),
+      Subjects.runEvent('run-9', 'finished'),
+      Subjects.genTask('run-9'),
+      Subjects.deadLetter('run-9', 'solver'),
+    ]) {
+      expect(runIdOfSubject(subject)).toBe('run-9');
+    }
+  });
+
+  it('builds wildcard filters per kind and per run', () => {
+    expect(Subjects.recordsOfKind('samples')).toBe('records.v1.*.samples');
+    expect(Subjects.recordsOfRun('run-9')).toBe('records.v1.run-9.>');
+  });
+
+  it('derives message ids from identity, never from time', () => {
+    expect(MsgIds.runEvent('run-9', 'progress', 'solver:3')).toBe('run-9:progress:solver:3');
+    expect(MsgIds.genTask('run-9', 2)).toBe(MsgIds.genTask('run-9', 2));
+  });
+});

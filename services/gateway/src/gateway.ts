@@ -1,0 +1,66 @@
+import * as grpc from '@grpc/grpc-js';
+import { ReflectionService } from '@grpc/reflection';
+import { HealthImplementation } from 'grpc-health-check';
+import { MAGPIE_SERVICE_NAME, loadMagpieProto } from '@magpie/api';
+import type { Logger } from '@magpie/logging';
+import type { RunService } from './run-service.js';
+
+export interface GatewayOptions {
+  readonly runService: RunService;
+  readonly logger: Logger;
+  readonly host: string;
+  readonly port: number;
+}
+
+/** The gRPC server: MagpieService, the standard health service and server reflection. */
+export class Gateway {
+  readonly #o: GatewayOptions;
+  readonly #server = new grpc.Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024 });
+  readonly #health = new HealthImplementation({ '': 'NOT_SERVING', [MAGPIE_SERVICE_NAME]: 'NOT_SERVING' });
+  #port: number | undefined;
+
+  constructor(options: GatewayOptions) {
+    this.#o = options;
+    const proto = loadMagpieProto();
+    this.#server.addService(proto.service, options.runService.handlers());
+    this.#health.addToServer(this.#server);
+    new ReflectionService(proto.packageDefinition).addToServer(this.#server);
+  }
+
+  get isServing(): boolean {
+    return this.#port !== undefined;
+  }
+
+  /** Binds and marks the service SERVING; resolves with the bound port. */
+  async start(): Promise<number> {
+    if (this.#port !== undefined) return this.#port;
+    const port = await new Promise<number>((resolve, reject) => {
+      this.#server.bindAsync(`${this.#o.host}:${this.#o.port}`, grpc.ServerCredentials.createInsecure(), (err, bound) =>
+        err ? reject(err) : resolve(bound),
+      );
+    });
+    this.#port = port;
+    this.#health.setStatus('', 'SERVING');
+    this.#health.setStatus(MAGPIE_SERVICE_NAME, 'SERVING');
+    return port;
+  }
+
+  /** NOT_SERVING first so balancers stop routing, then a graceful shutdown, forced after `graceMs`. */
+  async stop(graceMs: number): Promise<void> {
+    if (this.#port === undefined) return;
+    this.#health.setStatus('', 'NOT_SERVING');
+    this.#health.setStatus(MAGPIE_SERVICE_NAME, 'NOT_SERVING');
+    this.#port = undefined;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.#o.logger.warn({ graceMs }, 'forcing gRPC shutdown');
+        this.#server.forceShutdown();
+        resolve();
+      }, graceMs);
+      this.#server.tryShutdown(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+}

@@ -1,0 +1,87 @@
+import type { StartRunRequest } from '@magpie/api';
+import { DEFAULT_CONFIG_DIR, loadCatalog } from '@magpie/catalog';
+import { describe, expect, it } from 'vitest';
+import { InvalidArgumentError } from './errors.js';
+import { resolveRunSpec } from './resolve-run-spec.js';
+
+const catalog = loadCatalog(DEFAULT_CONFIG_DIR);
+const limits = { maxRunCount: 1_000, randomSeed: () => 99 };
+
+function request(overrides: Partial<StartRunRequest> = {}): StartRunRequest {
+  return {
+    domain: 'algebra',
+    count: 10,
+    model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B',
+    generator: null,
+    solver: null,
+    sampler: null,
+    reward_model: '',
+    subtopics: [],
+    client_request_id: '',
+    ...overrides,
+  };
+}
+
+function fieldOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof InvalidArgumentError) return err.field;
+    throw err;
+  }
+  return undefined;
+}
+
+describe('resolveRunSpec', () => {
+  it("fills every default from the model's entry and the domain", () => {
+    const spec = resolveRunSpec(request(), catalog, limits);
+    expect(spec).toMatchObject({
+      domain: 'algebra',
+      count: 10,
+      seed: 99,
+      generator: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', sampling: { temperature: 1.3, topP: 1, maxTokens: 1024 } },
+      solver: { sampling: { temperature: 0.1, maxTokens: 16384 } },
+      sampler: { samplesPerProblem: 5, sampling: { temperature: 0.8, topP: 0.95 } },
+      reward: { model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1' },
+    });
+  });
+
+  it('applies per-stage overrides', () => {
+    const spec = resolveRunSpec(
+      request({
+        solver: { model: 'Qwen/Qwen2.5-Math-72B-Instruct', sampling: { temperature: 0 } },
+        samples_per_problem: 7,
+        seed: 5,
+        subtopics: ['quadratics'],
+      }),
+      catalog,
+      limits,
+    );
+    expect(spec.solver).toMatchObject({ model: 'Qwen/Qwen2.5-Math-72B-Instruct', sampling: { temperature: 0 } });
+    expect(spec.sampler.samplesPerProblem).toBe(7);
+    expect(spec.seed).toBe(5);
+    expect(spec.subtopics).toEqual(['quadratics']);
+  });
+
+  it.each([
+    [{ count: 0 }, 'count'],
+    [{ count: 5_000 }, 'count'],
+    [{ domain: '' }, 'domain'],
+    [{ domain: 'topology' }, 'domain'],
+    [{ model: 'acme/Nope' }, 'model'],
+    [{ subtopics: ['quadratics', 'knots'] }, 'subtopics[1]'],
+    [{ samples_per_problem: 1 }, 'samples_per_problem'],
+    [{ reward_model: 'acme/RM' }, 'reward_model'],
+    [{ solver: { model: 'acme/Nope', sampling: null } }, 'solver.model'],
+    [{ sampler: { model: '', sampling: { top_p: 0 } } }, 'sampler.sampling.top_p'],
+    [{ generator: { model: '', sampling: { temperature: 9 } } }, 'generator.sampling.temperature'],
+    [{ seed: 2 ** 31 }, 'seed'],
+    [{ client_request_id: 'x'.repeat(129) }, 'client_request_id'],
+  ] as [Partial<StartRunRequest>, string][])('rejects %j naming %s', (overrides, field) => {
+    expect(fieldOf(() => resolveRunSpec(request(overrides), catalog, limits))).toBe(field);
+  });
+
+  it('lists the known domains when the domain is unknown', () => {
+    expect(() => resolveRunSpec(request({ domain: 'topology' }), catalog, limits)).toThrow(/known domains: algebra, calculus/);
+  });
+});

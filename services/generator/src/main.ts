@@ -1,0 +1,44 @@
+import { connectNats } from '@magpie/bus';
+import { loadCatalog } from '@magpie/catalog';
+import { InferenceClient } from '@magpie/llm';
+import { createLogger } from '@magpie/logging';
+import { openPlatform } from '@magpie/runs';
+import { HealthServer, shutdownOnSignal } from '@magpie/runtime';
+import { loadGeneratorConfig } from './config.js';
+import { Generator } from './generator.js';
+
+const config = loadGeneratorConfig(process.env);
+const logger = createLogger({ name: 'generator', level: config.LOG_LEVEL });
+const catalog = loadCatalog(config.MAGPIE_CONFIG_DIR);
+const nc = await connectNats({ servers: config.NATS_URL, name: 'generator', user: config.NATS_USER, pass: config.NATS_PASS });
+const platform = await openPlatform({ nc, logger, duplicateWindowMs: config.DUPLICATE_WINDOW_MS, retentionMs: config.RETENTION_MS });
+const generator = new Generator({
+  ...platform,
+  catalog,
+  llm: new InferenceClient({ baseUrl: config.LLM_BASE_URL, apiKey: config.LLM_API_KEY, timeoutMs: config.LLM_TIMEOUT_MS }),
+  logger,
+  settings: {
+    maxInFlight: config.MAX_IN_FLIGHT,
+    ackWaitMs: config.ACK_WAIT_MS,
+    maxDeliveries: config.MAX_DELIVERIES,
+    retry: { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS },
+    slotsPerTask: config.SLOTS_PER_TASK,
+    maxAttemptsPerTask: config.MAX_ATTEMPTS_PER_TASK,
+  },
+});
+const health = new HealthServer({ port: config.HEALTH_PORT, isHealthy: () => generator.isRunning && !nc.isClosed() });
+await generator.start();
+const healthPort = await health.start();
+logger.info({ healthPort, llm: config.LLM_BASE_URL }, 'generator started');
+
+const code = await shutdownOnSignal({
+  logger,
+  forceAfterMs: config.SHUTDOWN_GRACE_MS + 10_000,
+  stop: async () => {
+    // Stop pulling first, then close the connection once in-flight work is done or nak'd.
+    await generator.stop(config.SHUTDOWN_GRACE_MS);
+    await health.stop();
+    await nc.drain();
+  },
+});
+process.exit(code);

@@ -1,0 +1,15 @@
+import { loadConfig, platformEnv, workerEnv, type EnvSource } from '@magpie/config';
+import { z } from 'zod';
+
+export const RewardConfig = z.object({
+  ...platformEnv,
+  ...workerEnv,
+  /** Root URL of the reward server exposing `/classify` (vLLM pooling or our ArmoRM sidecar). */
+  REWARD_BASE_URL: z.url().default('http://127.0.0.1:8000'),
+});
+export type RewardConfig = z.infer<typeof RewardConfig>;
+
+/** Throws ConfigError naming every invalid variable. */
+export function loadRewardConfig(env: EnvSource): Readonly<RewardConfig> {
+  return loadConfig(RewardConfig, env);
+}

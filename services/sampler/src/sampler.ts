@@ -1,0 +1,107 @@
+import { Worker, type JetStreamClient, type JetStreamManager, type Publisher, type WorkerContext } from '@magpie/bus';
+import type { Catalog } from '@magpie/catalog';
+import { AnyRecord, ProblemRecord, Streams, Subjects, recordIdFor, type SamplesRecord } from '@magpie/contracts';
+import { deriveSeed, splitReasoning, type InferenceClient } from '@magpie/llm';
+import type { Logger } from '@magpie/logging';
+import type { RunTracker } from '@magpie/runs';
+
+export interface SamplerOptions {
+  readonly js: JetStreamClient;
+  readonly jsm: JetStreamManager;
+  readonly publisher: Publisher;
+  readonly tracker: RunTracker;
+  readonly catalog: Catalog;
+  readonly llm: InferenceClient;
+  readonly logger: Logger;
+  readonly settings: { maxInFlight: number; ackWaitMs: number; maxDeliveries: number; retry: { baseMs: number; maxMs: number } };
+}
+
+/**
+ * The sampler stage: `samplesPerProblem` responses per problem in ONE request (`n`), so the
+ * backend shares the prompt's prefill across them — unlike Magpie, which calls generate N times.
+ */
+export class Sampler {
+  readonly #o: SamplerOptions;
+  readonly #worker: Worker<ProblemRecord>;
+
+  constructor(o: SamplerOptions) {
+    this.#o = o;
+    this.#worker = new Worker({
+      js: o.js,
+      jsm: o.jsm,
+      publisher: o.publisher,
+      stage: 'sampler',
+      stream: Streams.records.name,
+      durableName: 'sampler',
+      filterSubject: Subjects.recordsOfKind('problem'),
+      schema: ProblemRecord,
+      logger: o.logger,
+      concurrency: o.settings.maxInFlight,
+      ackWaitMs: o.settings.ackWaitMs,
+      maxDeliveries: o.settings.maxDeliveries,
+      backoff: o.settings.retry,
+      handler: (problem, ctx) => this.#sample(problem, ctx),
+      onDeadLetter: async (letter, runId) => {
+        if (runId) await o.tracker.fail(runId, `sampler: ${letter.error}`);
+      },
+    });
+  }
+
+  get isRunning(): boolean {
+    return this.#worker.state === 'running';
+  }
+
+  async start(): Promise<void> {
+    await this.#worker.start();
+  }
+
+  async stop(graceMs: number): Promise<void> {
+    await this.#worker.stop(graceMs);
+  }
+
+  async #sample(problem: ProblemRecord, ctx: WorkerContext): Promise<void> {
+    const { tracker, llm, publisher, catalog } = this.#o;
+    const state = await tracker.state(problem.runId);
+    if (!state || state.status !== 'running') return;
+    const { model, sampling, samplesPerProblem } = state.spec.sampler;
+    const result = await llm.chat({
+      model,
+      messages: [{ role: 'user', content: problem.instruction }],
+      n: samplesPerProblem,
+      temperature: sampling.temperature,
+      topP: sampling.topP,
+      maxTokens: sampling.maxTokens,
+      seed: deriveSeed(state.spec.seed, problem.recordId, 'samples'),
+      signal: ctx.signal,
+    });
+    if (result.choices.length !== samplesPerProblem) {
+      throw new Error(`backend returned ${result.choices.length} choices, expected ${samplesPerProblem}`);
+    }
+    const splits = result.choices.map((c) => ({ ...splitReasoning(c.content, c.reasoning), finishReason: c.finishReason }));
+    const record: SamplesRecord = {
+      schemaVersion: 1,
+      kind: 'samples',
+      runId: problem.runId,
+      recordId: recordIdFor(problem.runId, 'samples', problem.id),
+      id: problem.id,
+      problemRecordId: problem.recordId,
+      instruction: problem.instruction,
+      responses: splits.map((s) => s.response),
+      reasonings: splits.map((s) => s.reasoning),
+      finishReasons: splits.map((s) => (s.truncatedReasoning ? 'length' : s.finishReason)),
+      gen_response_configs: {
+        prompt: null,
+        temperature: sampling.temperature,
+        top_p: sampling.topP,
+        repetition_penalty: 1,
+        max_tokens: sampling.maxTokens,
+        stop_tokens: catalog.models.has(model) ? catalog.models.get(model).stopTokens : [],
+        output_generator: model,
+        engine: 'vllm',
+      },
+      usage: result.usage,
+    };
+    await publisher.publish(Subjects.record(problem.runId, 'samples'), AnyRecord, record, record.recordId);
+    await tracker.recordOutput(problem.runId, 'sampler');
+  }
+}

@@ -1,0 +1,105 @@
+import { Worker, type JetStreamClient, type JetStreamManager, type Publisher, type WorkerContext } from '@magpie/bus';
+import type { Catalog } from '@magpie/catalog';
+import { AnyRecord, ProblemRecord, Streams, Subjects, recordIdFor, type SolutionRecord } from '@magpie/contracts';
+import { deriveSeed, splitReasoning, type InferenceClient } from '@magpie/llm';
+import type { Logger } from '@magpie/logging';
+import type { RunTracker } from '@magpie/runs';
+
+export interface SolverOptions {
+  readonly js: JetStreamClient;
+  readonly jsm: JetStreamManager;
+  readonly publisher: Publisher;
+  readonly tracker: RunTracker;
+  readonly catalog: Catalog;
+  readonly llm: InferenceClient;
+  readonly logger: Logger;
+  readonly settings: { maxInFlight: number; ackWaitMs: number; maxDeliveries: number; retry: { baseMs: number; maxMs: number } };
+}
+
+/** The solver stage: one chain-of-thought solution per problem, at the run's (low) solver temperature. */
+export class Solver {
+  readonly #o: SolverOptions;
+  readonly #worker: Worker<ProblemRecord>;
+
+  constructor(o: SolverOptions) {
+    this.#o = o;
+    this.#worker = new Worker({
+      js: o.js,
+      jsm: o.jsm,
+      publisher: o.publisher,
+      stage: 'solver',
+      stream: Streams.records.name,
+      durableName: 'solver',
+      filterSubject: Subjects.recordsOfKind('problem'),
+      schema: ProblemRecord,
+      logger: o.logger,
+      concurrency: o.settings.maxInFlight,
+      ackWaitMs: o.settings.ackWaitMs,
+      maxDeliveries: o.settings.maxDeliveries,
+      backoff: o.settings.retry,
+      handler: (problem, ctx) => this.#solve(problem, ctx),
+      onDeadLetter: async (letter, runId) => {
+        if (runId) await o.tracker.fail(runId, `solver: ${letter.error}`);
+      },
+    });
+  }
+
+  get isRunning(): boolean {
+    return this.#worker.state === 'running';
+  }
+
+  async start(): Promise<void> {
+    await this.#worker.start();
+  }
+
+  async stop(graceMs: number): Promise<void> {
+    await this.#worker.stop(graceMs);
+  }
+
+  async #solve(problem: ProblemRecord, ctx: WorkerContext): Promise<void> {
+    const { tracker, llm, publisher, catalog } = this.#o;
+    const state = await tracker.state(problem.runId);
+    if (!state || state.status !== 'running') return;
+    const { model, sampling } = state.spec.solver;
+    const seed = deriveSeed(state.spec.seed, problem.recordId, 'solution');
+    const result = await llm.chat({
+      model,
+      messages: [{ role: 'user', content: problem.instruction }],
+      n: 1,
+      temperature: sampling.temperature,
+      topP: sampling.topP,
+      maxTokens: sampling.maxTokens,
+      seed,
+      signal: ctx.signal,
+    });
+    const choice = result.choices[0];
+    if (!choice) throw new Error("backend returned no choice");
+    const split = splitReasoning(choice.content, choice.reasoning);
+    const record: SolutionRecord = {
+      schemaVersion: 1,
+      kind: 'solution',
+      runId: problem.runId,
+      recordId: recordIdFor(problem.runId, 'solution', problem.id),
+      id: problem.id,
+      problemRecordId: problem.recordId,
+      instruction: problem.instruction,
+      response: split.response,
+      reasoning: split.reasoning,
+      finishReason: split.truncatedReasoning ? 'length' : choice.finishReason,
+      gen_response_configs: {
+        // The server applies the chat template, so the rendered prompt is not known here.
+        prompt: null,
+        temperature: sampling.temperature,
+        top_p: sampling.topP,
+        repetition_penalty: 1,
+        max_tokens: sampling.maxTokens,
+        stop_tokens: catalog.models.has(model) ? catalog.models.get(model).stopTokens : [],
+        output_generator: model,
+        engine: 'vllm',
+      },
+      usage: result.usage,
+    };
+    await publisher.publish(Subjects.record(problem.runId, 'solution'), AnyRecord, record, record.recordId);
+    await tracker.recordOutput(problem.runId, 'solver');
+  }
+}

@@ -1,0 +1,138 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import * as grpc from '@grpc/grpc-js';
+import type { RecordEvent } from '@magpie/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalPlatform, REPO_ROOT } from '../support/local-platform.js';
+
+const run = promisify(execFile);
+const DOMAINS = ['algebra', 'calculus', 'geometry', 'statistics', 'number_theory'] as const;
+const COUNT = 20;
+const MAGPIE_FIELDS = ['id', 'pre_query_template', 'instruction', 'response', 'created', 'gen_input_configs', 'gen_response_configs'];
+
+let platform: LocalPlatform;
+const outDir = mkdtempSync(join(tmpdir(), 'magpie-e2e-data-'));
+const cliResults = new Map<string, { stdout: string; stderr: string; dir: string }>();
+
+function readJson<T>(path: string): T {
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+beforeAll(async () => {
+  platform = await LocalPlatform.start();
+  // Five domain runs at once, each through the real CLI, as a user would start them.
+  await Promise.all(
+    DOMAINS.map(async (domain) => {
+      const out = join(outDir, domain);
+      const { stdout, stderr } = await run(
+        process.execPath,
+        ['tools/cli/bin/magpie.js', 'run', '--domain', domain, '--count', String(COUNT), '--out', out, '--gateway', platform.grpcAddress],
+        { cwd: REPO_ROOT, timeout: 150_000 },
+      );
+      const [dir] = readdirSync(out);
+      cliResults.set(domain, { stdout, stderr, dir: join(out, dir ?? '') });
+    }),
+  );
+}, 240_000);
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+describe.each(DOMAINS)('a %s run of 20 problems', (domain) => {
+  it('writes every Magpie file with the right count and fields', () => {
+    const result = cliResults.get(domain);
+    expect(result, `CLI output for ${domain}`).toBeDefined();
+    const dir = result?.dir ?? '';
+    expect(dir).toMatch(new RegExp(`DeepSeek-R1-Distill-Qwen-32B_${domain}_\\d{8}_\\d{6}$`));
+
+    const ins = readJson<Record<string, unknown>[]>(join(dir, `${domain}_ins.json`));
+    const res = readJson<Record<string, unknown>[]>(join(dir, `${domain}_ins_res.json`));
+    const five = readJson<Record<string, unknown>[]>(join(dir, `${domain}_ins_5res.json`));
+    const armorm = readJson<Record<string, unknown>[]>(join(dir, `${domain}_ins_5res_armorm.json`));
+    const info = readJson<Record<string, unknown>>(join(dir, 'dataset_info.json'));
+
+    for (const file of [ins, res, five, armorm]) {
+      expect(file).toHaveLength(COUNT);
+      expect(file.map((r) => r.id)).toEqual([...Array(COUNT).keys()]);
+      for (const record of file) for (const field of MAGPIE_FIELDS) expect(record).toHaveProperty(field);
+    }
+    for (const r of ins) {
+      expect(typeof r.instruction).toBe('string');
+      expect((r.instruction as string).length).toBeGreaterThan(0);
+      expect(r.response).toBeNull();
+      expect(r.gen_response_configs).toBeNull();
+      expect(r.pre_query_template).toContain('<｜User｜>');
+    }
+    for (const r of res) {
+      expect((r.response as string).length).toBeGreaterThan(0);
+      expect(r.response).toContain('\\boxed{');
+      expect(r.gen_response_configs).toMatchObject({ output_generator: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', engine: 'vllm' });
+    }
+    for (const r of five) expect(r.responses).toHaveLength(5);
+    for (const r of armorm) {
+      expect(r.responses).toHaveLength(5);
+      const rewards = r.rewards_armorm as { score: number }[];
+      expect(rewards).toHaveLength(5);
+      for (const s of rewards) expect(Number.isFinite(s.score)).toBe(true);
+      const scores = rewards.map((s) => s.score);
+      const responses = r.responses as string[];
+      const chosen = r.chosen as { role: string; content: string }[];
+      const rejected = r.rejected as { role: string; content: string }[];
+      expect(chosen.map((m) => m.role)).toEqual(['user', 'assistant']);
+      expect(rejected.map((m) => m.role)).toEqual(['user', 'assistant']);
+      expect(chosen[0]?.content).toBe(r.instruction);
+      expect(chosen[1]?.content).toBe(responses[scores.indexOf(Math.max(...scores))]);
+      expect(rejected[1]?.content).toBe(responses[scores.indexOf(Math.min(...scores))]);
+    }
+    expect(info).toMatchObject({ domain });
+    expect(JSON.stringify(info)).toContain('succeeded');
+  });
+});
+
+describe('StreamRecords', () => {
+  it('replays from cursor 0 after the run ends exactly what the live stream delivered', async () => {
+    const { run: started } = await platform.client.startRun({ domain: 'algebra', count: 10, model: 'Qwen/Qwen2.5-Math-72B-Instruct' });
+    const runId = started?.run_id ?? '';
+    const live: RecordEvent[] = [];
+    for await (const event of platform.client.streamRecords({ run_id: runId, from_cursor: '0' })) live.push(event);
+    const finished = await platform.client.getRun({ run_id: runId });
+    expect(finished.status).toBe('RUN_STATUS_SUCCEEDED');
+    expect(finished.counts).toMatchObject({ problems: 10, solutions: 10, samples: 10, rewards: 10, dead_lettered: 0 });
+    expect(live).toHaveLength(40);
+
+    const replay: RecordEvent[] = [];
+    for await (const event of platform.client.streamRecords({ run_id: runId, from_cursor: '0' })) replay.push(event);
+    expect(replay).toEqual(live);
+
+    const from = live[19]?.cursor ?? '0';
+    const resumed: RecordEvent[] = [];
+    for await (const event of platform.client.streamRecords({ run_id: runId, from_cursor: from })) resumed.push(event);
+    expect(resumed).toEqual(live.slice(20));
+  });
+
+  it('answers NOT_FOUND for an unknown run', async () => {
+    const consume = async () => {
+      for await (const _ of platform.client.streamRecords({ run_id: 'run-does-not-exist', from_cursor: '0' })) void _;
+    };
+    await expect(consume()).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
+  });
+});
+
+describe('StartRun validation', () => {
+  it.each([
+    [{ domain: 'algebra', count: 0 }, 'count'],
+    [{ domain: 'topology', count: 5 }, 'domain'],
+    [{ domain: 'algebra', count: 5, model: 'acme/NoSuchModel-7B' }, 'model'],
+  ])('rejects %j with INVALID_ARGUMENT naming %s', async (request, field) => {
+    const error = await platform.client.startRun(request).then(
+      () => undefined,
+      (err: unknown) => err as grpc.ServiceError,
+    );
+    expect(error?.code).toBe(grpc.status.INVALID_ARGUMENT);
+    expect(error?.details).toMatch(new RegExp(`^${field}:`));
+  });
+});
