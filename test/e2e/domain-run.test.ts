@@ -60,6 +60,8 @@ describe.each(DOMAINS)('a %s run of 20 problems', (domain) => {
       expect(file.map((r) => r.id)).toEqual([...Array(COUNT).keys()]);
       for (const record of file) for (const field of MAGPIE_FIELDS) expect(record).toHaveProperty(field);
     }
+    // Each generation task steers one subtopic; a 20-problem run covers all five.
+    expect(new Set(ins.map((r) => r.subtopic)).size).toBe(5);
     for (const r of ins) {
       expect(typeof r.instruction).toBe('string');
       expect((r.instruction as string).length).toBeGreaterThan(0);
@@ -119,6 +121,36 @@ describe('StreamRecords', () => {
       for await (const _ of platform.client.streamRecords({ run_id: 'run-does-not-exist', from_cursor: '0' })) void _;
     };
     await expect(consume()).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
+  });
+});
+
+describe('CancelRun', () => {
+  it('stops a run mid-way, ends its stream, and is idempotent', async () => {
+    const { run: started } = await platform.client.startRun({ domain: 'geometry', count: 3_000 });
+    const runId = started?.run_id ?? '';
+    const seen: RecordEvent[] = [];
+    let cancelled: Awaited<ReturnType<typeof platform.client.cancelRun>> | undefined;
+    for await (const event of platform.client.streamRecords({ run_id: runId, from_cursor: '0' })) {
+      seen.push(event);
+      if (!cancelled) cancelled = await platform.client.cancelRun({ run_id: runId, reason: 'e2e cancel' });
+    }
+    expect(cancelled?.status).toBe('RUN_STATUS_CANCELLED');
+    const again = await platform.client.cancelRun({ run_id: runId });
+    expect(again.status).toBe('RUN_STATUS_CANCELLED');
+    expect(again.reason).toBe('e2e cancel');
+    const final = await platform.client.getRun({ run_id: runId });
+    expect(final.counts?.problems).toBeLessThan(3_000);
+    expect(final.finished_at).not.toBe('');
+    // Nothing is produced after the stream ended.
+    await new Promise((r) => setTimeout(r, 1_500));
+    const later = await platform.client.getRun({ run_id: runId });
+    expect(later.counts?.rewards).toBeLessThanOrEqual((final.counts?.rewards ?? 0) + 64);
+    expect(seen.length).toBeGreaterThan(0);
+  });
+
+  it('answers NOT_FOUND for an unknown run', async () => {
+    await expect(platform.client.cancelRun({ run_id: 'run-nope' })).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
+    await expect(platform.client.getRun({ run_id: 'run-nope' })).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
   });
 });
 

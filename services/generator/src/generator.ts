@@ -55,7 +55,13 @@ export class Generator {
       logger: o.logger.child({ worker: 'planner' }),
       concurrency: 4,
       handler: (event) =>
-        planRun(event, { publisher: o.publisher, tracker: o.tracker, logger: o.logger, slotsPerTask: o.settings.slotsPerTask }),
+        planRun(event, {
+          publisher: o.publisher,
+          tracker: o.tracker,
+          logger: o.logger,
+          catalog: o.catalog,
+          slotsPerTask: o.settings.slotsPerTask,
+        }),
     });
     this.#filler = new Worker({
       ...common,

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { extractBoxed } from './extract-boxed.js';
+
+describe('extractBoxed', () => {
+  it.each([
+    ['plain', 'so \\boxed{42}.', '42'],
+    ['nested braces', 'x = \\boxed{\\frac{1}{2}}', '\\frac{1}{2}'],
+    ['deeply nested', '\\boxed{\\frac{\\sqrt{2}}{2}}', '\\frac{\\sqrt{2}}{2}'],
+    ['last of several', 'first \\boxed{1} then \\boxed{2}', '2'],
+    ['unterminated last falls back', '\\boxed{3} and \\boxed{4', '3'],
+    ['escaped braces do not count', '\\boxed{\\{1, 2\\}}', '\\{1, 2\\}'],
+    ['space before brace', '\\boxed {7}', '7'],
+    ['no braces', 'answer \\boxed 5 done', '5'],
+    ['tuple', '\\boxed{(1, 2)}', '(1, 2)'],
+    ['empty box', '\\boxed{}', ''],
+    ['inside dollars', '$\\boxed{-3}$', '-3'],
+  ])('%s', (_name, text, expected) => {
+    expect(extractBoxed(text)).toBe(expected);
+  });
+
+  it.each([
+    ['no box', 'the answer is 4'],
+    ['only unterminated', '\\boxed{\\frac{1}{2}'],
+    ['other command', '\\boxedfoo{1}'],
+  ])('returns undefined: %s', (_name, text) => {
+    expect(extractBoxed(text)).toBeUndefined();
+  });
+});

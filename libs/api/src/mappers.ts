@@ -1,0 +1,287 @@
+import {
+  AnyRecord,
+  RunSpec,
+  type GenInputConfigs,
+  type GenResponseConfigs,
+  type RecordCounts,
+  type RunState,
+  type RunStatus,
+  type TokenUsage,
+} from '@magpie/contracts';
+import { ProtoMappingError } from './errors.js';
+import type * as proto from './proto-types.js';
+
+const STATUS_TO_PROTO = {
+  running: 'RUN_STATUS_RUNNING',
+  succeeded: 'RUN_STATUS_SUCCEEDED',
+  failed: 'RUN_STATUS_FAILED',
+  cancelled: 'RUN_STATUS_CANCELLED',
+} as const satisfies Record<RunStatus, proto.RunStatusName>;
+
+/** The proto enum name for a run status. */
+export function runStatusToProto(status: RunStatus): proto.RunStatusName {
+  return STATUS_TO_PROTO[status];
+}
+
+/** The run status for a proto enum name. Throws ProtoMappingError for RUN_STATUS_UNSPECIFIED or an unknown name. */
+export function runStatusFromProto(status: string): RunStatus {
+  for (const [name, protoName] of Object.entries(STATUS_TO_PROTO)) {
+    if (protoName === status) return name as RunStatus;
+  }
+  throw new ProtoMappingError(`unknown run status ${status}`);
+}
+
+function stageToProto(stage: RunSpec['generator']): proto.ResolvedStage {
+  const { temperature, topP, maxTokens } = stage.sampling;
+  return { model: stage.model, sampling: { temperature, top_p: topP, max_tokens: maxTokens } };
+}
+
+/** A resolved spec in its proto shape; the sampler's samplesPerProblem moves to `samples_per_problem`. */
+export function runSpecToProto(spec: RunSpec): proto.RunSpec {
+  return {
+    domain: spec.domain,
+    subtopics: [...spec.subtopics],
+    count: spec.count,
+    generator: stageToProto(spec.generator),
+    solver: stageToProto(spec.solver),
+    sampler: stageToProto(spec.sampler),
+    samples_per_problem: spec.sampler.samplesPerProblem,
+    reward_model: spec.reward.model,
+    seed: spec.seed,
+  };
+}
+
+function stageFromProto(stage: proto.ResolvedStage | null, name: string) {
+  if (!stage?.sampling) throw new ProtoMappingError(`run spec lacks ${name}`);
+  const { temperature, top_p, max_tokens } = stage.sampling;
+  return { model: stage.model, sampling: { temperature, topP: top_p, maxTokens: max_tokens } };
+}
+
+/**
+ * The contracts RunSpec for a proto RunSpec (the inverse of runSpecToProto). Throws
+ * ProtoMappingError when a stage is missing or the result fails the contracts schema.
+ */
+export function runSpecFromProto(spec: proto.RunSpec): RunSpec {
+  const candidate = {
+    domain: spec.domain,
+    subtopics: [...spec.subtopics],
+    count: spec.count,
+    generator: stageFromProto(spec.generator, 'generator'),
+    solver: stageFromProto(spec.solver, 'solver'),
+    sampler: { ...stageFromProto(spec.sampler, 'sampler'), samplesPerProblem: spec.samples_per_problem },
+    reward: { model: spec.reward_model },
+    seed: spec.seed,
+  };
+  const parsed = RunSpec.safeParse(candidate);
+  if (!parsed.success) throw new ProtoMappingError(`run spec is invalid: ${parsed.error.message}`, { cause: parsed.error });
+  return parsed.data;
+}
+
+/**
+ * The public Run for a stored run state plus its record and dead-letter counts. Absent optional
+ * strings (finishedAt, reason, clientRequestId) become ''.
+ */
+export function runToProto(state: RunState, counts: RecordCounts, deadLettered: number): proto.Run {
+  return {
+    run_id: state.runId,
+    status: runStatusToProto(state.status),
+    spec: runSpecToProto(state.spec),
+    counts: {
+      problems: counts.problem,
+      solutions: counts.solution,
+      samples: counts.samples,
+      rewards: counts.rewards,
+      dead_lettered: deadLettered,
+    },
+    created_at: state.createdAt,
+    updated_at: state.updatedAt,
+    finished_at: state.finishedAt ?? '',
+    reason: state.reason ?? '',
+    client_request_id: state.clientRequestId ?? '',
+  };
+}
+
+function usageToProto(usage: TokenUsage): proto.TokenUsage {
+  return { prompt_tokens: usage.promptTokens, completion_tokens: usage.completionTokens };
+}
+
+function usageFromProto(usage: proto.TokenUsage | null | undefined): TokenUsage | undefined {
+  return usage ? { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens } : undefined;
+}
+
+function inputConfigsToProto(configs: GenInputConfigs): proto.GenInputConfigs {
+  const { temperature, top_p, input_generator, seed } = configs;
+  return seed === null
+    ? { temperature, top_p, input_generator }
+    : { temperature, top_p, input_generator, seed: String(seed), _seed: 'seed' };
+}
+
+function inputConfigsFromProto(configs: proto.GenInputConfigs | null): Record<string, unknown> | null {
+  if (!configs) return null;
+  const { temperature, top_p, input_generator, seed } = configs;
+  return { temperature, top_p, input_generator, seed: seed === undefined ? null : Number(seed) };
+}
+
+function responseConfigsToProto(configs: GenResponseConfigs): proto.GenResponseConfigs {
+  const { prompt, ...rest } = configs;
+  const base = { ...rest, stop_tokens: [...rest.stop_tokens] };
+  return prompt === null ? base : { prompt, _prompt: 'prompt', ...base };
+}
+
+function responseConfigsFromProto(configs: proto.GenResponseConfigs | null): Record<string, unknown> | null {
+  if (!configs) return null;
+  const { temperature, top_p, repetition_penalty, max_tokens, stop_tokens, output_generator, engine } = configs;
+  return {
+    prompt: configs.prompt ?? null,
+    temperature,
+    top_p,
+    repetition_penalty,
+    max_tokens,
+    stop_tokens: [...stop_tokens],
+    output_generator,
+    engine,
+  };
+}
+
+/**
+ * The RecordEvent for a record at a log position. Proto has no nulls: a null seed, prompt or
+ * solution reasoning is left unset, and a null entry of `Samples.reasonings` is sent as ''.
+ */
+export function recordToProto(record: AnyRecord, cursor: number): proto.RecordEvent {
+  const envelope = { cursor: String(cursor), run_id: record.runId, record_id: record.recordId, id: record.id };
+  switch (record.kind) {
+    case 'problem':
+      return {
+        ...envelope,
+        body: 'problem',
+        problem: {
+          domain: record.domain,
+          subtopic: record.subtopic,
+          pre_query_template: record.pre_query_template,
+          instruction: record.instruction,
+          created: String(record.created),
+          gen_input_configs: inputConfigsToProto(record.gen_input_configs),
+          finish_reason: record.finishReason,
+          usage: usageToProto(record.usage),
+        },
+      };
+    case 'solution': {
+      const reasoning = record.reasoning === null ? {} : { reasoning: record.reasoning, _reasoning: 'reasoning' as const };
+      return {
+        ...envelope,
+        body: 'solution',
+        solution: {
+          problem_record_id: record.problemRecordId,
+          instruction: record.instruction,
+          response: record.response,
+          ...reasoning,
+          finish_reason: record.finishReason,
+          gen_response_configs: responseConfigsToProto(record.gen_response_configs),
+          usage: usageToProto(record.usage),
+        },
+      };
+    }
+    case 'samples':
+      return {
+        ...envelope,
+        body: 'samples',
+        samples: {
+          problem_record_id: record.problemRecordId,
+          instruction: record.instruction,
+          responses: [...record.responses],
+          reasonings: record.reasonings.map((r) => r ?? ''),
+          finish_reasons: [...record.finishReasons],
+          gen_response_configs: responseConfigsToProto(record.gen_response_configs),
+          usage: usageToProto(record.usage),
+        },
+      };
+    case 'rewards':
+      return {
+        ...envelope,
+        body: 'rewards',
+        rewards: {
+          problem_record_id: record.problemRecordId,
+          samples_record_id: record.samplesRecordId,
+          rewards_armorm: record.rewards_armorm.map(({ score }) => ({ score })),
+          chosen: record.chosen.map(({ role, content }) => ({ role, content })),
+          rejected: record.rejected.map(({ role, content }) => ({ role, content })),
+          reward_model: record.reward_model,
+        },
+      };
+  }
+}
+
+function bodyFromProto(event: proto.RecordEvent): Record<string, unknown> {
+  const { problem, solution, samples, rewards } = event;
+  switch (event.body) {
+    case 'problem':
+      if (!problem) break;
+      return {
+        kind: 'problem',
+        domain: problem.domain,
+        subtopic: problem.subtopic,
+        pre_query_template: problem.pre_query_template,
+        instruction: problem.instruction,
+        response: null,
+        created: Number(problem.created),
+        gen_input_configs: inputConfigsFromProto(problem.gen_input_configs),
+        gen_response_configs: null,
+        finishReason: problem.finish_reason,
+        usage: usageFromProto(problem.usage),
+      };
+    case 'solution':
+      if (!solution) break;
+      return {
+        kind: 'solution',
+        problemRecordId: solution.problem_record_id,
+        instruction: solution.instruction,
+        response: solution.response,
+        reasoning: solution.reasoning ?? null,
+        finishReason: solution.finish_reason,
+        gen_response_configs: responseConfigsFromProto(solution.gen_response_configs),
+        usage: usageFromProto(solution.usage),
+      };
+    case 'samples':
+      if (!samples) break;
+      return {
+        kind: 'samples',
+        problemRecordId: samples.problem_record_id,
+        instruction: samples.instruction,
+        responses: [...samples.responses],
+        reasonings: samples.reasonings.map((r) => (r === '' ? null : r)),
+        finishReasons: [...samples.finish_reasons],
+        gen_response_configs: responseConfigsFromProto(samples.gen_response_configs),
+        usage: usageFromProto(samples.usage),
+      };
+    case 'rewards':
+      if (!rewards) break;
+      return {
+        kind: 'rewards',
+        problemRecordId: rewards.problem_record_id,
+        samplesRecordId: rewards.samples_record_id,
+        rewards_armorm: rewards.rewards_armorm.map(({ score }) => ({ score })),
+        chosen: rewards.chosen.map(({ role, content }) => ({ role, content })),
+        rejected: rewards.rejected.map(({ role, content }) => ({ role, content })),
+        reward_model: rewards.reward_model,
+      };
+    case undefined:
+      break;
+  }
+  throw new ProtoMappingError(`record event ${event.record_id || '(no record id)'} has no body`);
+}
+
+/**
+ * The record and log position carried by a RecordEvent (the inverse of recordToProto; an empty
+ * `Samples.reasonings` entry becomes null). Throws ProtoMappingError when the event has no body,
+ * its cursor is not a safe integer, or the record fails the contracts `AnyRecord` schema.
+ */
+export function recordFromProto(event: proto.RecordEvent): { cursor: number; record: AnyRecord } {
+  const cursor = Number(event.cursor);
+  if (!Number.isSafeInteger(cursor) || cursor < 0) throw new ProtoMappingError(`invalid cursor ${event.cursor}`);
+  const candidate = { schemaVersion: 1, runId: event.run_id, recordId: event.record_id, id: event.id, ...bodyFromProto(event) };
+  const parsed = AnyRecord.safeParse(candidate);
+  if (!parsed.success) {
+    throw new ProtoMappingError(`record ${event.record_id} is invalid: ${parsed.error.message}`, { cause: parsed.error });
+  }
+  return { cursor, record: parsed.data };
+}

@@ -1,0 +1,131 @@
+import {
+  ProblemRecord,
+  RewardsRecord,
+  RunState,
+  SamplesRecord,
+  SolutionRecord,
+  recordIdFor,
+  type AnyRecord,
+  type GenResponseConfigs,
+} from '@magpie/contracts';
+
+// Test-only builders: every record passes its contracts schema, so a test starts from valid data.
+
+const RUN_ID = 'run-test_1';
+
+const responseConfigs = (prompt: string | null): GenResponseConfigs => ({
+  prompt,
+  temperature: 0.1,
+  top_p: 1,
+  repetition_penalty: 1,
+  max_tokens: 16384,
+  stop_tokens: ['<｜end▁of▁sentence｜>', '<｜User｜>'],
+  output_generator: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B',
+  engine: 'vllm',
+});
+
+export function problem(id: number, seed: number | null = 42): ProblemRecord {
+  return ProblemRecord.parse({
+    schemaVersion: 1,
+    runId: RUN_ID,
+    recordId: recordIdFor(RUN_ID, 'problem', id),
+    id,
+    kind: 'problem',
+    domain: 'algebra',
+    subtopic: 'quadratics',
+    pre_query_template: '<｜begin▁of▁sentence｜><｜User｜>',
+    instruction: `Solve x^2 - ${id + 1} = 0. Ünïcode ✓`,
+    response: null,
+    created: 1_732_550_000 + id,
+    gen_input_configs: { temperature: 1.2, top_p: 1, input_generator: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', seed },
+    gen_response_configs: null,
+    finishReason: 'stop',
+    usage: { promptTokens: 12, completionTokens: 30 + id },
+  });
+}
+
+export function solution(id: number, reasoning: string | null = 'think hard'): SolutionRecord {
+  return SolutionRecord.parse({
+    schemaVersion: 1,
+    runId: RUN_ID,
+    recordId: recordIdFor(RUN_ID, 'solution', id),
+    id,
+    kind: 'solution',
+    problemRecordId: recordIdFor(RUN_ID, 'problem', id),
+    instruction: `Solve x^2 - ${id + 1} = 0. Ünïcode ✓`,
+    response: `x = ±√${id + 1}`,
+    reasoning,
+    finishReason: 'stop',
+    gen_response_configs: responseConfigs(reasoning === null ? null : 'rendered prompt'),
+    usage: { promptTokens: 40, completionTokens: 400 },
+  });
+}
+
+export function samples(id: number): SamplesRecord {
+  return SamplesRecord.parse({
+    schemaVersion: 1,
+    runId: RUN_ID,
+    recordId: recordIdFor(RUN_ID, 'samples', id),
+    id,
+    kind: 'samples',
+    problemRecordId: recordIdFor(RUN_ID, 'problem', id),
+    instruction: `Solve x^2 - ${id + 1} = 0. Ünïcode ✓`,
+    responses: ['a', 'b', 'c'],
+    reasonings: ['r1', null, 'r3'],
+    finishReasons: ['stop', 'length', 'stop'],
+    gen_response_configs: { ...responseConfigs(null), temperature: 0.8, top_p: 0.95 },
+    usage: { promptTokens: 120, completionTokens: 1200 },
+  });
+}
+
+export function rewards(id: number): RewardsRecord {
+  return RewardsRecord.parse({
+    schemaVersion: 1,
+    runId: RUN_ID,
+    recordId: recordIdFor(RUN_ID, 'rewards', id),
+    id,
+    kind: 'rewards',
+    problemRecordId: recordIdFor(RUN_ID, 'problem', id),
+    samplesRecordId: recordIdFor(RUN_ID, 'samples', id),
+    rewards_armorm: [{ score: 0.11 }, { score: -0.5 }, { score: 0.25 }],
+    chosen: [
+      { role: 'user', content: 'q' },
+      { role: 'assistant', content: 'c' },
+    ],
+    rejected: [
+      { role: 'user', content: 'q' },
+      { role: 'assistant', content: 'b' },
+    ],
+    reward_model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1',
+  });
+}
+
+/** One record of every kind and every nullable variant. */
+export function everyRecordKind(): AnyRecord[] {
+  return [problem(0), problem(1, null), solution(0), solution(1, null), samples(0), rewards(0)];
+}
+
+export function runState(overrides: Partial<RunState> = {}): RunState {
+  return RunState.parse({
+    schemaVersion: 1,
+    runId: RUN_ID,
+    spec: {
+      domain: 'algebra',
+      subtopics: ['quadratics'],
+      count: 50,
+      generator: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', sampling: { temperature: 1.2, topP: 1, maxTokens: 1024 } },
+      solver: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', sampling: { temperature: 0.1, topP: 1, maxTokens: 16384 } },
+      sampler: {
+        model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B',
+        sampling: { temperature: 0.8, topP: 0.95, maxTokens: 16384 },
+        samplesPerProblem: 5,
+      },
+      reward: { model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1' },
+      seed: 7,
+    },
+    status: 'running',
+    createdAt: '2025-11-25T16:00:00.000Z',
+    updatedAt: '2025-11-25T16:01:00.000Z',
+    ...overrides,
+  });
+}

@@ -1,0 +1,153 @@
+import type { RecordKind, RunSpec, RunStatus, StageSettings, TokenUsage } from '@magpie/contracts';
+
+/** What the caller knows about the run when it finishes the dataset. */
+export interface DatasetRunInfo {
+  /** The run's resolved spec (models, sampling, seed…). */
+  readonly spec: RunSpec;
+  /** The run's final status; anything but `succeeded` marks the files as possibly short. */
+  readonly status: RunStatus;
+  /** Why the run failed or was cancelled. */
+  readonly reason?: string;
+  /** ISO-8601 times the run was created and finished. */
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  /** The platform that wrote the dataset: the root package.json name and version. */
+  readonly platform: { readonly name: string; readonly version: string };
+}
+
+export interface StageUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+}
+
+export interface DatasetFileEntry {
+  readonly name: string;
+  /** Rows in the file. */
+  readonly records: number;
+}
+
+/** Unique records received, by kind, and how many problems are in every file. */
+export interface DatasetCounts {
+  readonly problems: number;
+  readonly solutions: number;
+  readonly samples: number;
+  readonly rewards: number;
+  /** Problems that have a solution, samples and rewards, so appear in every file. */
+  readonly complete_problems: number;
+  /** Records ignored because their record id (or kind and id) arrived before. */
+  readonly duplicates_ignored: number;
+  /** Stage records whose problem never arrived; they are in no file. */
+  readonly orphaned: number;
+}
+
+/** The `dataset_info.json` document. */
+export interface DatasetInfo {
+  readonly run_id: string;
+  readonly domain: string;
+  /** The subtopics the run was asked for; empty means all of the domain's, round-robin. */
+  readonly subtopics: readonly string[];
+  /** Problems written per subtopic, keys sorted. */
+  readonly problems_per_subtopic: Readonly<Record<string, number>>;
+  readonly status: RunStatus;
+  readonly reason: string | null;
+  /** True when the run succeeded and every one of `count` problems is in every file. */
+  readonly complete: boolean;
+  readonly note: string;
+  readonly platform: { readonly name: string; readonly version: string };
+  readonly started_at: string;
+  readonly finished_at: string;
+  readonly count: number;
+  readonly samples_per_problem: number;
+  readonly reward_model: string;
+  readonly seed: number;
+  readonly stages: {
+    readonly generator: StageInfo;
+    readonly solver: StageInfo;
+    readonly sampler: StageInfo;
+    readonly reward: { readonly model: string };
+  };
+  readonly counts: DatasetCounts;
+  /** Tokens summed over the unique records of each stage; the reward model reports none. */
+  readonly usage: { readonly generator: StageUsage; readonly solver: StageUsage; readonly sampler: StageUsage };
+  readonly files: readonly DatasetFileEntry[];
+}
+
+interface StageInfo {
+  readonly model: string;
+  readonly temperature: number;
+  readonly top_p: number;
+  readonly max_tokens: number;
+}
+
+function stageInfo(stage: StageSettings): StageInfo {
+  return { model: stage.model, temperature: stage.sampling.temperature, top_p: stage.sampling.topP, max_tokens: stage.sampling.maxTokens };
+}
+
+function stageUsage(usage: TokenUsage): StageUsage {
+  return {
+    prompt_tokens: usage.promptTokens,
+    completion_tokens: usage.completionTokens,
+    total_tokens: usage.promptTokens + usage.completionTokens,
+  };
+}
+
+export interface BuildDatasetInfoOptions {
+  readonly runId: string;
+  readonly domain: string;
+  readonly run: DatasetRunInfo;
+  readonly counts: DatasetCounts;
+  readonly problemsPerSubtopic: ReadonlyMap<string, number>;
+  readonly usage: Readonly<Record<Exclude<RecordKind, 'rewards'>, TokenUsage>>;
+  readonly files: readonly DatasetFileEntry[];
+}
+
+function describe(complete: boolean, run: DatasetRunInfo, counts: DatasetCounts): string {
+  if (complete) return 'every problem appears in every file';
+  const why = {
+    succeeded: 'the run succeeded but records are missing',
+    failed: 'the run failed',
+    cancelled: 'the run was cancelled',
+    running: 'the run had not finished',
+  }[run.status];
+  return (
+    `${why}: ${counts.complete_problems} of ${run.spec.count} problems are in every file; ` +
+    'each file holds only the problems whose stage records arrived'
+  );
+}
+
+/** Assembles `dataset_info.json`; pure, so the writer decides when and where it is written. */
+export function buildDatasetInfo(options: BuildDatasetInfoOptions): DatasetInfo {
+  const { run, counts } = options;
+  const complete = run.status === 'succeeded' && counts.complete_problems === run.spec.count;
+  return {
+    run_id: options.runId,
+    domain: options.domain,
+    subtopics: [...run.spec.subtopics],
+    problems_per_subtopic: Object.fromEntries([...options.problemsPerSubtopic].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    status: run.status,
+    reason: run.reason ?? null,
+    complete,
+    note: describe(complete, run, counts),
+    platform: { name: run.platform.name, version: run.platform.version },
+    started_at: run.startedAt,
+    finished_at: run.finishedAt,
+    count: run.spec.count,
+    samples_per_problem: run.spec.sampler.samplesPerProblem,
+    reward_model: run.spec.reward.model,
+    seed: run.spec.seed,
+    stages: {
+      generator: stageInfo(run.spec.generator),
+      solver: stageInfo(run.spec.solver),
+      sampler: stageInfo(run.spec.sampler),
+      reward: { model: run.spec.reward.model },
+    },
+    counts,
+    usage: {
+      generator: stageUsage(options.usage.problem),
+      solver: stageUsage(options.usage.solution),
+      sampler: stageUsage(options.usage.samples),
+    },
+    files: options.files.map(({ name, records }) => ({ name, records })),
+  };
+}

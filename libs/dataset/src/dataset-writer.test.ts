@@ -1,0 +1,284 @@
+import { mkdtemp, readdir, readFile, rm, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AnyRecord } from '@magpie/contracts';
+import { DatasetWriter } from './dataset-writer.js';
+import type { DatasetInfo, DatasetRunInfo } from './dataset-info.js';
+import { DatasetWriterError } from './errors.js';
+import { RUN_ID, SPEC, completeRun, problem, rewards, samples, solution } from './test-fixtures.js';
+
+const RUN: DatasetRunInfo = {
+  spec: SPEC,
+  status: 'succeeded',
+  startedAt: '2025-11-25T16:00:00.000Z',
+  finishedAt: '2025-11-25T16:05:00.000Z',
+  platform: { name: 'magpie-reasoning', version: '0.1.0' },
+};
+
+const INS_KEYS = [
+  'id',
+  'pre_query_template',
+  'instruction',
+  'response',
+  'created',
+  'gen_input_configs',
+  'gen_response_configs',
+  'record_id',
+  'run_id',
+  'domain',
+  'subtopic',
+];
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = join(await mkdtemp(join(tmpdir(), 'dataset-writer-')), 'out');
+});
+
+afterEach(async () => {
+  await rm(join(dir, '..'), { recursive: true, force: true });
+});
+
+async function readJson(name: string): Promise<Record<string, unknown>[]> {
+  return JSON.parse(await readFile(join(dir, name), 'utf8')) as Record<string, unknown>[];
+}
+
+async function readJsonl(name: string): Promise<Record<string, unknown>[]> {
+  const text = await readFile(join(dir, name), 'utf8');
+  expect(text === '' || text.endsWith('\n')).toBe(true);
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/** Newest first: every stage record arrives before its problem and ids arrive descending. */
+function arrivalOrder<T>(items: T[]): T[] {
+  return [...items].reverse();
+}
+
+async function writeAll(records: AnyRecord[], run: DatasetRunInfo = RUN) {
+  const writer = await DatasetWriter.create({ dir, domain: 'algebra', runId: RUN_ID });
+  for (const record of records) await writer.add(record);
+  return writer.finish(run);
+}
+
+describe('DatasetWriter', () => {
+  it('joins records that arrive in any order and sorts every file by id', async () => {
+    const records = arrivalOrder(completeRun(4));
+    expect(records[0]?.kind).not.toBe('problem');
+    const summary = await writeAll(records);
+
+    for (const name of ['algebra_ins.json', 'algebra_ins_res.json', 'algebra_ins_5res.json', 'algebra_ins_5res_armorm.json']) {
+      expect((await readJson(name)).map((row) => row.id)).toEqual([0, 1, 2, 3]);
+    }
+    expect(summary.files).toEqual([
+      { name: 'algebra_ins.json', records: 4 },
+      { name: 'algebra_ins_res.json', records: 4 },
+      { name: 'algebra_ins_5res.json', records: 4 },
+      { name: 'algebra_ins_5res_armorm.json', records: 4 },
+      { name: 'algebra_ins_res.jsonl', records: 4 },
+      { name: 'algebra_ins_5res_armorm.jsonl', records: 4 },
+      { name: 'dataset_info.json', records: 1 },
+    ]);
+    expect(summary.info.complete).toBe(true);
+  });
+
+  it('writes exactly the Magpie fields, in Magpie order, in every file', async () => {
+    await writeAll(completeRun(2));
+    const [ins] = await readJson('algebra_ins.json');
+    expect(Object.keys(ins ?? {})).toEqual(INS_KEYS);
+    expect(ins).toEqual({
+      id: 0,
+      pre_query_template: '<｜begin▁of▁sentence｜><｜User｜>',
+      instruction: 'Solve x^2 - 1 = 0. Ünïcode ✓',
+      response: null,
+      created: 1_732_550_000,
+      gen_input_configs: { temperature: 1.2, top_p: 1, input_generator: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', seed: 42 },
+      gen_response_configs: null,
+      record_id: `${RUN_ID}:problem:0`,
+      run_id: RUN_ID,
+      domain: 'algebra',
+      subtopic: 'quadratics',
+    });
+    expect(Object.keys(ins?.gen_input_configs as object)).toEqual(['temperature', 'top_p', 'input_generator', 'seed']);
+
+    const [res] = await readJson('algebra_ins_res.json');
+    expect(Object.keys(res ?? {})).toEqual([...INS_KEYS, 'reasoning', 'finish_reason']);
+    expect(res).toMatchObject({ response: 'x = ±√1', reasoning: 'think hard', finish_reason: 'stop' });
+    expect(res?.gen_response_configs).toEqual(solution(0).gen_response_configs);
+    expect(Object.keys(res?.gen_response_configs as object)).toEqual([
+      'prompt',
+      'temperature',
+      'top_p',
+      'repetition_penalty',
+      'max_tokens',
+      'stop_tokens',
+      'output_generator',
+      'engine',
+    ]);
+
+    const [fiveRes] = await readJson('algebra_ins_5res.json');
+    expect(Object.keys(fiveRes ?? {})).toEqual([...INS_KEYS, 'responses']);
+    expect(fiveRes).toMatchObject({ response: null, responses: ['a', 'b', 'c'], gen_response_configs: samples(0).gen_response_configs });
+
+    const [armorm] = await readJson('algebra_ins_5res_armorm.json');
+    expect(Object.keys(armorm ?? {})).toEqual([...INS_KEYS, 'responses', 'rewards_armorm', 'chosen', 'rejected']);
+    expect(armorm).toMatchObject({
+      rewards_armorm: rewards(0).rewards_armorm,
+      chosen: rewards(0).chosen,
+      rejected: rewards(0).rejected,
+    });
+
+    expect(await readJsonl('algebra_ins_res.jsonl')).toEqual(await readJson('algebra_ins_res.json'));
+    expect(await readJsonl('algebra_ins_5res_armorm.jsonl')).toEqual(await readJson('algebra_ins_5res_armorm.json'));
+  });
+
+  it('lays JSON arrays out like json.dump(indent=2) and writes [] for an empty file', async () => {
+    await writeAll([problem(0)], { ...RUN, status: 'failed', reason: 'dead letters' });
+    const text = await readFile(join(dir, 'algebra_ins.json'), 'utf8');
+    expect(text.startsWith('[\n  {\n    "id": 0,\n    "pre_query_template": ')).toBe(true);
+    expect(text).toContain('\n    "gen_input_configs": {\n      "temperature": 1.2,');
+    expect(text.endsWith('\n  }\n]\n')).toBe(true);
+    expect(await readFile(join(dir, 'algebra_ins_res.json'), 'utf8')).toBe('[]\n');
+    expect(await readFile(join(dir, 'algebra_ins_res.jsonl'), 'utf8')).toBe('');
+  });
+
+  it('ignores duplicates by record id and counts them', async () => {
+    const writer = await DatasetWriter.create({ dir, domain: 'algebra', runId: RUN_ID });
+    expect(await writer.add(problem(0))).toBe(true);
+    expect(await writer.add(problem(0))).toBe(false);
+    expect(await writer.add(solution(0))).toBe(true);
+    expect(await writer.add({ ...solution(0), response: 'a replayed copy' })).toBe(false);
+    expect(await writer.add({ ...solution(0), recordId: 'other-id-same-slot' })).toBe(false);
+    expect(writer.counts).toEqual({ problem: 1, solution: 1, samples: 0, rewards: 0, duplicates: 3 });
+    const summary = await writer.finish({ ...RUN, status: 'cancelled', reason: 'user' });
+    expect(summary.info.counts.duplicates_ignored).toBe(3);
+    expect(await readJson('algebra_ins_res.json')).toHaveLength(1);
+    expect((await readJson('algebra_ins_res.json'))[0]?.response).toBe('x = ±√1');
+  });
+
+  it('accepts concurrent adds, duplicates included', async () => {
+    const writer = await DatasetWriter.create({ dir, domain: 'algebra', runId: RUN_ID });
+    const records = completeRun(4);
+    const accepted = await Promise.all([...records, ...records].map((r) => writer.add(r)));
+    expect(accepted.filter(Boolean)).toHaveLength(16);
+    await writer.finish(RUN);
+    expect(await readJsonl('algebra_ins_5res_armorm.jsonl')).toHaveLength(4);
+  });
+
+  it('puts a problem in a later file only when that stage record exists', async () => {
+    const records = [
+      ...[0, 1, 2, 3].map((id) => problem(id)),
+      solution(0),
+      solution(2),
+      samples(0),
+      samples(1),
+      rewards(0),
+      rewards(3), // no samples for 3: not in the armorm files
+      solution(9), // no problem 9: an orphan, in no file
+    ];
+    const summary = await writeAll(arrivalOrder(records), { ...RUN, status: 'cancelled', reason: 'user cancelled' });
+
+    expect((await readJson('algebra_ins.json')).map((r) => r.id)).toEqual([0, 1, 2, 3]);
+    expect((await readJson('algebra_ins_res.json')).map((r) => r.id)).toEqual([0, 2]);
+    expect((await readJson('algebra_ins_5res.json')).map((r) => r.id)).toEqual([0, 1]);
+    expect((await readJson('algebra_ins_5res_armorm.json')).map((r) => r.id)).toEqual([0]);
+    expect(await readJsonl('algebra_ins_res.jsonl')).toHaveLength(2);
+    expect(await readJsonl('algebra_ins_5res_armorm.jsonl')).toHaveLength(1);
+
+    const info = JSON.parse(await readFile(join(dir, 'dataset_info.json'), 'utf8')) as DatasetInfo;
+    expect(info).toEqual(summary.info);
+    expect(info.complete).toBe(false);
+    expect(info.status).toBe('cancelled');
+    expect(info.reason).toBe('user cancelled');
+    expect(info.note).toMatch(/was cancelled: 1 of 4 problems are in every file/);
+    expect(info.counts).toEqual({
+      problems: 4,
+      solutions: 3,
+      samples: 2,
+      rewards: 2,
+      complete_problems: 1,
+      duplicates_ignored: 0,
+      orphaned: 1,
+    });
+  });
+
+  it('writes dataset_info.json with stages, usage per stage, platform, times and files', async () => {
+    const summary = await writeAll(completeRun(4));
+    const info = JSON.parse(await readFile(join(dir, 'dataset_info.json'), 'utf8')) as DatasetInfo;
+    expect(info).toEqual(summary.info);
+    expect(info).toMatchObject({
+      run_id: RUN_ID,
+      domain: 'algebra',
+      subtopics: ['quadratics'],
+      problems_per_subtopic: { polynomials: 2, quadratics: 2 },
+      status: 'succeeded',
+      reason: null,
+      complete: true,
+      platform: { name: 'magpie-reasoning', version: '0.1.0' },
+      started_at: '2025-11-25T16:00:00.000Z',
+      finished_at: '2025-11-25T16:05:00.000Z',
+      count: 4,
+      samples_per_problem: 3,
+      reward_model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1',
+      seed: 7,
+      stages: {
+        generator: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', temperature: 1.2, top_p: 1, max_tokens: 1024 },
+        solver: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', temperature: 0.1, top_p: 1, max_tokens: 16384 },
+        sampler: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', temperature: 0.8, top_p: 0.95, max_tokens: 16384 },
+        reward: { model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1' },
+      },
+      counts: { problems: 4, solutions: 4, samples: 4, rewards: 4, complete_problems: 4, duplicates_ignored: 0, orphaned: 0 },
+      usage: {
+        // problem(id) completion tokens are 30 + id
+        generator: { prompt_tokens: 48, completion_tokens: 126, total_tokens: 174 },
+        solver: { prompt_tokens: 160, completion_tokens: 1600, total_tokens: 1760 },
+        sampler: { prompt_tokens: 480, completion_tokens: 4800, total_tokens: 5280 },
+      },
+    });
+    expect(info.files.map((f) => f.name)).toEqual([
+      'algebra_ins.json',
+      'algebra_ins_res.json',
+      'algebra_ins_5res.json',
+      'algebra_ins_5res_armorm.json',
+      'algebra_ins_res.jsonl',
+      'algebra_ins_5res_armorm.jsonl',
+    ]);
+  });
+
+  it('leaves only the final files: no spool, no partial files', async () => {
+    await writeAll(completeRun(1));
+    expect((await readdir(dir)).sort()).toEqual([
+      'algebra_ins.json',
+      'algebra_ins_5res.json',
+      'algebra_ins_5res_armorm.json',
+      'algebra_ins_5res_armorm.jsonl',
+      'algebra_ins_res.json',
+      'algebra_ins_res.jsonl',
+      'dataset_info.json',
+    ]);
+  });
+
+  it('refuses records of another run or domain, and adds after finish', async () => {
+    const writer = await DatasetWriter.create({ dir, domain: 'algebra', runId: RUN_ID });
+    await expect(writer.add({ ...problem(0), runId: 'another-run' })).rejects.toThrow(DatasetWriterError);
+    await expect(writer.add({ ...problem(0), domain: 'geometry' })).rejects.toThrow(/domain geometry/);
+    await writer.finish(RUN);
+    await expect(writer.add(problem(1))).rejects.toThrow(/after finish/);
+    await expect(writer.finish(RUN)).rejects.toThrow(/twice/);
+  });
+
+  it('refuses a directory that already holds a spool', async () => {
+    await mkdir(join(dir, '.spool'), { recursive: true });
+    await expect(DatasetWriter.create({ dir, domain: 'algebra', runId: RUN_ID })).rejects.toThrow(DatasetWriterError);
+  });
+
+  it('discard removes the spool and writes nothing', async () => {
+    const writer = await DatasetWriter.create({ dir, domain: 'algebra', runId: RUN_ID });
+    await writer.add(problem(0));
+    await writer.discard();
+    expect(await readdir(dir)).toEqual([]);
+  });
+});

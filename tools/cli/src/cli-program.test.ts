@@ -1,0 +1,113 @@
+import { Command, CommanderError } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { defineRunCommand, DEFAULT_MODEL, type RunCommandOptions } from './commands/run-command.js';
+import { defineUpCommand, type UpCommandOptions } from './commands/up-command.js';
+import { loadCliConfig } from './config.js';
+
+const CONFIG = loadCliConfig({});
+
+/** Parses argv (after the program name) and returns what the action received. */
+async function parse<T>(define: (execute: (options: T) => Promise<void>) => Command, argv: string[]): Promise<T> {
+  let received: T | undefined;
+  const program = new Command('magpie').exitOverride().configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
+  const command = define((options) => {
+    received = options;
+    return Promise.resolve();
+  });
+  command.exitOverride().configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
+  program.addCommand(command);
+  await program.parseAsync(argv, { from: 'user' });
+  if (received === undefined) throw new Error('action not called');
+  return received;
+}
+
+const parseRun = (argv: string[]) => parse<RunCommandOptions>((execute) => defineRunCommand(CONFIG, execute), ['run', ...argv]);
+const parseUp = (argv: string[]) => parse<UpCommandOptions>((execute) => defineUpCommand(CONFIG, execute), ['up', ...argv]);
+
+describe('magpie run arguments', () => {
+  it('applies the documented defaults', async () => {
+    expect(await parseRun(['--domain', 'algebra'])).toEqual({
+      domain: 'algebra',
+      count: 50,
+      model: DEFAULT_MODEL,
+      out: 'data',
+      gateway: '127.0.0.1:50051',
+      subtopics: [],
+      samplesPerProblem: 5,
+      waitMs: 60_000,
+    });
+  });
+
+  it('parses every option', async () => {
+    const options = await parseRun([
+      '--domain=geometry',
+      '--count',
+      '7',
+      '--model',
+      'Qwen/Qwen2.5-Math-72B-Instruct',
+      '--out',
+      '/tmp/data',
+      '--gateway',
+      'localhost:6000',
+      '--seed',
+      '0',
+      '--subtopics',
+      'triangles,circles',
+      '--samples-per-problem',
+      '3',
+      '--reward-model',
+      'Skywork/Skywork-Reward-Llama-3.1-8B-v0.2',
+      '--wait-ms',
+      '1000',
+    ]);
+    expect(options).toEqual({
+      domain: 'geometry',
+      count: 7,
+      model: 'Qwen/Qwen2.5-Math-72B-Instruct',
+      out: '/tmp/data',
+      gateway: 'localhost:6000',
+      seed: 0,
+      subtopics: ['triangles', 'circles'],
+      samplesPerProblem: 3,
+      rewardModel: 'Skywork/Skywork-Reward-Llama-3.1-8B-v0.2',
+      waitMs: 1000,
+    });
+  });
+
+  it('takes defaults from the environment config', async () => {
+    let received: RunCommandOptions | undefined;
+    const command = defineRunCommand(loadCliConfig({ MAGPIE_GATEWAY: 'gw:7', MAGPIE_OUT_DIR: 'elsewhere' }), (o) => {
+      received = o;
+      return Promise.resolve();
+    });
+    await command.parseAsync(['--domain', 'algebra'], { from: 'user' });
+    expect(received).toMatchObject({ gateway: 'gw:7', out: 'elsewhere' });
+  });
+
+  it.each([
+    [['--count', '5'], 'commander.missingMandatoryOptionValue'],
+    [['--domain', 'algebra', '--count', '0'], 'commander.invalidArgument'],
+    [['--domain', 'algebra', '--gateway', 'nope'], 'commander.invalidArgument'],
+    [['--domain', 'algebra', '--bogus'], 'commander.unknownOption'],
+  ])('rejects %j', async (argv, code) => {
+    const error: unknown = await parseRun(argv).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CommanderError);
+    expect((error as CommanderError).code).toBe(code);
+  });
+});
+
+describe('magpie up arguments', () => {
+  it('applies the documented defaults', async () => {
+    expect(await parseUp([])).toEqual({ natsPort: 4222, simPort: 8000, grpcPort: 50051, stateDir: '.magpie', readyTimeoutMs: 60_000 });
+  });
+
+  it('parses every option', async () => {
+    expect(
+      await parseUp(['--nats-port', '14222', '--sim-port', '18000', '--grpc-port', '15051', '--state-dir', '/tmp/s', '--ready-timeout-ms', '5']),
+    ).toEqual({ natsPort: 14222, simPort: 18000, grpcPort: 15051, stateDir: '/tmp/s', readyTimeoutMs: 5 });
+  });
+
+  it('rejects a bad port', async () => {
+    await expect(parseUp(['--nats-port', '70000'])).rejects.toBeInstanceOf(CommanderError);
+  });
+});

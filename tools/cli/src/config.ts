@@ -1,0 +1,58 @@
+import { ConfigError, type EnvSource } from '@magpie/config';
+
+/** Defaults for flags, from the environment; a flag given on the command line always wins. */
+export interface CliConfig {
+  /** MAGPIE_GATEWAY: the gateway's `host:port` for `magpie run`. */
+  readonly gateway: string;
+  /** MAGPIE_OUT_DIR: where `magpie run` creates dataset directories. */
+  readonly outDir: string;
+  /** MAGPIE_STATE_DIR: `magpie up`'s logs, NATS data and up.json. */
+  readonly stateDir: string;
+  /** MAGPIE_NATS_PORT, MAGPIE_SIM_PORT, MAGPIE_GRPC_PORT: `magpie up`'s listening ports. */
+  readonly natsPort: number;
+  readonly simPort: number;
+  readonly grpcPort: number;
+  /** PATH, searched for nats-server. */
+  readonly searchPath: string | undefined;
+  /** The environment children of `magpie up` inherit before their own variables are set. */
+  readonly inheritedEnv: EnvSource;
+}
+
+export const DEFAULT_GATEWAY = '127.0.0.1:50051';
+
+function port(source: EnvSource, name: string, fallback: number, problems: string[]): number {
+  const raw = source[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65_535) {
+    problems.push(`${name}: must be a port number (1-65535), got "${raw}"`);
+    return fallback;
+  }
+  return value;
+}
+
+function text(source: EnvSource, name: string, fallback: string): string {
+  const raw = source[name];
+  // An empty variable means "unset" so that `FOO= magpie …` falls back to the default.
+  return raw === undefined || raw === '' ? fallback : raw;
+}
+
+/**
+ * Reads the CLI's environment. The only place the CLI touches `process.env`. Throws ConfigError
+ * naming every invalid variable.
+ */
+export function loadCliConfig(source: EnvSource = process.env): CliConfig {
+  const problems: string[] = [];
+  const config: CliConfig = {
+    gateway: text(source, 'MAGPIE_GATEWAY', DEFAULT_GATEWAY),
+    outDir: text(source, 'MAGPIE_OUT_DIR', 'data'),
+    stateDir: text(source, 'MAGPIE_STATE_DIR', '.magpie'),
+    natsPort: port(source, 'MAGPIE_NATS_PORT', 4222, problems),
+    simPort: port(source, 'MAGPIE_SIM_PORT', 8000, problems),
+    grpcPort: port(source, 'MAGPIE_GRPC_PORT', 50051, problems),
+    searchPath: source.PATH,
+    inheritedEnv: { ...source },
+  };
+  if (problems.length > 0) throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  return Object.freeze(config);
+}

@@ -1,0 +1,107 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { findNatsServer } from '@magpie/runtime';
+import { findFreePorts } from './free-port.js';
+import { PortInUseError } from './errors.js';
+import { planLocalPlatform, STAGE_SERVICES, type ComponentSpec, type ServiceName } from './platform-plan.js';
+import { probeTcp } from './readiness.js';
+import { Supervisor, type RunningComponent } from './supervisor.js';
+import { removeUpState, writeUpState } from './up-state-file.js';
+
+export interface RunUpOptions {
+  readonly natsPort: number;
+  readonly simPort: number;
+  readonly grpcPort: number;
+  /** Relative paths are resolved against the working directory. */
+  readonly stateDir: string;
+  readonly readyTimeoutMs: number;
+  readonly stopGraceMs: number;
+  readonly repoRoot: string;
+  readonly nodePath: string;
+  /** PATH-style list searched for nats-server. */
+  readonly searchPath: string | undefined;
+  readonly baseEnv: Readonly<Record<string, string | undefined>>;
+  /** Aborted on SIGINT/SIGTERM: stop everything and return. */
+  readonly signal: AbortSignal;
+  readonly log: (line: string) => void;
+  /** Overrides the real platform, for tests; receives the resolved state dir. */
+  readonly plan?: (stateDir: string) => Promise<ComponentSpec[]>;
+}
+
+const LOOPBACK = '127.0.0.1';
+
+async function assertPortsFree(ports: Readonly<Record<string, number>>): Promise<void> {
+  for (const [name, port] of Object.entries(ports)) {
+    if (await probeTcp(LOOPBACK, port, 1_000)) {
+      throw new PortInUseError(`port ${port} (${name}) is already in use; is another magpie up running? Pick another with --${name}-port`);
+    }
+  }
+}
+
+async function realPlan(options: RunUpOptions, stateDir: string): Promise<ComponentSpec[]> {
+  await assertPortsFree({ nats: options.natsPort, sim: options.simPort, grpc: options.grpcPort });
+  const names: ServiceName[] = [...STAGE_SERVICES, 'gateway'];
+  const healthPorts = await findFreePorts(names.length, [options.natsPort, options.simPort, options.grpcPort]);
+  const health = Object.fromEntries(names.map((name, i) => [name, healthPorts[i] ?? 0])) as Record<ServiceName, number>;
+  return planLocalPlatform({
+    repoRoot: options.repoRoot,
+    stateDir,
+    natsServerPath: findNatsServer(undefined, options.searchPath),
+    nodePath: options.nodePath,
+    ports: { nats: options.natsPort, sim: options.simPort, grpc: options.grpcPort, health },
+    baseEnv: options.baseEnv,
+  });
+}
+
+function upState(running: readonly RunningComponent[], grpcPort: number, startedAt: string) {
+  return {
+    pid: process.pid,
+    started_at: startedAt,
+    gateway: `${LOOPBACK}:${grpcPort}`,
+    components: running.map(({ spec, child }) => ({ name: spec.name, pid: child.pid, ports: spec.ports, log: spec.logPath })),
+  };
+}
+
+/**
+ * `magpie up`: starts the local platform, reports each component as it becomes ready, and keeps it
+ * running until `signal` aborts; then stops everything in reverse order. Resolves with the exit
+ * code: 0 after a requested stop, 1 when the platform could not start (the reason is logged and
+ * whatever had started is stopped again). `<state-dir>/up.json` lists the children while they run.
+ */
+export async function runUp(options: RunUpOptions): Promise<number> {
+  const stateDir = resolve(options.stateDir);
+  const startedAt = new Date().toISOString();
+  const supervisor = new Supervisor({
+    readyTimeoutMs: options.readyTimeoutMs,
+    stopGraceMs: options.stopGraceMs,
+    log: (line) => options.log(`magpie up: ${line}`),
+    onStarted: (running) => writeUpState(stateDir, upState(running, options.grpcPort, startedAt)),
+  });
+  // If the supervisor dies without stopping its children, do not leave them running unsupervised.
+  const killOnExit = (): void => supervisor.killAll();
+  process.once('exit', killOnExit);
+  try {
+    mkdirSync(resolve(stateDir, 'logs'), { recursive: true });
+    mkdirSync(resolve(stateDir, 'nats'), { recursive: true });
+    const specs = options.plan ? await options.plan(stateDir) : await realPlan(options, stateDir);
+    await supervisor.startAll(specs, options.signal);
+    options.log(`magpie up: ready (gateway ${LOOPBACK}:${options.grpcPort})`);
+    await new Promise<void>((done) => {
+      if (options.signal.aborted) done();
+      else options.signal.addEventListener('abort', () => done(), { once: true });
+    });
+    options.log('magpie up: stopping');
+    return 0;
+  } catch (error) {
+    if (options.signal.aborted) {
+      options.log('magpie up: stopping');
+      return 0;
+    }
+    options.log(`magpie up: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await supervisor.stopAll();
+    removeUpState(stateDir);
+    process.off('exit', killOnExit);
+  }
+}

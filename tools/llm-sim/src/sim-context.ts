@@ -1,0 +1,38 @@
+import type { Catalog, ModelEntry } from '@magpie/catalog';
+import type { Logger } from '@magpie/logging';
+import { NotFoundError } from './errors.js';
+import type { ProblemRegistry } from './problems/problem-registry.js';
+import type { SimMetrics } from './sim-metrics.js';
+
+/** What every endpoint handler of one simulator shares. */
+export interface SimContext {
+  readonly catalog: Catalog;
+  readonly registry: ProblemRegistry;
+  readonly metrics: SimMetrics;
+  readonly logger: Logger;
+  readonly seed: number;
+  readonly accuracy: number;
+  readonly reasoningParser: boolean;
+  /** A fresh number per generation request; stands in for the seed when a request sends none. */
+  nextRequestNumber(): number;
+}
+
+/** A handler's answer plus what /metrics needs to know about it. */
+export interface HandlerResult {
+  readonly body: object;
+  readonly model: string;
+  readonly promptTokens: number;
+  readonly generationTokens: number;
+  readonly finishReasons: readonly string[];
+}
+
+/** The generator model named by a request (the first catalog model when none). Throws NotFoundError. */
+export function generatorModel(ctx: SimContext, id: string | null | undefined): ModelEntry {
+  const name = id ?? ctx.catalog.models.ids[0] ?? '';
+  if (!ctx.catalog.models.has(name)) throw new NotFoundError(`The model \`${name}\` does not exist.`);
+  return ctx.catalog.models.get(name);
+}
+
+export function unixSeconds(): number {
+  return Math.floor(Date.now() / 1000);
+}
