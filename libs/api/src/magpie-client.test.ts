@@ -7,7 +7,9 @@ import { createMagpieClient, type MagpieClient } from './magpie-client.js';
 import type { MagpieServiceHandlers } from './magpie-service-handlers.js';
 import { recordFromProto, recordToProto, runToProto } from './mappers.js';
 import type { RecordEvent } from './proto-types.js';
-import { everyRecordKind, runState } from './test-fixtures.js';
+import { fixtures } from '@magpie/testing';
+
+const { everyRecordKind, runState } = fixtures;
 
 const RECORDS = everyRecordKind();
 const NO_COUNTS = { problem: 0, solution: 0, samples: 0, rewards: 0 };

@@ -10,7 +10,9 @@ import {
   runToProto,
 } from './mappers.js';
 import type { RecordEvent, Run } from './proto-types.js';
-import { everyRecordKind, problem, runState, samples, solution } from './test-fixtures.js';
+import { fixtures } from '@magpie/testing';
+
+const { everyRecordKind, problem, runState, samples, solution } = fixtures;
 
 /** Encodes and decodes through the real proto, as a record would travel from gateway to client. */
 function throughWire(event: RecordEvent): RecordEvent {
@@ -76,11 +78,11 @@ describe('runToProto', () => {
       spec: {
         domain: 'algebra',
         subtopics: ['quadratics'],
-        count: 50,
+        count: 4,
         generator: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', sampling: { temperature: 1.2, top_p: 1, max_tokens: 1024 } },
         solver: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', sampling: { temperature: 0.1, top_p: 1, max_tokens: 16384 } },
         sampler: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', sampling: { temperature: 0.8, top_p: 0.95, max_tokens: 16384 } },
-        samples_per_problem: 5,
+        samples_per_problem: 3,
         reward_model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1',
         seed: 7,
       },

@@ -6,7 +6,9 @@ import type { AnyRecord } from '@magpie/contracts';
 import { DatasetWriter } from './dataset-writer.js';
 import type { DatasetInfo, DatasetRunInfo } from './dataset-info.js';
 import { DatasetWriterError } from './errors.js';
-import { RUN_ID, SPEC, completeRun, problem, rewards, samples, solution } from './test-fixtures.js';
+import { fixtures } from '@magpie/testing';
+
+const { RUN_ID, SPEC, completeRun, problem, rewards, samples, solution } = fixtures;
 
 const RUN: DatasetRunInfo = {
   spec: SPEC,

@@ -2,3 +2,4 @@ export * from './free-port.js';
 export * from './wait-for.js';
 export * from './managed-process.js';
 export * from './nats-server-fixture.js';
+export * as fixtures from './record-fixtures.js';

@@ -1,7 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import { ReflectionService } from '@grpc/reflection';
-import { HealthImplementation } from 'grpc-health-check';
-import { MAGPIE_SERVICE_NAME, loadMagpieProto } from '@magpie/api';
+import { loadSync } from '@grpc/proto-loader';
+import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
+import { MAGPIE_SERVICE_NAME, PROTO_LOADER_OPTIONS, loadMagpieProto } from '@magpie/api';
 import type { Logger } from '@magpie/logging';
 import type { RunService } from './run-service.js';
 
@@ -24,7 +25,9 @@ export class Gateway {
     const proto = loadMagpieProto();
     this.#server.addService(proto.service, options.runService.handlers());
     this.#health.addToServer(this.#server);
-    new ReflectionService(proto.packageDefinition).addToServer(this.#server);
+    // Reflection describes every service this server hosts, health included, so grpcurl sees all.
+    const healthDefinition = loadSync(healthProtoPath, { ...PROTO_LOADER_OPTIONS });
+    new ReflectionService({ ...proto.packageDefinition, ...healthDefinition }).addToServer(this.#server);
   }
 
   get isServing(): boolean {

@@ -1,9 +1,9 @@
-import { Worker, type Publisher, type JetStreamClient, type JetStreamManager } from '@magpie/bus';
+import type { Worker, Publisher, JetStreamClient, JetStreamManager } from '@magpie/bus';
 import type { Catalog } from '@magpie/catalog';
 import { GenerationTask, RunRequested, Streams, Subjects } from '@magpie/contracts';
 import type { InferenceClient } from '@magpie/llm';
 import type { Logger } from '@magpie/logging';
-import type { RunTracker } from '@magpie/runs';
+import { createStageWorker, type RunTracker, type StageWorkerSettings } from '@magpie/runs';
 import { fillTask } from './handlers/fill-task.js';
 import { planRun } from './handlers/plan-run.js';
 
@@ -15,11 +15,7 @@ export interface GeneratorOptions {
   readonly catalog: Catalog;
   readonly llm: InferenceClient;
   readonly logger: Logger;
-  readonly settings: {
-    readonly maxInFlight: number;
-    readonly ackWaitMs: number;
-    readonly maxDeliveries: number;
-    readonly retry: { baseMs: number; maxMs: number };
+  readonly settings: StageWorkerSettings & {
     readonly slotsPerTask: number;
     readonly maxAttemptsPerTask: number;
   };
@@ -34,42 +30,26 @@ export class Generator {
   readonly #filler: Worker<GenerationTask>;
 
   constructor(o: GeneratorOptions) {
-    const common = {
-      js: o.js,
-      jsm: o.jsm,
-      publisher: o.publisher,
+    this.#planner = createStageWorker({
+      ...o,
+      logger: o.logger.child({ worker: 'planner' }),
       stage: 'generator',
-      ackWaitMs: o.settings.ackWaitMs,
-      maxDeliveries: o.settings.maxDeliveries,
-      backoff: o.settings.retry,
-      onDeadLetter: async (letter: { error: string }, runId: string | undefined) => {
-        if (runId) await o.tracker.fail(runId, `generator: ${letter.error}`);
-      },
-    };
-    this.#planner = new Worker({
-      ...common,
       stream: Streams.runs.name,
       durableName: 'generator-planner',
       filterSubject: Subjects.runEventsOfKind('requested'),
       schema: RunRequested,
-      logger: o.logger.child({ worker: 'planner' }),
       concurrency: 4,
       handler: (event) =>
-        planRun(event, {
-          publisher: o.publisher,
-          tracker: o.tracker,
-          logger: o.logger,
-          catalog: o.catalog,
-          slotsPerTask: o.settings.slotsPerTask,
-        }),
+        planRun(event, { publisher: o.publisher, tracker: o.tracker, logger: o.logger, catalog: o.catalog, slotsPerTask: o.settings.slotsPerTask }),
     });
-    this.#filler = new Worker({
-      ...common,
+    this.#filler = createStageWorker({
+      ...o,
+      logger: o.logger.child({ worker: 'tasks' }),
+      stage: 'generator',
       stream: Streams.genTasks.name,
       durableName: 'generator-tasks',
       filterSubject: Subjects.genTasksAll,
       schema: GenerationTask,
-      logger: o.logger.child({ worker: 'tasks' }),
       // One task holds `slotsPerTask` sequences in one request; keep the backend's window full.
       concurrency: Math.max(1, Math.ceil(o.settings.maxInFlight / o.settings.slotsPerTask)),
       handler: (task, ctx) =>

@@ -1,8 +1,8 @@
-import { Worker, type JetStreamClient, type JetStreamManager, type Publisher, type WorkerContext } from '@magpie/bus';
+import type { Worker, JetStreamClient, JetStreamManager, Publisher, WorkerContext } from '@magpie/bus';
 import { AnyRecord, SamplesRecord, Streams, Subjects, recordIdFor, type ChatMessage, type RewardsRecord } from '@magpie/contracts';
 import type { RewardClient } from '@magpie/llm';
 import type { Logger } from '@magpie/logging';
-import type { RunTracker } from '@magpie/runs';
+import { createStageWorker, type RunTracker, type StageWorkerSettings } from '@magpie/runs';
 import { selectMagpiePair } from './select-pair.js';
 
 export interface RewardScorerOptions {
@@ -12,7 +12,7 @@ export interface RewardScorerOptions {
   readonly tracker: RunTracker;
   readonly rewards: RewardClient;
   readonly logger: Logger;
-  readonly settings: { maxInFlight: number; ackWaitMs: number; maxDeliveries: number; retry: { baseMs: number; maxMs: number } };
+  readonly settings: StageWorkerSettings;
 }
 
 /**
@@ -25,25 +25,16 @@ export class RewardScorer {
 
   constructor(o: RewardScorerOptions) {
     this.#o = o;
-    this.#worker = new Worker({
-      js: o.js,
-      jsm: o.jsm,
-      publisher: o.publisher,
+    this.#worker = createStageWorker({
+      ...o,
       stage: 'reward',
       stream: Streams.records.name,
       durableName: 'reward',
       filterSubject: Subjects.recordsOfKind('samples'),
       schema: SamplesRecord,
-      logger: o.logger,
       // Each message makes one scoring call per response.
       concurrency: Math.max(1, Math.floor(o.settings.maxInFlight / 5)),
-      ackWaitMs: o.settings.ackWaitMs,
-      maxDeliveries: o.settings.maxDeliveries,
-      backoff: o.settings.retry,
       handler: (samples, ctx) => this.#score(samples, ctx),
-      onDeadLetter: async (letter, runId) => {
-        if (runId) await o.tracker.fail(runId, `reward: ${letter.error}`);
-      },
     });
   }
 

@@ -1,9 +1,9 @@
-import { Worker, type JetStreamClient, type JetStreamManager, type Publisher, type WorkerContext } from '@magpie/bus';
+import type { Worker, JetStreamClient, JetStreamManager, Publisher, WorkerContext } from '@magpie/bus';
 import type { Catalog } from '@magpie/catalog';
 import { AnyRecord, ProblemRecord, Streams, Subjects, recordIdFor, type SamplesRecord } from '@magpie/contracts';
 import { deriveSeed, splitReasoning, type InferenceClient } from '@magpie/llm';
 import type { Logger } from '@magpie/logging';
-import type { RunTracker } from '@magpie/runs';
+import { createStageWorker, type RunTracker, type StageWorkerSettings } from '@magpie/runs';
 
 export interface SamplerOptions {
   readonly js: JetStreamClient;
@@ -13,7 +13,7 @@ export interface SamplerOptions {
   readonly catalog: Catalog;
   readonly llm: InferenceClient;
   readonly logger: Logger;
-  readonly settings: { maxInFlight: number; ackWaitMs: number; maxDeliveries: number; retry: { baseMs: number; maxMs: number } };
+  readonly settings: StageWorkerSettings;
 }
 
 /**
@@ -26,24 +26,14 @@ export class Sampler {
 
   constructor(o: SamplerOptions) {
     this.#o = o;
-    this.#worker = new Worker({
-      js: o.js,
-      jsm: o.jsm,
-      publisher: o.publisher,
+    this.#worker = createStageWorker({
+      ...o,
       stage: 'sampler',
       stream: Streams.records.name,
       durableName: 'sampler',
       filterSubject: Subjects.recordsOfKind('problem'),
       schema: ProblemRecord,
-      logger: o.logger,
-      concurrency: o.settings.maxInFlight,
-      ackWaitMs: o.settings.ackWaitMs,
-      maxDeliveries: o.settings.maxDeliveries,
-      backoff: o.settings.retry,
       handler: (problem, ctx) => this.#sample(problem, ctx),
-      onDeadLetter: async (letter, runId) => {
-        if (runId) await o.tracker.fail(runId, `sampler: ${letter.error}`);
-      },
     });
   }
 

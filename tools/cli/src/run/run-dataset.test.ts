@@ -19,7 +19,9 @@ import type { AnyRecord, RunStatus } from '@magpie/contracts';
 import type { DatasetInfo } from '@magpie/dataset';
 import type { ProgressReporter, StageCounts } from './progress-reporter.js';
 import { runDataset, type RunDatasetOptions } from './run-dataset.js';
-import { RUN_ID, completeRun, problem, runState } from './test-fixtures.js';
+import { fixtures } from '@magpie/testing';
+
+const { RUN_ID, completeRun, problem, runState } = fixtures;
 
 interface FakeGatewayBehaviour {
   readonly records: readonly AnyRecord[];
@@ -52,16 +54,16 @@ async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise<FakeGa
     StartRun: (call, callback) => {
       startRequests.push(call.request);
       if (behaviour.startError) callback(behaviour.startError);
-      else callback(null, { run: runToProto(runState('running'), NO_COUNTS, 0), created: true });
+      else callback(null, { run: runToProto(runState({ status: 'running' }), NO_COUNTS, 0), created: true });
     },
     GetRun: (_call, callback) => {
-      callback(null, runToProto(runState(status, status === 'running' ? undefined : behaviour.reason), NO_COUNTS, 0));
+      callback(null, runToProto(runState({ status, ...(status === 'running' || !behaviour.reason ? {} : { reason: behaviour.reason }) }), NO_COUNTS, 0));
     },
     ListRuns: (_call, callback) => callback(null, { runs: [] }),
     CancelRun: (call, callback) => {
       cancelRequests.push(call.request);
       status = 'cancelled';
-      callback(null, runToProto(runState('cancelled', call.request.reason), NO_COUNTS, 0));
+      callback(null, runToProto(runState({ status: 'cancelled', reason: call.request.reason }), NO_COUNTS, 0));
     },
     StreamRecords: (call) => {
       streamRequests.push(call.request);

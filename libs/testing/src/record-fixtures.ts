@@ -1,7 +1,8 @@
 import {
+  RunSpec,
+  RunState,
   ProblemRecord,
   RewardsRecord,
-  RunState,
   SamplesRecord,
   SolutionRecord,
   recordIdFor,
@@ -9,9 +10,9 @@ import {
   type GenResponseConfigs,
 } from '@magpie/contracts';
 
-// Test-only builders: every record passes its contracts schema, so a test starts from valid data.
+// Test-only record builders shared by the api, dataset and cli tests: every record passes its contracts schema, so a test starts from valid data.
 
-const RUN_ID = 'run-test_1';
+export const RUN_ID = 'run-test_1';
 
 const responseConfigs = (prompt: string | null): GenResponseConfigs => ({
   prompt,
@@ -32,7 +33,7 @@ export function problem(id: number, seed: number | null = 42): ProblemRecord {
     id,
     kind: 'problem',
     domain: 'algebra',
-    subtopic: 'quadratics',
+    subtopic: id % 2 === 0 ? 'quadratics' : 'polynomials',
     pre_query_template: '<｜begin▁of▁sentence｜><｜User｜>',
     instruction: `Solve x^2 - ${id + 1} = 0. Ünïcode ✓`,
     response: null,
@@ -105,27 +106,37 @@ export function everyRecordKind(): AnyRecord[] {
   return [problem(0), problem(1, null), solution(0), solution(1, null), samples(0), rewards(0)];
 }
 
+export const SPEC: RunSpec = RunSpec.parse({
+  domain: 'algebra',
+  subtopics: ['quadratics'],
+  count: 4,
+  generator: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', sampling: { temperature: 1.2, topP: 1, maxTokens: 1024 } },
+  solver: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', sampling: { temperature: 0.1, topP: 1, maxTokens: 16384 } },
+  sampler: {
+    model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B',
+    sampling: { temperature: 0.8, topP: 0.95, maxTokens: 16384 },
+    samplesPerProblem: 3,
+  },
+  reward: { model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1' },
+  seed: 7,
+});
+
+/** Every record of a complete run of `count` problems. */
+export function completeRun(count: number): AnyRecord[] {
+  return Array.from({ length: count }, (_, id) => [problem(id), solution(id), samples(id), rewards(id)]).flat();
+}
+
+/** A stored run; terminal statuses get a finishedAt unless the overrides set one. */
 export function runState(overrides: Partial<RunState> = {}): RunState {
+  const status = overrides.status ?? 'running';
   return RunState.parse({
     schemaVersion: 1,
     runId: RUN_ID,
-    spec: {
-      domain: 'algebra',
-      subtopics: ['quadratics'],
-      count: 50,
-      generator: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', sampling: { temperature: 1.2, topP: 1, maxTokens: 1024 } },
-      solver: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', sampling: { temperature: 0.1, topP: 1, maxTokens: 16384 } },
-      sampler: {
-        model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B',
-        sampling: { temperature: 0.8, topP: 0.95, maxTokens: 16384 },
-        samplesPerProblem: 5,
-      },
-      reward: { model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1' },
-      seed: 7,
-    },
-    status: 'running',
+    spec: SPEC,
+    status,
     createdAt: '2025-11-25T16:00:00.000Z',
     updatedAt: '2025-11-25T16:01:00.000Z',
+    ...(status === 'running' ? {} : { finishedAt: '2025-11-25T16:05:00.000Z' }),
     ...overrides,
   });
 }
