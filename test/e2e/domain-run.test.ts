@@ -6,14 +6,14 @@ import { promisify } from 'node:util';
 import * as grpc from '@grpc/grpc-js';
 import type { RecordEvent } from '@magpie/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalPlatform, REPO_ROOT } from '../support/local-platform.js';
+import { REPO_ROOT, startE2ePlatform, type E2ePlatform } from '../support/e2e-platform.js';
 
 const run = promisify(execFile);
 const DOMAINS = ['algebra', 'calculus', 'geometry', 'statistics', 'number_theory'] as const;
 const COUNT = 20;
 const MAGPIE_FIELDS = ['id', 'pre_query_template', 'instruction', 'response', 'created', 'gen_input_configs', 'gen_response_configs'];
 
-let platform: LocalPlatform;
+let platform: E2ePlatform;
 const outDir = mkdtempSync(join(tmpdir(), 'magpie-e2e-data-'));
 const cliResults = new Map<string, { stdout: string; stderr: string; dir: string }>();
 
@@ -22,7 +22,8 @@ function readJson<T>(path: string): T {
 }
 
 beforeAll(async () => {
-  platform = await LocalPlatform.start();
+  // Real models return some empty completions; the generator must top up to exactly `count`.
+  platform = await startE2ePlatform({ simEnv: { SIM_EMPTY_RATE: '0.2' } });
   // Five domain runs at once, each through the real CLI, as a user would start them.
   await Promise.all(
     DOMAINS.map(async (domain) => {
@@ -49,10 +50,20 @@ describe.each(DOMAINS)('a %s run of 20 problems', (domain) => {
     const dir = result?.dir ?? '';
     expect(dir).toMatch(new RegExp(`DeepSeek-R1-Distill-Qwen-32B_${domain}_\\d{8}_\\d{6}$`));
 
-    const ins = readJson<Record<string, unknown>[]>(join(dir, `${domain}_ins.json`));
-    const res = readJson<Record<string, unknown>[]>(join(dir, `${domain}_ins_res.json`));
-    const five = readJson<Record<string, unknown>[]>(join(dir, `${domain}_ins_5res.json`));
-    const armorm = readJson<Record<string, unknown>[]>(join(dir, `${domain}_ins_5res_armorm.json`));
+    // The seed's names: Magpie_{model}_{count}_{timestamp}_{kind}.json.
+    const files = readdirSync(dir);
+    const fileOf = (kind: string) => {
+      const name = files.find((f) => new RegExp(`^Magpie_DeepSeek-R1-Distill-Qwen-32B_${COUNT}_\\d+_${kind}\\.json$`).test(f));
+      expect(name, `${kind} file in ${files.join(', ')}`).toBeDefined();
+      return join(dir, name ?? '');
+    };
+    const ins = readJson<Record<string, unknown>[]>(fileOf('ins'));
+    const res = readJson<Record<string, unknown>[]>(fileOf('ins_res'));
+    const five = readJson<Record<string, unknown>[]>(fileOf('ins_5res'));
+    const armorm = readJson<Record<string, unknown>[]>(fileOf('ins_5res_armorm'));
+    for (const kind of ['sharegpt', 'messages', 'dpo', 'ins_res', 'ins_5res_armorm']) {
+      expect(files.some((f) => f.endsWith(`_${kind}.jsonl`)), `${kind}.jsonl`).toBe(true);
+    }
     const info = readJson<Record<string, unknown>>(join(dir, 'dataset_info.json'));
 
     for (const file of [ins, res, five, armorm]) {
@@ -80,24 +91,48 @@ describe.each(DOMAINS)('a %s run of 20 problems', (domain) => {
       const rewards = r.rewards_armorm as { score: number }[];
       expect(rewards).toHaveLength(5);
       for (const s of rewards) expect(Number.isFinite(s.score)).toBe(true);
-      const scores = rewards.map((s) => s.score);
       const responses = r.responses as string[];
+      const pair = r.pair as { rule: string; chosen_index: number | null; rejected_index: number | null; skip_reason: string | null };
+      expect(pair.rule).toBe('majority');
+      if (pair.skip_reason !== null) {
+        expect(r.chosen).toBeNull();
+        continue;
+      }
       const chosen = r.chosen as { role: string; content: string }[];
       const rejected = r.rejected as { role: string; content: string }[];
       expect(chosen.map((m) => m.role)).toEqual(['user', 'assistant']);
       expect(rejected.map((m) => m.role)).toEqual(['user', 'assistant']);
       expect(chosen[0]?.content).toBe(r.instruction);
-      expect(chosen[1]?.content).toBe(responses[scores.indexOf(Math.max(...scores))]);
-      expect(rejected[1]?.content).toBe(responses[scores.indexOf(Math.min(...scores))]);
+      expect(chosen[1]?.content).toBe(responses[pair.chosen_index ?? -1]);
+      expect(rejected[1]?.content).toBe(responses[pair.rejected_index ?? -1]);
+      expect(chosen[1]?.content).not.toBe(rejected[1]?.content);
     }
     expect(info).toMatchObject({ domain });
     expect(JSON.stringify(info)).toContain('succeeded');
   });
 });
 
+describe('the prompts we send', () => {
+  it('never carry a double BOS (the simulator counts any it sees)', async () => {
+    const metrics = await (await fetch(`${platform.simUrl}/metrics`)).text();
+    const requests = metrics.split('\n').filter((l) => l.startsWith('magpie_sim_requests_total') && l.includes('completions'));
+    expect(requests.length).toBeGreaterThan(0);
+    const doubleBos = metrics
+      .split('\n')
+      .filter((l) => l.startsWith('magpie_sim_double_bos_total{'))
+      .map((l) => Number(l.split(' ').pop()));
+    expect(doubleBos.reduce((a, b) => a + b, 0)).toBe(0);
+  });
+});
+
 describe('StreamRecords', () => {
   it('replays from cursor 0 after the run ends exactly what the live stream delivered', async () => {
-    const { run: started } = await platform.client.startRun({ domain: 'algebra', count: 10, model: 'Qwen/Qwen2.5-Math-72B-Instruct' });
+    const { run: started } = await platform.client.startRun({
+      domain: 'algebra',
+      count: 10,
+      model: 'Qwen/Qwen2.5-Math-72B-Instruct',
+      pair_rule: 'magpie',
+    });
     const runId = started?.run_id ?? '';
     const live: RecordEvent[] = [];
     for await (const event of platform.client.streamRecords({ run_id: runId, from_cursor: '0' })) live.push(event);
@@ -105,6 +140,16 @@ describe('StreamRecords', () => {
     expect(finished.status).toBe('RUN_STATUS_SUCCEEDED');
     expect(finished.counts).toMatchObject({ problems: 10, solutions: 10, samples: 10, rewards: 10, dead_lettered: 0 });
     expect(live).toHaveLength(40);
+    // The generator topped up past the simulator's empty completions, and says how many it dropped.
+    expect(finished.counts?.rejections.empty ?? 0).toBeGreaterThan(0);
+    // Magpie's rule: the first maximum is chosen, the first minimum rejected.
+    for (const event of live.filter((e) => e.body === 'rewards')) {
+      const scores = event.rewards?.rewards_armorm.map((s) => s.score) ?? [];
+      expect(event.rewards?.pair?.rule).toBe('magpie');
+      if (event.rewards?.pair?.skip_reason) continue;
+      expect(event.rewards?.pair?.chosen_index).toBe(scores.indexOf(Math.max(...scores)));
+      expect(event.rewards?.pair?.rejected_index).toBe(scores.indexOf(Math.min(...scores)));
+    }
 
     const replay: RecordEvent[] = [];
     for await (const event of platform.client.streamRecords({ run_id: runId, from_cursor: '0' })) replay.push(event);

@@ -3,7 +3,7 @@ import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalPlatform } from '../support/local-platform.js';
+import { startE2ePlatform, type E2ePlatform } from '../support/e2e-platform.js';
 
 // Tools like grpcurl, Kubernetes grpc probes and load balancers find the gateway through these
 // two standard services; they are exercised here with their own protos, as those tools would.
@@ -26,10 +26,10 @@ function serviceClient<T extends grpc.Client>(file: string, name: string, addres
   return new Ctor(address, grpc.credentials.createInsecure()) as unknown as T;
 }
 
-let platform: LocalPlatform;
+let platform: E2ePlatform;
 
 beforeAll(async () => {
-  platform = await LocalPlatform.start();
+  platform = await startE2ePlatform();
 });
 
 afterAll(async () => {

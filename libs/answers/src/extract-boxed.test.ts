@@ -14,6 +14,11 @@ describe('extractBoxed', () => {
     ['tuple', '\\boxed{(1, 2)}', '(1, 2)'],
     ['empty box', '\\boxed{}', ''],
     ['inside dollars', '$\\boxed{-3}$', '-3'],
+    ['fbox', 'so \\fbox{12}', '12'],
+    ['last of boxed and fbox', '\\boxed{1} and then \\fbox{2}', '2'],
+    ['boxed after fbox', '\\fbox{1} and then \\boxed{\\frac{1}{2}}', '\\frac{1}{2}'],
+    ['box inside a box gives the inner one', '\\boxed{\\boxed{5}}', '5'],
+    ['text with braces', '\\boxed{\\text{(A) } 5}', '\\text{(A) } 5'],
   ])('%s', (_name, text, expected) => {
     expect(extractBoxed(text)).toBe(expected);
   });
@@ -22,6 +27,7 @@ describe('extractBoxed', () => {
     ['no box', 'the answer is 4'],
     ['only unterminated', '\\boxed{\\frac{1}{2}'],
     ['other command', '\\boxedfoo{1}'],
+    ['fbox without braces or space', '\\fboxsep=3pt'],
   ])('returns undefined: %s', (_name, text) => {
     expect(extractBoxed(text)).toBeUndefined();
   });

@@ -1,5 +1,7 @@
+const BOX_COMMANDS = ['\\boxed', '\\fbox'] as const;
+
 /**
- * Returns the content of the LAST `\boxed{…}` in `text`, with nested braces balanced
+ * Returns the content of the LAST `\boxed{…}` (or `\fbox{…}`) in `text`, with nested braces balanced
  * (`\boxed{\frac{1}{2}}` gives `\frac{1}{2}`). Escaped braces (`\{`, `\}`) do not count towards the
  * balance. An unterminated last box is skipped in favour of the one before it. `\boxed 5` (no braces)
  * gives the following token. Returns undefined when there is no usable box. Never throws.
@@ -7,13 +9,23 @@
 export function extractBoxed(text: string): string | undefined {
   let from = text.length;
   while (from >= 0) {
-    const start = text.lastIndexOf('\\boxed', from);
+    const { start, command } = lastBoxCommand(text, from);
     if (start < 0) return undefined;
-    const content = readBoxArgument(text, start + '\\boxed'.length);
+    const content = readBoxArgument(text, start + command.length);
     if (content !== undefined) return content;
     from = start - 1;
   }
   return undefined;
+}
+
+/** The last box command starting at or before `from`, or start -1. */
+function lastBoxCommand(text: string, from: number): { start: number; command: string } {
+  let best = { start: -1, command: '' };
+  for (const command of BOX_COMMANDS) {
+    const start = text.lastIndexOf(command, from);
+    if (start > best.start) best = { start, command };
+  }
+  return best;
 }
 
 function readBoxArgument(text: string, afterCommand: number): string | undefined {

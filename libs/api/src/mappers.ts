@@ -3,6 +3,7 @@ import {
   RunSpec,
   type GenInputConfigs,
   type GenResponseConfigs,
+  type PairInfo,
   type RecordCounts,
   type RunState,
   type RunStatus,
@@ -48,6 +49,15 @@ export function runSpecToProto(spec: RunSpec): proto.RunSpec {
     samples_per_problem: spec.sampler.samplesPerProblem,
     reward_model: spec.reward.model,
     seed: spec.seed,
+    pair_rule: spec.reward.pairRule,
+    min_reward_margin: spec.reward.minRewardMargin,
+    filters: {
+      min_chars: spec.filters.minChars,
+      max_chars: spec.filters.maxChars,
+      near_duplicate_threshold: spec.filters.nearDuplicateThreshold,
+      sanitize: spec.filters.sanitize,
+      require_math: spec.filters.requireMath,
+    },
   };
 }
 
@@ -69,7 +79,14 @@ export function runSpecFromProto(spec: proto.RunSpec): RunSpec {
     generator: stageFromProto(spec.generator, 'generator'),
     solver: stageFromProto(spec.solver, 'solver'),
     sampler: { ...stageFromProto(spec.sampler, 'sampler'), samplesPerProblem: spec.samples_per_problem },
-    reward: { model: spec.reward_model },
+    reward: { model: spec.reward_model, pairRule: spec.pair_rule, minRewardMargin: spec.min_reward_margin },
+    filters: spec.filters && {
+      minChars: spec.filters.min_chars,
+      maxChars: spec.filters.max_chars,
+      nearDuplicateThreshold: spec.filters.near_duplicate_threshold,
+      sanitize: spec.filters.sanitize,
+      requireMath: spec.filters.require_math,
+    },
     seed: spec.seed,
   };
   const parsed = RunSpec.safeParse(candidate);
@@ -81,7 +98,12 @@ export function runSpecFromProto(spec: proto.RunSpec): RunSpec {
  * The public Run for a stored run state plus its record and dead-letter counts. Absent optional
  * strings (finishedAt, reason, clientRequestId) become ''.
  */
-export function runToProto(state: RunState, counts: RecordCounts, deadLettered: number): proto.Run {
+export function runToProto(
+  state: RunState,
+  counts: RecordCounts,
+  deadLettered: number,
+  rejections: Readonly<Record<string, number>> = {},
+): proto.Run {
   return {
     run_id: state.runId,
     status: runStatusToProto(state.status),
@@ -92,6 +114,7 @@ export function runToProto(state: RunState, counts: RecordCounts, deadLettered: 
       samples: counts.samples,
       rewards: counts.rewards,
       dead_lettered: deadLettered,
+      rejections: { ...rejections },
     },
     created_at: state.createdAt,
     updated_at: state.updatedAt,
@@ -178,6 +201,7 @@ export function recordToProto(record: AnyRecord, cursor: number): proto.RecordEv
           finish_reason: record.finishReason,
           gen_response_configs: responseConfigsToProto(record.gen_response_configs),
           usage: usageToProto(record.usage),
+          ...(record.answer === null ? {} : { answer: record.answer, _answer: 'answer' as const }),
         },
       };
     }
@@ -203,12 +227,37 @@ export function recordToProto(record: AnyRecord, cursor: number): proto.RecordEv
           problem_record_id: record.problemRecordId,
           samples_record_id: record.samplesRecordId,
           rewards_armorm: record.rewards_armorm.map(({ score }) => ({ score })),
-          chosen: record.chosen.map(({ role, content }) => ({ role, content })),
-          rejected: record.rejected.map(({ role, content }) => ({ role, content })),
+          chosen: (record.chosen ?? []).map(({ role, content }) => ({ role, content })),
+          rejected: (record.rejected ?? []).map(({ role, content }) => ({ role, content })),
           reward_model: record.reward_model,
+          answers: record.answers.map((a) => a ?? ''),
+          pair: pairToProto(record.pair),
         },
       };
   }
+}
+
+function pairToProto(pair: PairInfo): proto.PairInfo {
+  return {
+    rule: pair.rule,
+    ...(pair.chosenIndex === null ? {} : { chosen_index: pair.chosenIndex, _chosen_index: 'chosen_index' as const }),
+    ...(pair.rejectedIndex === null ? {} : { rejected_index: pair.rejectedIndex, _rejected_index: 'rejected_index' as const }),
+    margin: pair.margin,
+    ...(pair.majorityAnswer === null ? {} : { majority_answer: pair.majorityAnswer, _majority_answer: 'majority_answer' as const }),
+    skip_reason: pair.skipReason ?? '',
+  };
+}
+
+function pairFromProto(pair: proto.PairInfo | null): Record<string, unknown> | null {
+  if (!pair) return null;
+  return {
+    rule: pair.rule,
+    chosenIndex: pair.chosen_index ?? null,
+    rejectedIndex: pair.rejected_index ?? null,
+    margin: pair.margin,
+    majorityAnswer: pair.majority_answer ?? null,
+    skipReason: pair.skip_reason === '' ? null : pair.skip_reason,
+  };
 }
 
 function bodyFromProto(event: proto.RecordEvent): Record<string, unknown> {
@@ -237,6 +286,7 @@ function bodyFromProto(event: proto.RecordEvent): Record<string, unknown> {
         instruction: solution.instruction,
         response: solution.response,
         reasoning: solution.reasoning ?? null,
+        answer: solution.answer ?? null,
         finishReason: solution.finish_reason,
         gen_response_configs: responseConfigsFromProto(solution.gen_response_configs),
         usage: usageFromProto(solution.usage),
@@ -260,9 +310,11 @@ function bodyFromProto(event: proto.RecordEvent): Record<string, unknown> {
         problemRecordId: rewards.problem_record_id,
         samplesRecordId: rewards.samples_record_id,
         rewards_armorm: rewards.rewards_armorm.map(({ score }) => ({ score })),
-        chosen: rewards.chosen.map(({ role, content }) => ({ role, content })),
-        rejected: rewards.rejected.map(({ role, content }) => ({ role, content })),
+        chosen: rewards.chosen.length > 0 ? rewards.chosen.map(({ role, content }) => ({ role, content })) : null,
+        rejected: rewards.rejected.length > 0 ? rewards.rejected.map(({ role, content }) => ({ role, content })) : null,
         reward_model: rewards.reward_model,
+        answers: rewards.answers.map((a) => (a === '' ? null : a)),
+        pair: pairFromProto(rewards.pair),
       };
     case undefined:
       break;

@@ -48,6 +48,31 @@ export interface StartRunRequest {
   samples_per_problem?: number;
   _samples_per_problem?: 'samples_per_problem';
   client_request_id: string;
+  pair_rule: string;
+  min_reward_margin?: number;
+  _min_reward_margin?: 'min_reward_margin';
+  filters: GenerationFilterOverrides | null;
+}
+
+export interface GenerationFilterOverrides {
+  min_chars?: number;
+  _min_chars?: 'min_chars';
+  max_chars?: number;
+  _max_chars?: 'max_chars';
+  near_duplicate_threshold?: number;
+  _near_duplicate_threshold?: 'near_duplicate_threshold';
+  sanitize?: boolean;
+  _sanitize?: 'sanitize';
+  require_math?: boolean;
+  _require_math?: 'require_math';
+}
+
+export interface GenerationFilters {
+  min_chars: number;
+  max_chars: number;
+  near_duplicate_threshold: number;
+  sanitize: boolean;
+  require_math: boolean;
 }
 
 export interface StartRunResponse {
@@ -93,6 +118,9 @@ export interface RunSpec {
   samples_per_problem: number;
   reward_model: string;
   seed: number;
+  pair_rule: string;
+  min_reward_margin: number;
+  filters: GenerationFilters | null;
 }
 
 export interface RecordCounts {
@@ -101,6 +129,8 @@ export interface RecordCounts {
   samples: number;
   rewards: number;
   dead_lettered: number;
+  /** Dropped instructions by reason. */
+  rejections: Record<string, number>;
 }
 
 export interface Run {
@@ -180,6 +210,9 @@ export interface Solution {
   finish_reason: string;
   gen_response_configs: GenResponseConfigs | null;
   usage: TokenUsage | null;
+  /** Absent when no final answer was found. */
+  answer?: string;
+  _answer?: 'answer';
 }
 
 export interface Samples {
@@ -197,9 +230,26 @@ export interface Rewards {
   problem_record_id: string;
   samples_record_id: string;
   rewards_armorm: RewardScore[];
+  /** Empty when the pair was skipped. */
   chosen: ChatMessage[];
   rejected: ChatMessage[];
   reward_model: string;
+  /** '' where no answer was found. */
+  answers: string[];
+  pair: PairInfo | null;
+}
+
+export interface PairInfo {
+  rule: string;
+  chosen_index?: number;
+  _chosen_index?: 'chosen_index';
+  rejected_index?: number;
+  _rejected_index?: 'rejected_index';
+  margin: number;
+  majority_answer?: string;
+  _majority_answer?: 'majority_answer';
+  /** '' when a pair was emitted. */
+  skip_reason: string;
 }
 
 export type RecordBodyName = 'problem' | 'solution' | 'samples' | 'rewards';

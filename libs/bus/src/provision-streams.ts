@@ -31,6 +31,7 @@ export function streamConfigs(options: StreamProvisionOptions): (Partial<StreamC
     { ...common, ...Streams.runs, subjects: [...Streams.runs.subjects], retention: RetentionPolicy.Limits, max_age: nanos(options.retentionMs) },
     // A work queue: a task is removed once acked, so a restarted generator only sees unfinished work.
     { ...common, ...Streams.genTasks, subjects: [...Streams.genTasks.subjects], retention: RetentionPolicy.Workqueue },
+    { ...common, ...Streams.rejections, subjects: [...Streams.rejections.subjects], retention: RetentionPolicy.Limits, max_age: nanos(options.retentionMs) },
     { ...common, ...Streams.dlq, subjects: [...Streams.dlq.subjects], retention: RetentionPolicy.Limits, max_age: nanos(options.retentionMs) },
   ];
 }

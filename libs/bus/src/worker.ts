@@ -19,6 +19,20 @@ export interface WorkerContext {
 /** Does the work for one message and publishes its output before resolving; the worker acks after. */
 export type WorkerHandler<T> = (payload: T, context: WorkerContext) => Promise<void>;
 
+/** Hooks a worker calls so a service can export what it does; all optional. */
+export interface WorkerMetrics {
+  /** A message arrived (any delivery). */
+  received?(): void;
+  /** The handler succeeded and the message was acked. */
+  acked?(durationMs: number): void;
+  /** The handler failed and the message will be redelivered. */
+  retried?(errorKind: string): void;
+  deadLettered?(): void;
+  inFlight?(count: number): void;
+  /** Messages waiting on the consumer (not yet delivered) and delivered but unacked. */
+  backlog?(pending: number, ackPending: number): void;
+}
+
 export interface WorkerOptions<T> {
   readonly js: JetStreamClient;
   readonly jsm: JetStreamManager;
@@ -41,6 +55,9 @@ export interface WorkerOptions<T> {
   /** Un-acked messages across all replicas of this consumer; defaults to 4 × concurrency. */
   readonly maxAckPending?: number;
   readonly fetchExpiresMs?: number;
+  readonly metrics?: WorkerMetrics;
+  /** How often the consumer's backlog is read for metrics; 0 turns it off. */
+  readonly backlogPollMs?: number;
   /** Called after a dead letter is stored and before the message is terminated. */
   readonly onDeadLetter?: (letter: DeadLetter, runId: string | undefined) => Promise<void>;
 }
@@ -69,6 +86,7 @@ export class Worker<T> {
   #state: WorkerState = 'idle';
   #loop: Promise<void> | undefined;
   #slotFreed: (() => void) | undefined;
+  #backlogTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(options: WorkerOptions<T>) {
     this.#o = options;
@@ -92,6 +110,20 @@ export class Worker<T> {
     await this.#ensureConsumer();
     this.#state = 'running';
     this.#loop = this.#run();
+    const pollMs = this.#o.backlogPollMs ?? 5_000;
+    if (this.#o.metrics?.backlog && pollMs > 0) {
+      this.#backlogTimer = setInterval(() => void this.#pollBacklog(), pollMs);
+      this.#backlogTimer.unref();
+    }
+  }
+
+  async #pollBacklog(): Promise<void> {
+    try {
+      const info = await this.#o.jsm.consumers.info(this.#o.stream, this.#o.durableName);
+      this.#o.metrics?.backlog?.(info.num_pending, info.num_ack_pending);
+    } catch {
+      // A metrics read may fail while NATS restarts; the next poll tries again.
+    }
   }
 
   /**
@@ -105,6 +137,7 @@ export class Worker<T> {
     }
     if (this.#state !== 'running') return;
     this.#state = 'stopping';
+    clearInterval(this.#backlogTimer);
     this.#slotFreed?.();
     await this.#loop;
     const drained = Promise.allSettled([...this.#inFlight]).then(() => true);
@@ -179,8 +212,10 @@ export class Worker<T> {
 
   #track(work: Promise<void>): void {
     this.#inFlight.add(work);
+    this.#o.metrics?.inFlight?.(this.#inFlight.size);
     void work.finally(() => {
       this.#inFlight.delete(work);
+      this.#o.metrics?.inFlight?.(this.#inFlight.size);
       const wake = this.#slotFreed;
       this.#slotFreed = undefined;
       wake?.();
@@ -189,6 +224,7 @@ export class Worker<T> {
 
   async #process(msg: JsMsg): Promise<void> {
     const deliveryCount = msg.info.deliveryCount;
+    this.#o.metrics?.received?.();
     let raw: unknown;
     try {
       raw = msg.json();
@@ -207,6 +243,7 @@ export class Worker<T> {
       return;
     }
     const heartbeat = setInterval(() => msg.working(), Math.max(100, Math.floor(this.#ackWaitMs / 3)));
+    const startedAt = performance.now();
     try {
       await this.#o.handler(parsed.data, {
         subject: msg.subject,
@@ -215,6 +252,7 @@ export class Worker<T> {
         signal: this.#abort.signal,
       });
       msg.ack();
+      this.#o.metrics?.acked?.(performance.now() - startedAt);
     } catch (err) {
       await this.#onHandlerError(msg, err);
     } finally {
@@ -241,6 +279,7 @@ export class Worker<T> {
     const retryAfterMs = retryAfterOf(err);
     const delayMs = Math.max(retryAfterMs, backoffDelayMs(this.#backoff, deliveryCount));
     log.warn({ err, subject: msg.subject, deliveryCount, delayMs }, 'handler failed; will retry');
+    this.#o.metrics?.retried?.(err instanceof Error ? err.name : 'unknown');
     msg.nak(delayMs);
   }
 
@@ -262,6 +301,7 @@ export class Worker<T> {
       await publisher.publish(Subjects.deadLetter(runId ?? 'unknown', stage), DeadLetter, letter, MsgIds.deadLetter(stream, msg.seq));
       await this.#o.onDeadLetter?.(letter, runId);
       logger.error({ subject: msg.subject, error, deliveryCount: letter.deliveryCount }, 'dead-lettered');
+      this.#o.metrics?.deadLettered?.();
       msg.term(error.slice(0, 200));
     } catch (err) {
       // The dead letter could not be stored: keep the message rather than lose it.

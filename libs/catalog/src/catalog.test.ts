@@ -11,10 +11,28 @@ const R1 = 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B';
 const QWEN = 'Qwen/Qwen2.5-Math-72B-Instruct';
 
 describe('the shipped catalog', () => {
-  it('has the required models and the five domains with five subtopics each', () => {
+  it('has the required models and the six domains with five subtopics each', () => {
     expect(catalog.models.ids).toEqual(expect.arrayContaining([R1, QWEN]));
-    expect(catalog.domains.names).toEqual(['algebra', 'calculus', 'geometry', 'statistics', 'number_theory']);
+    expect(catalog.models.ids[0]).toBe(R1);
+    expect(catalog.domains.names).toEqual(['algebra', 'calculus', 'geometry', 'statistics', 'number_theory', 'discrete']);
     for (const d of catalog.domains.all()) expect(d.subtopics).toHaveLength(5);
+    expect(catalog.domains.get('discrete').subtopics.map((s) => s.name)).toEqual([
+      'graph_theory',
+      'combinatorial_identities',
+      'recurrences',
+      'logic_and_sets',
+      'pigeonhole',
+    ]);
+  });
+
+  it("keeps the seed fork's instruction temperature per domain", () => {
+    const temps = Object.fromEntries(catalog.domains.all().map((d) => [d.name, d.instructionTemperature]));
+    expect(temps).toEqual({ algebra: 1.3, calculus: 1.2, geometry: 1.35, statistics: 1.1, number_theory: 1.25, discrete: 1.3 });
+  });
+
+  it('gives every domain and subtopic its own steering prompt', () => {
+    const prompts = catalog.domains.all().flatMap((d) => [d.systemPrompt, ...d.subtopics.map((s) => s.systemPrompt)]);
+    expect(new Set(prompts).size).toBe(prompts.length);
   });
 
   it('rejects an unknown model with the list of known ones', () => {
@@ -40,7 +58,8 @@ describe('renderPreQuery', () => {
     const p = renderPreQuery(catalog.models.get(QWEN), 'SYS');
     expect(p.prompt).toBe('<|im_start|>system\nSYS<|im_end|>\n<|im_start|>user\n');
     expect(p.addSpecialTokens).toBe(true);
-    expect(p.stop).toEqual(['<|im_start|>', '<|im_end|>', '<|endoftext|>', 'Assistant', 'assistant']);
+    expect(p.stop).toEqual(['<|im_end|>', '<|im_start|>', '<|endoftext|>', 'Assistant', 'assistant']);
+    expect(p.stopTokenIds).toEqual([151645, 151644, 151643]);
     expect(renderPreQuery(catalog.models.get(QWEN), undefined).prompt).toBe(
       '<|im_start|>system\nYou are Qwen, created by Alibaba Cloud. You are a helpful assistant.<|im_end|>\n<|im_start|>user\n',
     );

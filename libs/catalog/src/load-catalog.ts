@@ -1,14 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { DomainCatalog, DomainsFile } from './domain-catalog.js';
 import { CatalogError } from './errors.js';
-import { ModelCatalog, ModelsFile } from './model-catalog.js';
+import { MIN_REASONING_TOKENS, ModelCatalog, ModelsFile } from './model-catalog.js';
+import { PresetCatalog, PresetsFile } from './preset-catalog.js';
 
 export interface Catalog {
   readonly models: ModelCatalog;
   readonly domains: DomainCatalog;
+  readonly presets: PresetCatalog;
 }
 
 function readJson<T>(path: string, schema: z.ZodType<T>): T {
@@ -26,15 +28,43 @@ function readJson<T>(path: string, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
+/** Issues of presets that name a model or domain the catalog lacks, or cut a reasoning model's responses short. */
+function presetIssues(presets: PresetsFile, models: ModelCatalog, domains: DomainCatalog): string[] {
+  const issues: string[] = [];
+  for (const [i, p] of presets.presets.entries()) {
+    if (p.kind === 'domains') {
+      for (const d of Object.keys(p.domains)) {
+        if (!domains.has(d)) issues.push(`presets.${i}.domains.${d}: unknown domain; known domains: ${domains.names.join(', ')}`);
+      }
+      continue;
+    }
+    if (!models.has(p.model)) {
+      issues.push(`presets.${i}.model: unknown model "${p.model}"`);
+      continue;
+    }
+    if (models.get(p.model).reasoning) {
+      if (p.maxTokensResponse < MIN_REASONING_TOKENS) issues.push(`presets.${i}.maxTokensResponse: a reasoning model needs >= ${MIN_REASONING_TOKENS}`);
+      if (p.maxTokensSamples !== undefined && p.maxTokensSamples < MIN_REASONING_TOKENS) {
+        issues.push(`presets.${i}.maxTokensSamples: a reasoning model needs >= ${MIN_REASONING_TOKENS}`);
+      }
+    }
+  }
+  return issues;
+}
+
 /**
- * Loads and validates `models.json` and `domains.json` from a config directory.
- * Throws CatalogError naming the file and every invalid field.
+ * Loads and validates `models.json`, `domains.json` and (when present) `presets.json` from a
+ * config directory; without `presets.json` the preset catalog is empty. Presets must name known
+ * models and domains. Throws CatalogError naming the file and every invalid field.
  */
 export function loadCatalog(configDir: string): Catalog {
-  return {
-    models: new ModelCatalog(readJson(join(configDir, 'models.json'), ModelsFile)),
-    domains: new DomainCatalog(readJson(join(configDir, 'domains.json'), DomainsFile)),
-  };
+  const models = new ModelCatalog(readJson(join(configDir, 'models.json'), ModelsFile));
+  const domains = new DomainCatalog(readJson(join(configDir, 'domains.json'), DomainsFile));
+  const presetsPath = join(configDir, 'presets.json');
+  const presetsFile: PresetsFile = existsSync(presetsPath) ? readJson(presetsPath, PresetsFile) : { presets: [] };
+  const issues = presetIssues(presetsFile, models, domains);
+  if (issues.length > 0) throw new CatalogError(`${presetsPath} is invalid: ${issues.join('; ')}`);
+  return { models, domains, presets: new PresetCatalog(presetsFile) };
 }
 
 /** The repository's configs/ directory, resolved from this file so it works from any working directory. */

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { CatalogError } from './errors.js';
 
+/** Reasoning traces are long: fewer response tokens than this truncate most of them (the seed fork's 4096 did). */
+export const MIN_REASONING_TOKENS = 16384;
+
 const Sampling = z.object({
   temperature: z.number().min(0).max(5),
   topP: z.number().gt(0).max(1),
@@ -12,20 +15,46 @@ export const ModelEntry = z
   .object({
     id: z.string().min(1),
     family: z.string().min(1),
+    /**
+     * Whether the model's chat format has a system role. When false, `systemTemplate` puts the
+     * steering text at the start of the first user turn, the way the model's own template does.
+     */
+    systemRole: z.boolean(),
     /** The BOS text when the model's tokenizer adds one; a template starting with it must be sent with add_special_tokens=false. */
     bosToken: z.string().min(1).nullable(),
     preQueryTemplate: z.string().min(1),
     /** The pre-query template with `{system}` where a system prompt goes (models without a system role put it in the user turn). */
     systemTemplate: z.string().includes('{system}', { message: 'must contain the {system} placeholder' }),
+    /** Stop strings; the first is the text that ends a user turn. */
     stopTokens: z.array(z.string().min(1)).min(1),
+    /** Empty, or the ids of `stopTokens` in the model's own tokenizer, position by position. */
     stopTokenIds: z.array(z.number().int().nonnegative()),
     /** Extra stop strings Magpie appends during instruction generation only (e.g. "assistant"). */
     assistantStopTokens: z.array(z.string().min(1)),
     /** Emits `<think>…</think>` before its answer. */
     reasoning: z.boolean(),
     defaults: z.object({ instruction: Sampling, response: Sampling, samples: Sampling }),
+    /** Provenance of the template, stops, ids and sampling, and any deliberate deviation from the model's Jinja template. */
+    notes: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((m, ctx) => {
+    if (m.systemTemplate.split('{system}').length !== 2) {
+      ctx.addIssue({ code: 'custom', path: ['systemTemplate'], message: 'must contain {system} exactly once' });
+    }
+    if (m.stopTokenIds.length > 0 && m.stopTokenIds.length !== m.stopTokens.length) {
+      ctx.addIssue({ code: 'custom', path: ['stopTokenIds'], message: 'must be empty or give one id per stopTokens entry, in the same order' });
+    }
+    if (new Set(m.stopTokenIds).size !== m.stopTokenIds.length) {
+      ctx.addIssue({ code: 'custom', path: ['stopTokenIds'], message: 'must not repeat an id' });
+    }
+    if (m.bosToken !== null && m.systemTemplate.startsWith(m.bosToken) !== m.preQueryTemplate.startsWith(m.bosToken)) {
+      ctx.addIssue({ code: 'custom', path: ['systemTemplate'], message: 'preQueryTemplate and systemTemplate disagree on BOS' });
+    }
+    if (m.reasoning && (m.defaults.response.maxTokens < MIN_REASONING_TOKENS || m.defaults.samples.maxTokens < MIN_REASONING_TOKENS)) {
+      ctx.addIssue({ code: 'custom', path: ['defaults'], message: `a reasoning model needs response and samples maxTokens >= ${MIN_REASONING_TOKENS}` });
+    }
+  });
 export type ModelEntry = z.infer<typeof ModelEntry>;
 
 export const RewardModelEntry = z.object({
@@ -47,9 +76,6 @@ export const ModelsFile = z
     for (const [i, m] of file.models.entries()) {
       if (seen.has(m.id)) ctx.addIssue({ code: 'custom', path: ['models', i, 'id'], message: `duplicate model id ${m.id}` });
       seen.add(m.id);
-      if (m.bosToken !== null && m.systemTemplate.startsWith(m.bosToken) !== m.preQueryTemplate.startsWith(m.bosToken)) {
-        ctx.addIssue({ code: 'custom', path: ['models', i], message: 'preQueryTemplate and systemTemplate disagree on BOS' });
-      }
     }
     if (!file.rewardModels.some((r) => r.id === file.defaultRewardModel)) {
       ctx.addIssue({ code: 'custom', path: ['defaultRewardModel'], message: 'must name an entry of rewardModels' });
@@ -69,7 +95,7 @@ export class ModelCatalog {
     this.defaultRewardModel = file.defaultRewardModel;
   }
 
-  /** Every generator model id, in file order. */
+  /** Every generator model id, in file order; the first is the platform's default model. */
   get ids(): string[] {
     return [...this.#byId.keys()];
   }

@@ -58,3 +58,12 @@ export function envList(defaultValue: string[]) {
 }
 
 export const LogLevel = z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info');
+
+/** A comma-separated list of one or more http(s) URLs (e.g. every replica of a backend). */
+export function envUrlList(defaultValue: string) {
+  return z
+    .string()
+    .default(defaultValue)
+    .transform((v) => v.split(',').map((s) => s.trim()).filter((s) => s.length > 0))
+    .pipe(z.array(z.url({ protocol: /^https?$/ })).min(1));
+}

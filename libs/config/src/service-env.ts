@@ -20,8 +20,6 @@ export const platformEnv = {
 
 /** Variables of a stage that pulls messages and calls a backend. */
 export const workerEnv = {
-  /** Backend calls in flight from this process. */
-  MAX_IN_FLIGHT: envInt(64, 1, 4_096),
   /** Unacked time before redelivery; working() extends it during long calls. */
   ACK_WAIT_MS: envInt(60_000, 1_000),
   /** Deliveries before a failing message is dead-lettered. */
@@ -31,4 +29,16 @@ export const workerEnv = {
   /** Per backend call; long enough for a 16K-token reasoning trace. */
   LLM_TIMEOUT_MS: envInt(600_000, 1_000),
   LLM_API_KEY: z.string().default('EMPTY'),
+};
+
+/** Variables of a stage's backend pool: replicas, in-flight windows and probing. */
+export const backendEnv = {
+  /** The backend's --max-num-seqs per replica: sequences it runs at once (vLLM on an A100: 256). */
+  MAX_NUM_SEQS: envInt(256, 1, 65_536),
+  /** Requests in flight per replica at most; derived from MAX_NUM_SEQS and the stage's sequences per request when unset. */
+  INFLIGHT_WINDOW: z.coerce.number().int().min(1).max(65_536).optional(),
+  /** The adaptive window never drops below this. */
+  INFLIGHT_WINDOW_MIN: envInt(1, 1, 65_536),
+  /** How often each replica's /health and /metrics are read; 0 turns probing off. */
+  PROBE_INTERVAL_MS: envInt(2_000, 0),
 };

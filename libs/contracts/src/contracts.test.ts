@@ -68,7 +68,8 @@ describe('run spec', () => {
       generator: { model: 'm', sampling },
       solver: { model: 'm', sampling },
       sampler: { model: 'm', sampling, samplesPerProblem: 5 },
-      reward: { model: 'r' },
+      reward: { model: 'r', pairRule: 'majority', minRewardMargin: 0 },
+      filters: { minChars: 10, maxChars: 4000, nearDuplicateThreshold: 0.85, sanitize: false, requireMath: true },
       seed: 1,
     };
     expect(RunSpec.safeParse(spec).success).toBe(true);

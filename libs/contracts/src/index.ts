@@ -6,3 +6,4 @@ export * from './run-events.js';
 export * from './generation-task.js';
 export * from './dead-letter.js';
 export * from './subjects.js';
+export * from './rejection.js';

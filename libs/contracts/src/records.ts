@@ -64,6 +64,8 @@ export const SolutionRecord = RecordBase.extend({
   /** Text inside `<think>…</think>` (or the backend's reasoning field); null for plain models. */
   reasoning: z.string().nullable(),
   finishReason: FinishReason,
+  /** The final answer extracted from the response, if any. */
+  answer: z.string().nullable(),
   gen_response_configs: GenResponseConfigs,
   usage: TokenUsage,
 });
@@ -82,14 +84,37 @@ export const SamplesRecord = RecordBase.extend({
 });
 export type SamplesRecord = z.infer<typeof SamplesRecord>;
 
-/** Reward scores for each sample plus the preference pair: `_ins_5res_armorm.json`'s additions. */
+/** Why no preference pair was emitted for a problem. */
+export const PairSkipReason = z.enum(['margin_below_minimum', 'chosen_equals_rejected', 'no_scores']);
+export type PairSkipReason = z.infer<typeof PairSkipReason>;
+
+/** How the pair was chosen, so a user can audit or re-pick it. */
+export const PairInfo = z.object({
+  rule: z.enum(['magpie', 'majority']),
+  chosenIndex: z.number().int().nonnegative().nullable(),
+  rejectedIndex: z.number().int().nonnegative().nullable(),
+  /** Chosen minus rejected reward. */
+  margin: z.number(),
+  /** The most common final answer among the samples (majority rule), if any could be extracted. */
+  majorityAnswer: z.string().nullable(),
+  skipReason: PairSkipReason.nullable(),
+});
+export type PairInfo = z.infer<typeof PairInfo>;
+
+/**
+ * Reward scores for each sample plus the preference pair: `_ins_5res_armorm.json`'s additions.
+ * `chosen`/`rejected` are null when the pair was skipped (`pair.skipReason` says why).
+ */
 export const RewardsRecord = RecordBase.extend({
   kind: z.literal('rewards'),
   problemRecordId: z.string(),
   samplesRecordId: z.string(),
   rewards_armorm: z.array(z.object({ score: z.number() })).min(1),
-  chosen: z.array(ChatMessage).length(2),
-  rejected: z.array(ChatMessage).length(2),
+  /** Final answer extracted from each response, in response order; null where none was found. */
+  answers: z.array(z.string().nullable()),
+  pair: PairInfo,
+  chosen: z.array(ChatMessage).length(2).nullable(),
+  rejected: z.array(ChatMessage).length(2).nullable(),
   reward_model: z.string(),
 });
 export type RewardsRecord = z.infer<typeof RewardsRecord>;

@@ -15,6 +15,25 @@ export const StageSettings = z.object({
 });
 export type StageSettings = z.infer<typeof StageSettings>;
 
+/** How the reward stage picks the preference pair. */
+export const PairRule = z.enum(['magpie', 'majority']);
+export type PairRule = z.infer<typeof PairRule>;
+
+/** Instruction filters the generator applies before a problem is accepted. */
+export const GenerationFilters = z.object({
+  /** Shorter instructions (characters, after stripping) are rejected as `too_short`. */
+  minChars: z.number().int().min(1).max(100_000),
+  /** Longer instructions are rejected as `too_long`. */
+  maxChars: z.number().int().min(1).max(100_000),
+  /** Jaccard similarity (MinHash estimate over word shingles) at or above which a problem is a near duplicate; 1 keeps only exact-duplicate detection. */
+  nearDuplicateThreshold: z.number().gt(0).max(1),
+  /** Magpie's sanitize cascade: cut leaked answers/solutions and reject what cannot be cut. */
+  sanitize: z.boolean(),
+  /** Reject instructions that do not look like a math problem. */
+  requireMath: z.boolean(),
+});
+export type GenerationFilters = z.infer<typeof GenerationFilters>;
+
 /**
  * The fully resolved specification of a domain run. The gateway fills every default before the
  * spec is stored, so stage services never apply defaults of their own.
@@ -27,7 +46,13 @@ export const RunSpec = z.object({
   generator: StageSettings,
   solver: StageSettings,
   sampler: StageSettings.extend({ samplesPerProblem: z.number().int().min(2).max(16) }),
-  reward: z.object({ model: z.string().min(1).max(256) }),
+  reward: z.object({
+    model: z.string().min(1).max(256),
+    pairRule: PairRule,
+    /** Pairs whose chosen-minus-rejected reward is below this are skipped, with the reason recorded. */
+    minRewardMargin: z.number().min(0),
+  }),
+  filters: GenerationFilters,
   /** Base seed; per-request seeds are derived from it so a rerun reproduces the same run. */
   seed: z.number().int().nonnegative().max(2 ** 31 - 1),
 });

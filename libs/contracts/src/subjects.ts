@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { DeadLetter } from './dead-letter.js';
+import type { RejectionReason } from './rejection.js';
 import { GenerationTask } from './generation-task.js';
 import { AnyRecord, type RecordKind } from './records.js';
 import { RunCancelled, RunFinished, RunProgress, RunRequested, StageFailed } from './run-events.js';
@@ -16,6 +17,8 @@ export const Streams = {
   runs: { name: 'RUNS', subjects: ['runs.v1.>'] },
   /** Generator work queue: `gen.tasks.v1.<runId>`. Work-queue retention. */
   genTasks: { name: 'GEN_TASKS', subjects: ['gen.tasks.v1.>'] },
+  /** Instructions the generator dropped: `rejections.v1.<runId>.<reason>`, so counts by reason are read, not kept. */
+  rejections: { name: 'REJECTIONS', subjects: ['rejections.v1.>'] },
   /** Dead letters: `dlq.v1.<runId>.<stage>`. Limits retention. */
   dlq: { name: 'DLQ', subjects: ['dlq.v1.>'] },
 } as const;
@@ -33,6 +36,8 @@ export const Subjects = {
   runEventsOfKind: (event: RunEventName) => `runs.v1.*.${event}`,
   genTask: (runId: string) => `gen.tasks.v1.${runId}`,
   genTasksAll: 'gen.tasks.v1.>',
+  rejection: (runId: string, reason: RejectionReason) => `rejections.v1.${runId}.${reason}`,
+  rejectionsOfRun: (runId: string) => `rejections.v1.${runId}.>`,
   deadLetter: (runId: string, stage: string) => `dlq.v1.${runId}.${stage}`,
   deadLettersOfRun: (runId: string) => `dlq.v1.${runId}.>`,
 } as const;
@@ -69,4 +74,5 @@ export const MsgIds = {
     discriminator ? `${runId}:${event}:${discriminator}` : `${runId}:${event}`,
   genTask: (runId: string, taskIndex: number) => `${runId}:gen-task:${taskIndex}`,
   deadLetter: (stream: string, sequence: number) => `dlq:${stream}:${sequence}`,
+  rejection: (runId: string, taskIndex: number, attempt: number, choiceIndex: number) => `${runId}:rejected:${taskIndex}:${attempt}:${choiceIndex}`,
 } as const;

@@ -1,4 +1,6 @@
-/** The files a DatasetWriter writes for a domain, by role. */
+import { DatasetWriterError } from './errors.js';
+
+/** The files a DatasetWriter writes, by role. */
 export interface DatasetFileNames {
   /** Problems only (`response: null`), as Magpie's gen_ins.py writes them. */
   readonly ins: string;
@@ -12,18 +14,50 @@ export interface DatasetFileNames {
   readonly insResJsonl: string;
   /** ins5resArmorm as JSON Lines, for Hugging Face `datasets`. */
   readonly ins5resArmormJsonl: string;
+  /** Solved problems in Magpie's ShareGPT conversion (data_concatenation.ipynb). */
+  readonly sharegptJsonl: string;
+  /** Complete solutions as `{"messages": [user, assistant]}` for SFT. */
+  readonly messagesJsonl: string;
+  /** Emitted preference pairs as `{prompt, chosen, rejected}` for DPO. */
+  readonly dpoJsonl: string;
   readonly info: string;
 }
 
-/** File names for a domain's dataset; they are fixed so downstream scripts can find them. */
-export function datasetFileNames(domain: string): DatasetFileNames {
+/** What names a dataset: Magpie's `Magpie_{model}_{total_prompts}_{timestamp}` prefix. */
+export interface DatasetNameParts {
+  /** The generator model id; only the part after the last slash is used, as the seed's shell scripts do. */
+  readonly model: string;
+  /** The run's problem count (Magpie's total_prompts). */
+  readonly count: number;
+  /** Unix seconds of the run's start (the seed's `date +%s`). */
+  readonly timestamp: number;
+}
+
+/** `Magpie_{model}_{count}_{timestamp}`; throws DatasetWriterError when a part is unusable. */
+export function datasetFilePrefix(parts: DatasetNameParts): string {
+  const model = parts.model.slice(parts.model.lastIndexOf('/') + 1);
+  if (!model || model === '.' || model === '..' || model.includes('\\')) throw new DatasetWriterError(`cannot name dataset files for model "${parts.model}"`);
+  if (!Number.isSafeInteger(parts.count) || parts.count < 1) throw new DatasetWriterError(`invalid count ${parts.count}`);
+  if (!Number.isSafeInteger(parts.timestamp) || parts.timestamp < 0) throw new DatasetWriterError(`invalid timestamp ${parts.timestamp}`);
+  return `Magpie_${model}_${parts.count}_${parts.timestamp}`;
+}
+
+/**
+ * File names of a dataset: Magpie's own names (so Magpie's later steps and users' scripts find
+ * them), the JSONL copies and exports with the same prefix, and `dataset_info.json`.
+ */
+export function datasetFileNames(parts: DatasetNameParts): DatasetFileNames {
+  const prefix = datasetFilePrefix(parts);
   return {
-    ins: `${domain}_ins.json`,
-    insRes: `${domain}_ins_res.json`,
-    ins5res: `${domain}_ins_5res.json`,
-    ins5resArmorm: `${domain}_ins_5res_armorm.json`,
-    insResJsonl: `${domain}_ins_res.jsonl`,
-    ins5resArmormJsonl: `${domain}_ins_5res_armorm.jsonl`,
+    ins: `${prefix}_ins.json`,
+    insRes: `${prefix}_ins_res.json`,
+    ins5res: `${prefix}_ins_5res.json`,
+    ins5resArmorm: `${prefix}_ins_5res_armorm.json`,
+    insResJsonl: `${prefix}_ins_res.jsonl`,
+    ins5resArmormJsonl: `${prefix}_ins_5res_armorm.jsonl`,
+    sharegptJsonl: `${prefix}_sharegpt.jsonl`,
+    messagesJsonl: `${prefix}_messages.jsonl`,
+    dpoJsonl: `${prefix}_dpo.jsonl`,
     info: 'dataset_info.json',
   };
 }

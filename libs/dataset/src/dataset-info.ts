@@ -13,6 +13,8 @@ export interface DatasetRunInfo {
   readonly finishedAt: string;
   /** The platform that wrote the dataset: the root package.json name and version. */
   readonly platform: { readonly name: string; readonly version: string };
+  /** Instructions the generator dropped, by reason (the final GetRun's `counts.rejections`). */
+  readonly rejections?: Readonly<Record<string, number>>;
 }
 
 export interface StageUsage {
@@ -39,6 +41,12 @@ export interface DatasetCounts {
   readonly duplicates_ignored: number;
   /** Stage records whose problem never arrived; they are in no file. */
   readonly orphaned: number;
+  /** Unique rewards records with a chosen/rejected pair. */
+  readonly pairs_emitted: number;
+  /** Unique rewards records whose pair the reward stage skipped; `skipped_pairs` has them by reason. */
+  readonly pairs_skipped: number;
+  /** Solutions left out of the SFT messages export because they were cut off or empty. */
+  readonly sft_excluded: number;
 }
 
 /** The `dataset_info.json` document. */
@@ -61,13 +69,31 @@ export interface DatasetInfo {
   readonly samples_per_problem: number;
   readonly reward_model: string;
   readonly seed: number;
+  /** The common prefix of the data files: `Magpie_{model}_{count}_{timestamp}`. */
+  readonly file_prefix: string;
+  /** Unix seconds of the run's start, as in the file names. */
+  readonly timestamp: number;
   readonly stages: {
     readonly generator: StageInfo;
     readonly solver: StageInfo;
-    readonly sampler: StageInfo;
-    readonly reward: { readonly model: string };
+    readonly sampler: StageInfo & { readonly samples_per_problem: number };
+    readonly reward: { readonly model: string; readonly pair_rule: string; readonly min_reward_margin: number };
+  };
+  /** The generator's instruction filters. */
+  readonly filters: {
+    readonly min_chars: number;
+    readonly max_chars: number;
+    readonly near_duplicate_threshold: number;
+    readonly sanitize: boolean;
+    readonly require_math: boolean;
   };
   readonly counts: DatasetCounts;
+  /** Instructions the generator dropped, by reason, keys sorted; empty when the gateway reported none. */
+  readonly rejections: Readonly<Record<string, number>>;
+  /** Sum of `rejections`. */
+  readonly rejected_instructions: number;
+  /** Skipped preference pairs by `pair.skip_reason`, keys sorted. */
+  readonly skipped_pairs: Readonly<Record<string, number>>;
   /** Tokens summed over the unique records of each stage; the reward model reports none. */
   readonly usage: { readonly generator: StageUsage; readonly solver: StageUsage; readonly sampler: StageUsage };
   readonly files: readonly DatasetFileEntry[];
@@ -95,11 +121,18 @@ function stageUsage(usage: TokenUsage): StageUsage {
 export interface BuildDatasetInfoOptions {
   readonly runId: string;
   readonly domain: string;
+  readonly filePrefix: string;
+  readonly timestamp: number;
+  readonly skippedPairs: ReadonlyMap<string, number>;
   readonly run: DatasetRunInfo;
   readonly counts: DatasetCounts;
   readonly problemsPerSubtopic: ReadonlyMap<string, number>;
   readonly usage: Readonly<Record<Exclude<RecordKind, 'rewards'>, TokenUsage>>;
   readonly files: readonly DatasetFileEntry[];
+}
+
+function sortedRecord(entries: Iterable<readonly [string, number]>): Record<string, number> {
+  return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 function describe(complete: boolean, run: DatasetRunInfo, counts: DatasetCounts): string {
@@ -120,11 +153,12 @@ function describe(complete: boolean, run: DatasetRunInfo, counts: DatasetCounts)
 export function buildDatasetInfo(options: BuildDatasetInfoOptions): DatasetInfo {
   const { run, counts } = options;
   const complete = run.status === 'succeeded' && counts.complete_problems === run.spec.count;
+  const rejections = run.rejections ?? {};
   return {
     run_id: options.runId,
     domain: options.domain,
     subtopics: [...run.spec.subtopics],
-    problems_per_subtopic: Object.fromEntries([...options.problemsPerSubtopic].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    problems_per_subtopic: sortedRecord(options.problemsPerSubtopic),
     status: run.status,
     reason: run.reason ?? null,
     complete,
@@ -136,13 +170,25 @@ export function buildDatasetInfo(options: BuildDatasetInfoOptions): DatasetInfo 
     samples_per_problem: run.spec.sampler.samplesPerProblem,
     reward_model: run.spec.reward.model,
     seed: run.spec.seed,
+    file_prefix: options.filePrefix,
+    timestamp: options.timestamp,
     stages: {
       generator: stageInfo(run.spec.generator),
       solver: stageInfo(run.spec.solver),
-      sampler: stageInfo(run.spec.sampler),
-      reward: { model: run.spec.reward.model },
+      sampler: { ...stageInfo(run.spec.sampler), samples_per_problem: run.spec.sampler.samplesPerProblem },
+      reward: { model: run.spec.reward.model, pair_rule: run.spec.reward.pairRule, min_reward_margin: run.spec.reward.minRewardMargin },
+    },
+    filters: {
+      min_chars: run.spec.filters.minChars,
+      max_chars: run.spec.filters.maxChars,
+      near_duplicate_threshold: run.spec.filters.nearDuplicateThreshold,
+      sanitize: run.spec.filters.sanitize,
+      require_math: run.spec.filters.requireMath,
     },
     counts,
+    rejections: sortedRecord(Object.entries(rejections)),
+    rejected_instructions: Object.values(rejections).reduce((a, b) => a + b, 0),
+    skipped_pairs: sortedRecord(options.skippedPairs),
     usage: {
       generator: stageUsage(options.usage.problem),
       solver: stageUsage(options.usage.solution),

@@ -3,12 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AnyRecord } from '@magpie/contracts';
-import { DatasetWriter } from './dataset-writer.js';
+import { DatasetWriter, type DatasetWriterOptions } from './dataset-writer.js';
 import type { DatasetInfo, DatasetRunInfo } from './dataset-info.js';
 import { DatasetWriterError } from './errors.js';
+import {
+  DPO_FIELDS,
+  GEN_RESPONSE_CONFIGS_FIELDS,
+  INS_5RES_ARMORM_FIELDS,
+  INS_5RES_FIELDS,
+  INS_FIELDS,
+  INS_RES_FIELDS,
+  MESSAGES_FIELDS,
+  SHAREGPT_FIELDS,
+} from './magpie-fields.js';
 import { fixtures } from '@magpie/testing';
 
-const { RUN_ID, SPEC, completeRun, problem, rewards, samples, solution } = fixtures;
+const { RUN_ID, SPEC, completeRun, problem, rewards, samples, skippedRewards, solution } = fixtures;
 
 const RUN: DatasetRunInfo = {
   spec: SPEC,
@@ -18,21 +28,14 @@ const RUN: DatasetRunInfo = {
   platform: { name: 'magpie-reasoning', version: '0.1.0' },
 };
 
-const INS_KEYS = [
-  'id',
-  'pre_query_template',
-  'instruction',
-  'response',
-  'created',
-  'gen_input_configs',
-  'gen_response_configs',
-  'record_id',
-  'run_id',
-  'domain',
-  'subtopic',
-];
+const PREFIX = 'Magpie_DeepSeek-R1-Distill-Qwen-32B_4_1764086400';
+const f = (suffix: string): string => `${PREFIX}_${suffix}`;
 
 let dir: string;
+
+function options(): DatasetWriterOptions {
+  return { dir, domain: 'algebra', runId: RUN_ID, model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', count: 4, timestamp: 1_764_086_400 };
+}
 
 beforeEach(async () => {
   dir = join(await mkdtemp(join(tmpdir(), 'dataset-writer-')), 'out');
@@ -61,7 +64,7 @@ function arrivalOrder<T>(items: T[]): T[] {
 }
 
 async function writeAll(records: AnyRecord[], run: DatasetRunInfo = RUN) {
-  const writer = await DatasetWriter.create({ dir, domain: 'algebra', runId: RUN_ID });
+  const writer = await DatasetWriter.create(options());
   for (const record of records) await writer.add(record);
   return writer.finish(run);
 }
@@ -72,25 +75,28 @@ describe('DatasetWriter', () => {
     expect(records[0]?.kind).not.toBe('problem');
     const summary = await writeAll(records);
 
-    for (const name of ['algebra_ins.json', 'algebra_ins_res.json', 'algebra_ins_5res.json', 'algebra_ins_5res_armorm.json']) {
+    for (const name of [f('ins.json'), f('ins_res.json'), f('ins_5res.json'), f('ins_5res_armorm.json')]) {
       expect((await readJson(name)).map((row) => row.id)).toEqual([0, 1, 2, 3]);
     }
     expect(summary.files).toEqual([
-      { name: 'algebra_ins.json', records: 4 },
-      { name: 'algebra_ins_res.json', records: 4 },
-      { name: 'algebra_ins_5res.json', records: 4 },
-      { name: 'algebra_ins_5res_armorm.json', records: 4 },
-      { name: 'algebra_ins_res.jsonl', records: 4 },
-      { name: 'algebra_ins_5res_armorm.jsonl', records: 4 },
+      { name: f('ins.json'), records: 4 },
+      { name: f('ins_res.json'), records: 4 },
+      { name: f('ins_5res.json'), records: 4 },
+      { name: f('ins_5res_armorm.json'), records: 4 },
+      { name: f('ins_res.jsonl'), records: 4 },
+      { name: f('ins_5res_armorm.jsonl'), records: 4 },
+      { name: f('sharegpt.jsonl'), records: 4 },
+      { name: f('messages.jsonl'), records: 4 },
+      { name: f('dpo.jsonl'), records: 4 },
       { name: 'dataset_info.json', records: 1 },
     ]);
     expect(summary.info.complete).toBe(true);
   });
 
-  it('writes exactly the Magpie fields, in Magpie order, in every file', async () => {
+  it("writes Magpie's fields first, then ours, in every file (the lists in magpie-fields.ts)", async () => {
     await writeAll(completeRun(2));
-    const [ins] = await readJson('algebra_ins.json');
-    expect(Object.keys(ins ?? {})).toEqual(INS_KEYS);
+    const [ins] = await readJson(f('ins.json'));
+    expect(Object.keys(ins ?? {})).toEqual([...INS_FIELDS]);
     expect(ins).toEqual({
       id: 0,
       pre_query_template: '<｜begin▁of▁sentence｜><｜User｜>',
@@ -104,51 +110,70 @@ describe('DatasetWriter', () => {
       domain: 'algebra',
       subtopic: 'quadratics',
     });
-    expect(Object.keys(ins?.gen_input_configs as object)).toEqual(['temperature', 'top_p', 'input_generator', 'seed']);
 
-    const [res] = await readJson('algebra_ins_res.json');
-    expect(Object.keys(res ?? {})).toEqual([...INS_KEYS, 'reasoning', 'finish_reason']);
-    expect(res).toMatchObject({ response: 'x = ±√1', reasoning: 'think hard', finish_reason: 'stop' });
+    const [res] = await readJson(f('ins_res.json'));
+    expect(Object.keys(res ?? {})).toEqual([...INS_RES_FIELDS]);
+    expect(res).toMatchObject({ response: 'x = ±√1', reasoning: 'think hard', finish_reason: 'stop', answer: '\\pm\\sqrt{1}' });
     expect(res?.gen_response_configs).toEqual(solution(0).gen_response_configs);
-    expect(Object.keys(res?.gen_response_configs as object)).toEqual([
-      'prompt',
-      'temperature',
-      'top_p',
-      'repetition_penalty',
-      'max_tokens',
-      'stop_tokens',
-      'output_generator',
-      'engine',
-    ]);
+    expect(Object.keys(res?.gen_response_configs as object)).toEqual([...GEN_RESPONSE_CONFIGS_FIELDS]);
 
-    const [fiveRes] = await readJson('algebra_ins_5res.json');
-    expect(Object.keys(fiveRes ?? {})).toEqual([...INS_KEYS, 'responses']);
+    const [fiveRes] = await readJson(f('ins_5res.json'));
+    expect(Object.keys(fiveRes ?? {})).toEqual([...INS_5RES_FIELDS]);
     expect(fiveRes).toMatchObject({ response: null, responses: ['a', 'b', 'c'], gen_response_configs: samples(0).gen_response_configs });
 
-    const [armorm] = await readJson('algebra_ins_5res_armorm.json');
-    expect(Object.keys(armorm ?? {})).toEqual([...INS_KEYS, 'responses', 'rewards_armorm', 'chosen', 'rejected']);
+    const [armorm] = await readJson(f('ins_5res_armorm.json'));
+    expect(Object.keys(armorm ?? {})).toEqual([...INS_5RES_ARMORM_FIELDS]);
     expect(armorm).toMatchObject({
       rewards_armorm: rewards(0).rewards_armorm,
       chosen: rewards(0).chosen,
       rejected: rewards(0).rejected,
+      answers: rewards(0).answers,
     });
 
-    expect(await readJsonl('algebra_ins_res.jsonl')).toEqual(await readJson('algebra_ins_res.json'));
-    expect(await readJsonl('algebra_ins_5res_armorm.jsonl')).toEqual(await readJson('algebra_ins_5res_armorm.json'));
+    expect(await readJsonl(f('ins_res.jsonl'))).toEqual(await readJson(f('ins_res.json')));
+    expect(await readJsonl(f('ins_5res_armorm.jsonl'))).toEqual(await readJson(f('ins_5res_armorm.json')));
+    for (const row of await readJsonl(f('sharegpt.jsonl'))) expect(Object.keys(row)).toEqual([...SHAREGPT_FIELDS]);
+    for (const row of await readJsonl(f('messages.jsonl'))) expect(Object.keys(row)).toEqual([...MESSAGES_FIELDS]);
+    for (const row of await readJsonl(f('dpo.jsonl'))) expect(Object.keys(row)).toEqual([...DPO_FIELDS]);
+  });
+
+  it('writes one JSONL line per row and exports only what each training format can use', async () => {
+    const records = [
+      ...completeRun(3),
+      solution(3), // problem 3 solved but cut off: in ShareGPT, not in the SFT export
+      problem(3),
+      samples(3),
+      skippedRewards(3),
+    ].map((r) => (r.kind === 'solution' && r.id === 3 ? { ...r, finishReason: 'length' as const } : r));
+    const summary = await writeAll(records);
+    const lines = async (name: string): Promise<number> => (await readFile(join(dir, name), 'utf8')).split('\n').length - 1;
+    expect(await lines(f('ins_res.jsonl'))).toBe(4);
+    expect(await lines(f('ins_5res_armorm.jsonl'))).toBe(4);
+    expect(await lines(f('sharegpt.jsonl'))).toBe(4);
+    expect(await lines(f('messages.jsonl'))).toBe(3);
+    expect(await lines(f('dpo.jsonl'))).toBe(3);
+    const armorm = await readJsonl(f('ins_5res_armorm.jsonl'));
+    expect(armorm[3]).toMatchObject({ id: 3, chosen: null, rejected: null, pair: { skip_reason: 'chosen_equals_rejected' } });
+    expect(summary.info).toMatchObject({
+      counts: { pairs_emitted: 3, pairs_skipped: 1, sft_excluded: 1 },
+      skipped_pairs: { chosen_equals_rejected: 1 },
+    });
+    const byName = Object.fromEntries(summary.files.map((file) => [file.name, file.records]));
+    expect(byName).toMatchObject({ [f('sharegpt.jsonl')]: 4, [f('messages.jsonl')]: 3, [f('dpo.jsonl')]: 3 });
   });
 
   it('lays JSON arrays out like json.dump(indent=2) and writes [] for an empty file', async () => {
     await writeAll([problem(0)], { ...RUN, status: 'failed', reason: 'dead letters' });
-    const text = await readFile(join(dir, 'algebra_ins.json'), 'utf8');
+    const text = await readFile(join(dir, f('ins.json')), 'utf8');
     expect(text.startsWith('[\n  {\n    "id": 0,\n    "pre_query_template": ')).toBe(true);
     expect(text).toContain('\n    "gen_input_configs": {\n      "temperature": 1.2,');
     expect(text.endsWith('\n  }\n]\n')).toBe(true);
-    expect(await readFile(join(dir, 'algebra_ins_res.json'), 'utf8')).toBe('[]\n');
-    expect(await readFile(join(dir, 'algebra_ins_res.jsonl'), 'utf8')).toBe('');
+    expect(await readFile(join(dir, f('ins_res.json')), 'utf8')).toBe('[]\n');
+    expect(await readFile(join(dir, f('ins_res.jsonl')), 'utf8')).toBe('');
   });
 
   it('ignores duplicates by record id and counts them', async () => {
-    const writer = await DatasetWriter.create({ dir, domain: 'algebra', runId: RUN_ID });
+    const writer = await DatasetWriter.create(options());
     expect(await writer.add(problem(0))).toBe(true);
     expect(await writer.add(problem(0))).toBe(false);
     expect(await writer.add(solution(0))).toBe(true);
@@ -157,17 +182,17 @@ describe('DatasetWriter', () => {
     expect(writer.counts).toEqual({ problem: 1, solution: 1, samples: 0, rewards: 0, duplicates: 3 });
     const summary = await writer.finish({ ...RUN, status: 'cancelled', reason: 'user' });
     expect(summary.info.counts.duplicates_ignored).toBe(3);
-    expect(await readJson('algebra_ins_res.json')).toHaveLength(1);
-    expect((await readJson('algebra_ins_res.json'))[0]?.response).toBe('x = ±√1');
+    expect(await readJson(f('ins_res.json'))).toHaveLength(1);
+    expect((await readJson(f('ins_res.json')))[0]?.response).toBe('x = ±√1');
   });
 
   it('accepts concurrent adds, duplicates included', async () => {
-    const writer = await DatasetWriter.create({ dir, domain: 'algebra', runId: RUN_ID });
+    const writer = await DatasetWriter.create(options());
     const records = completeRun(4);
     const accepted = await Promise.all([...records, ...records].map((r) => writer.add(r)));
     expect(accepted.filter(Boolean)).toHaveLength(16);
     await writer.finish(RUN);
-    expect(await readJsonl('algebra_ins_5res_armorm.jsonl')).toHaveLength(4);
+    expect(await readJsonl(f('ins_5res_armorm.jsonl'))).toHaveLength(4);
   });
 
   it('puts a problem in a later file only when that stage record exists', async () => {
@@ -183,12 +208,12 @@ describe('DatasetWriter', () => {
     ];
     const summary = await writeAll(arrivalOrder(records), { ...RUN, status: 'cancelled', reason: 'user cancelled' });
 
-    expect((await readJson('algebra_ins.json')).map((r) => r.id)).toEqual([0, 1, 2, 3]);
-    expect((await readJson('algebra_ins_res.json')).map((r) => r.id)).toEqual([0, 2]);
-    expect((await readJson('algebra_ins_5res.json')).map((r) => r.id)).toEqual([0, 1]);
-    expect((await readJson('algebra_ins_5res_armorm.json')).map((r) => r.id)).toEqual([0]);
-    expect(await readJsonl('algebra_ins_res.jsonl')).toHaveLength(2);
-    expect(await readJsonl('algebra_ins_5res_armorm.jsonl')).toHaveLength(1);
+    expect((await readJson(f('ins.json'))).map((r) => r.id)).toEqual([0, 1, 2, 3]);
+    expect((await readJson(f('ins_res.json'))).map((r) => r.id)).toEqual([0, 2]);
+    expect((await readJson(f('ins_5res.json'))).map((r) => r.id)).toEqual([0, 1]);
+    expect((await readJson(f('ins_5res_armorm.json'))).map((r) => r.id)).toEqual([0]);
+    expect(await readJsonl(f('ins_res.jsonl'))).toHaveLength(2);
+    expect(await readJsonl(f('ins_5res_armorm.jsonl'))).toHaveLength(1);
 
     const info = JSON.parse(await readFile(join(dir, 'dataset_info.json'), 'utf8')) as DatasetInfo;
     expect(info).toEqual(summary.info);
@@ -204,11 +229,15 @@ describe('DatasetWriter', () => {
       complete_problems: 1,
       duplicates_ignored: 0,
       orphaned: 1,
+      pairs_emitted: 2,
+      pairs_skipped: 0,
+      sft_excluded: 0,
     });
+    expect(await readJsonl(f('dpo.jsonl'))).toHaveLength(2); // 0 and 3: a pair needs only its problem
   });
 
-  it('writes dataset_info.json with stages, usage per stage, platform, times and files', async () => {
-    const summary = await writeAll(completeRun(4));
+  it('writes dataset_info.json with stages, sampling, filters, rejections, usage, platform, times and files', async () => {
+    const summary = await writeAll(completeRun(4), { ...RUN, rejections: { too_short: 2, near_duplicate: 3, empty: 0 } });
     const info = JSON.parse(await readFile(join(dir, 'dataset_info.json'), 'utf8')) as DatasetInfo;
     expect(info).toEqual(summary.info);
     expect(info).toMatchObject({
@@ -226,13 +255,30 @@ describe('DatasetWriter', () => {
       samples_per_problem: 3,
       reward_model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1',
       seed: 7,
+      file_prefix: PREFIX,
+      timestamp: 1_764_086_400,
       stages: {
         generator: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', temperature: 1.2, top_p: 1, max_tokens: 1024 },
         solver: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', temperature: 0.1, top_p: 1, max_tokens: 16384 },
-        sampler: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', temperature: 0.8, top_p: 0.95, max_tokens: 16384 },
-        reward: { model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1' },
+        sampler: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', temperature: 0.8, top_p: 0.95, max_tokens: 16384, samples_per_problem: 3 },
+        reward: { model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1', pair_rule: 'majority', min_reward_margin: 0 },
       },
-      counts: { problems: 4, solutions: 4, samples: 4, rewards: 4, complete_problems: 4, duplicates_ignored: 0, orphaned: 0 },
+      filters: { min_chars: 10, max_chars: 4000, near_duplicate_threshold: 0.85, sanitize: false, require_math: true },
+      counts: {
+        problems: 4,
+        solutions: 4,
+        samples: 4,
+        rewards: 4,
+        complete_problems: 4,
+        duplicates_ignored: 0,
+        orphaned: 0,
+        pairs_emitted: 4,
+        pairs_skipped: 0,
+        sft_excluded: 0,
+      },
+      rejections: { empty: 0, near_duplicate: 3, too_short: 2 },
+      rejected_instructions: 5,
+      skipped_pairs: {},
       usage: {
         // problem(id) completion tokens are 30 + id
         generator: { prompt_tokens: 48, completion_tokens: 126, total_tokens: 174 },
@@ -240,31 +286,38 @@ describe('DatasetWriter', () => {
         sampler: { prompt_tokens: 480, completion_tokens: 4800, total_tokens: 5280 },
       },
     });
-    expect(info.files.map((f) => f.name)).toEqual([
-      'algebra_ins.json',
-      'algebra_ins_res.json',
-      'algebra_ins_5res.json',
-      'algebra_ins_5res_armorm.json',
-      'algebra_ins_res.jsonl',
-      'algebra_ins_5res_armorm.jsonl',
+    expect(Object.keys(info.rejections)).toEqual(['empty', 'near_duplicate', 'too_short']);
+    expect(info.files).toEqual([
+      { name: f('ins.json'), records: 4 },
+      { name: f('ins_res.json'), records: 4 },
+      { name: f('ins_5res.json'), records: 4 },
+      { name: f('ins_5res_armorm.json'), records: 4 },
+      { name: f('ins_res.jsonl'), records: 4 },
+      { name: f('ins_5res_armorm.jsonl'), records: 4 },
+      { name: f('sharegpt.jsonl'), records: 4 },
+      { name: f('messages.jsonl'), records: 4 },
+      { name: f('dpo.jsonl'), records: 4 },
     ]);
   });
 
   it('leaves only the final files: no spool, no partial files', async () => {
     await writeAll(completeRun(1));
     expect((await readdir(dir)).sort()).toEqual([
-      'algebra_ins.json',
-      'algebra_ins_5res.json',
-      'algebra_ins_5res_armorm.json',
-      'algebra_ins_5res_armorm.jsonl',
-      'algebra_ins_res.json',
-      'algebra_ins_res.jsonl',
+      f('dpo.jsonl'),
+      f('ins.json'),
+      f('ins_5res.json'),
+      f('ins_5res_armorm.json'),
+      f('ins_5res_armorm.jsonl'),
+      f('ins_res.json'),
+      f('ins_res.jsonl'),
+      f('messages.jsonl'),
+      f('sharegpt.jsonl'),
       'dataset_info.json',
     ]);
   });
 
   it('refuses records of another run or domain, and adds after finish', async () => {
-    const writer = await DatasetWriter.create({ dir, domain: 'algebra', runId: RUN_ID });
+    const writer = await DatasetWriter.create(options());
     await expect(writer.add({ ...problem(0), runId: 'another-run' })).rejects.toThrow(DatasetWriterError);
     await expect(writer.add({ ...problem(0), domain: 'geometry' })).rejects.toThrow(/domain geometry/);
     await writer.finish(RUN);
@@ -274,11 +327,11 @@ describe('DatasetWriter', () => {
 
   it('refuses a directory that already holds a spool', async () => {
     await mkdir(join(dir, '.spool'), { recursive: true });
-    await expect(DatasetWriter.create({ dir, domain: 'algebra', runId: RUN_ID })).rejects.toThrow(DatasetWriterError);
+    await expect(DatasetWriter.create(options())).rejects.toThrow(DatasetWriterError);
   });
 
   it('discard removes the spool and writes nothing', async () => {
-    const writer = await DatasetWriter.create({ dir, domain: 'algebra', runId: RUN_ID });
+    const writer = await DatasetWriter.create(options());
     await writer.add(problem(0));
     await writer.discard();
     expect(await readdir(dir)).toEqual([]);

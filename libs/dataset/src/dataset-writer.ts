@@ -1,11 +1,14 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AnyRecord, ProblemRecord, RecordKind, RewardsRecord, SamplesRecord, SolutionRecord, TokenUsage } from '@magpie/contracts';
-import { datasetFileNames, type DatasetFileNames } from './dataset-file-names.js';
+import { datasetFileNames, datasetFilePrefix, type DatasetFileNames } from './dataset-file-names.js';
 import { buildDatasetInfo, type DatasetCounts, type DatasetFileEntry, type DatasetInfo, type DatasetRunInfo } from './dataset-info.js';
 import { DatasetWriterError } from './errors.js';
 import { createJsonArrayWriter, createJsonlWriter, type RowFileWriter } from './json-file-writers.js';
+import { dpoRow } from './dpo-row.js';
 import { ins5resArmormRow, ins5resRow, insResRow, insRow } from './magpie-rows.js';
+import { isSftReady, messagesRow } from './messages-row.js';
+import { sharegptRow } from './sharegpt-row.js';
 import { RecordSpool } from './record-spool.js';
 
 export interface DatasetWriterOptions {
@@ -15,6 +18,12 @@ export interface DatasetWriterOptions {
   readonly domain: string;
   /** The run every record must belong to. */
   readonly runId: string;
+  /** The generator model id: names the files (`Magpie_{model after the last '/'}_…`). */
+  readonly model: string;
+  /** The run's problem count (Magpie's total_prompts), for the file names. */
+  readonly count: number;
+  /** Unix seconds of the run's start, for the file names and ShareGPT conversation ids. */
+  readonly timestamp: number;
 }
 
 /** What `finish` wrote. */
@@ -40,7 +49,10 @@ export class DatasetWriter {
   readonly dir: string;
   readonly domain: string;
   readonly runId: string;
+  readonly timestamp: number;
   readonly fileNames: DatasetFileNames;
+  /** `Magpie_{model}_{count}_{timestamp}`. */
+  readonly filePrefix: string;
   readonly #spools: Spools;
   readonly #seenRecordIds = new Set<string>();
   readonly #pendingWrites = new Set<Promise<void>>();
@@ -50,6 +62,8 @@ export class DatasetWriter {
     samples: { promptTokens: 0, completionTokens: 0 },
   };
   readonly #problemsPerSubtopic = new Map<string, number>();
+  readonly #skippedPairs = new Map<string, number>();
+  #pairsEmitted = 0;
   #duplicates = 0;
   #state: 'open' | 'finishing' | 'closed' = 'open';
 
@@ -57,7 +71,9 @@ export class DatasetWriter {
     this.dir = options.dir;
     this.domain = options.domain;
     this.runId = options.runId;
-    this.fileNames = datasetFileNames(options.domain);
+    this.timestamp = options.timestamp;
+    this.fileNames = datasetFileNames(options);
+    this.filePrefix = datasetFilePrefix(options);
     this.#spools = spools;
   }
 
@@ -66,6 +82,8 @@ export class DatasetWriter {
    * be created or already holds a spool (another writer, or one that crashed: remove it first).
    */
   static async create(options: DatasetWriterOptions): Promise<DatasetWriter> {
+    // Validates the name parts before anything is created on disk.
+    datasetFileNames(options);
     const spoolDir = join(options.dir, SPOOL_DIR);
     try {
       await mkdir(options.dir, { recursive: true });
@@ -130,7 +148,7 @@ export class DatasetWriter {
     this.#state = 'finishing';
     await Promise.all(this.#pendingWrites);
     try {
-      const { files, completeProblems, orphaned } = await this.#writeFiles();
+      const { files, completeProblems, orphaned, sftExcluded } = await this.#writeFiles();
       const counts: DatasetCounts = {
         problems: this.#spools.problem.size,
         solutions: this.#spools.solution.size,
@@ -139,10 +157,16 @@ export class DatasetWriter {
         complete_problems: completeProblems,
         duplicates_ignored: this.#duplicates,
         orphaned,
+        pairs_emitted: this.#pairsEmitted,
+        pairs_skipped: [...this.#skippedPairs.values()].reduce((a, b) => a + b, 0),
+        sft_excluded: sftExcluded,
       };
       const info = buildDatasetInfo({
         runId: this.runId,
         domain: this.domain,
+        filePrefix: this.filePrefix,
+        timestamp: this.timestamp,
+        skippedPairs: this.#skippedPairs,
         run,
         counts,
         problemsPerSubtopic: this.#problemsPerSubtopic,
@@ -170,13 +194,18 @@ export class DatasetWriter {
     if (record.kind === 'problem') {
       this.#problemsPerSubtopic.set(record.subtopic, (this.#problemsPerSubtopic.get(record.subtopic) ?? 0) + 1);
     }
-    if (record.kind === 'rewards') return;
+    if (record.kind === 'rewards') {
+      const reason = record.pair.skipReason;
+      if (reason === null) this.#pairsEmitted += 1;
+      else this.#skippedPairs.set(reason, (this.#skippedPairs.get(reason) ?? 0) + 1);
+      return;
+    }
     const total = this.#usage[record.kind];
     total.promptTokens += record.usage.promptTokens;
     total.completionTokens += record.usage.completionTokens;
   }
 
-  async #writeFiles(): Promise<{ files: DatasetFileEntry[]; completeProblems: number; orphaned: number }> {
+  async #writeFiles(): Promise<{ files: DatasetFileEntry[]; completeProblems: number; orphaned: number; sftExcluded: number }> {
     const names = this.fileNames;
     const tmp = (name: string): string => join(this.dir, `.${name}.partial`);
     const writers = {
@@ -186,11 +215,17 @@ export class DatasetWriter {
       ins5resArmorm: await createJsonArrayWriter(tmp(names.ins5resArmorm)),
       insResJsonl: await createJsonlWriter(tmp(names.insResJsonl)),
       ins5resArmormJsonl: await createJsonlWriter(tmp(names.ins5resArmormJsonl)),
+      sharegptJsonl: await createJsonlWriter(tmp(names.sharegptJsonl)),
+      messagesJsonl: await createJsonlWriter(tmp(names.messagesJsonl)),
+      dpoJsonl: await createJsonlWriter(tmp(names.dpoJsonl)),
     } satisfies RowWriters;
     let completeProblems = 0;
+    let sftExcluded = 0;
     try {
       for (const id of this.#spools.problem.ids()) {
-        if (await this.#writeProblem(id, writers)) completeProblems += 1;
+        const written = await this.#writeProblem(id, writers);
+        if (written.complete) completeProblems += 1;
+        if (written.sftExcluded) sftExcluded += 1;
       }
       for (const writer of Object.values(writers)) await writer.close();
     } catch (error) {
@@ -213,11 +248,14 @@ export class DatasetWriter {
     const orphaned = (['solution', 'samples', 'rewards'] as const)
       .map((kind) => this.#spools[kind].ids().filter((id) => !problems.has(id)).length)
       .reduce((a, b) => a + b, 0);
-    return { files, completeProblems, orphaned };
+    return { files, completeProblems, orphaned, sftExcluded };
   }
 
-  /** Writes one problem's row to each file its stage records allow; true when it is in every file. */
-  async #writeProblem(id: number, writers: RowWriters): Promise<boolean> {
+  /**
+   * Writes one problem's row to each file its stage records allow. `complete`: it is in every
+   * Magpie file; `sftExcluded`: its solution was kept out of the SFT export.
+   */
+  async #writeProblem(id: number, writers: RowWriters): Promise<{ complete: boolean; sftExcluded: boolean }> {
     const problem = (await this.#spools.problem.read(id)) as ProblemRecord;
     const solution = (await this.#spools.solution.read(id)) as SolutionRecord | undefined;
     const samples = (await this.#spools.samples.read(id)) as SamplesRecord | undefined;
@@ -227,6 +265,8 @@ export class DatasetWriter {
       const row = insResRow(problem, solution);
       await writers.insRes.add(row);
       await writers.insResJsonl.add(row);
+      await writers.sharegptJsonl.add(sharegptRow(problem, solution, this.timestamp));
+      if (isSftReady(solution)) await writers.messagesJsonl.add(messagesRow(problem, solution));
     }
     if (samples) await writers.ins5res.add(ins5resRow(problem, samples));
     if (samples && rewards) {
@@ -234,7 +274,12 @@ export class DatasetWriter {
       await writers.ins5resArmorm.add(row);
       await writers.ins5resArmormJsonl.add(row);
     }
-    return solution !== undefined && samples !== undefined && rewards !== undefined;
+    const pair = rewards && dpoRow(problem, rewards);
+    if (pair) await writers.dpoJsonl.add(pair);
+    return {
+      complete: solution !== undefined && samples !== undefined && rewards !== undefined,
+      sftExcluded: solution !== undefined && !isSftReady(solution),
+    };
   }
 
   async #writeAtomically(name: string, text: string): Promise<void> {

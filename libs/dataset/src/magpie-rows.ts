@@ -1,4 +1,5 @@
 import type {
+  ChatMessage,
   GenInputConfigs,
   GenResponseConfigs,
   ProblemRecord,
@@ -6,38 +7,24 @@ import type {
   SamplesRecord,
   SolutionRecord,
 } from '@magpie/contracts';
+import type { INS_5RES_ARMORM_FIELDS, INS_5RES_FIELDS, INS_FIELDS, INS_RES_FIELDS, MAGPIE_INS_FIELDS, PROVENANCE_FIELDS, RowOf } from './magpie-fields.js';
 
 // Rows are built field by field, not spread from records, so each file's key order is Magpie's
-// and no envelope field (schemaVersion, usage, kind…) leaks into the dataset.
+// and no envelope field (schemaVersion, usage, kind…) leaks into the dataset. Magpie's fields
+// always come first and ours after them (see magpie-fields.ts).
 
-/** Fields of every `_ins` row: Magpie's gen_ins.py record, then our provenance fields. */
-export const INS_FIELDS = [
-  'id',
-  'pre_query_template',
-  'instruction',
-  'response',
-  'created',
-  'gen_input_configs',
-  'gen_response_configs',
-  'record_id',
-  'run_id',
-  'domain',
-  'subtopic',
-] as const;
-export const INS_RES_FIELDS = [...INS_FIELDS, 'reasoning', 'finish_reason'] as const;
-export const INS_5RES_FIELDS = [...INS_FIELDS, 'responses'] as const;
-export const INS_5RES_ARMORM_FIELDS = [...INS_5RES_FIELDS, 'rewards_armorm', 'chosen', 'rejected'] as const;
+export type InsRow = RowOf<typeof INS_FIELDS>;
+export type InsResRow = RowOf<typeof INS_RES_FIELDS>;
+export type Ins5resRow = RowOf<typeof INS_5RES_FIELDS>;
+export type Ins5resArmormRow = RowOf<typeof INS_5RES_ARMORM_FIELDS>;
 
-export type InsRow = Record<(typeof INS_FIELDS)[number], unknown>;
-export type InsResRow = Record<(typeof INS_RES_FIELDS)[number], unknown>;
-export type Ins5resRow = Record<(typeof INS_5RES_FIELDS)[number], unknown>;
-export type Ins5resArmormRow = Record<(typeof INS_5RES_ARMORM_FIELDS)[number], unknown>;
-
-function inputConfigs(c: GenInputConfigs): GenInputConfigs {
+/** A copy of Magpie's `gen_input_configs` with its keys in Magpie's order. */
+export function inputConfigs(c: GenInputConfigs): GenInputConfigs {
   return { temperature: c.temperature, top_p: c.top_p, input_generator: c.input_generator, seed: c.seed };
 }
 
-function responseConfigs(c: GenResponseConfigs): GenResponseConfigs {
+/** A copy of Magpie's `gen_response_configs` with its keys in Magpie's order. */
+export function responseConfigs(c: GenResponseConfigs): GenResponseConfigs {
   return {
     prompt: c.prompt,
     temperature: c.temperature,
@@ -50,7 +37,12 @@ function responseConfigs(c: GenResponseConfigs): GenResponseConfigs {
   };
 }
 
-function baseRow(problem: ProblemRecord, response: string | null, configs: GenResponseConfigs | null): InsRow {
+/** Our provenance fields of a problem: they follow Magpie's fields in every row file. */
+export function provenance(problem: ProblemRecord): RowOf<typeof PROVENANCE_FIELDS> {
+  return { record_id: problem.recordId, run_id: problem.runId, domain: problem.domain, subtopic: problem.subtopic };
+}
+
+function magpieBase(problem: ProblemRecord, response: string | null, configs: GenResponseConfigs | null): RowOf<typeof MAGPIE_INS_FIELDS> {
   return {
     id: problem.id,
     pre_query_template: problem.pre_query_template,
@@ -59,38 +51,62 @@ function baseRow(problem: ProblemRecord, response: string | null, configs: GenRe
     created: problem.created,
     gen_input_configs: inputConfigs(problem.gen_input_configs),
     gen_response_configs: configs === null ? null : responseConfigs(configs),
-    record_id: problem.recordId,
-    run_id: problem.runId,
-    domain: problem.domain,
-    subtopic: problem.subtopic,
   };
+}
+
+function messages(list: readonly ChatMessage[] | null): ChatMessage[] | null {
+  return list?.map(({ role, content }) => ({ role, content })) ?? null;
 }
 
 /** A `_ins.json` row: the problem with `response` and `gen_response_configs` null. */
 export function insRow(problem: ProblemRecord): InsRow {
-  return baseRow(problem, null, null);
+  return { ...magpieBase(problem, null, null), ...provenance(problem) };
 }
 
 /** A `_ins_res.json` row: the problem answered by its solution. */
 export function insResRow(problem: ProblemRecord, solution: SolutionRecord): InsResRow {
   return {
-    ...baseRow(problem, solution.response, solution.gen_response_configs),
+    ...magpieBase(problem, solution.response, solution.gen_response_configs),
+    ...provenance(problem),
     reasoning: solution.reasoning,
     finish_reason: solution.finishReason,
+    answer: solution.answer,
   };
 }
 
-/** A `_ins_5res.json` row: the problem with the sampler's responses and configs. */
+/**
+ * A `_ins_5res.json` row: the problem with the sampler's responses and configs. `response` stays
+ * null, as in Magpie's PO files built from an `_ins` file.
+ */
 export function ins5resRow(problem: ProblemRecord, samples: SamplesRecord): Ins5resRow {
-  return { ...baseRow(problem, null, samples.gen_response_configs), responses: [...samples.responses] };
+  return {
+    ...magpieBase(problem, null, samples.gen_response_configs),
+    responses: [...samples.responses],
+    ...provenance(problem),
+  };
 }
 
-/** A `_ins_5res_armorm.json` row: the `_ins_5res` row plus the scores and the preference pair. */
+/**
+ * A `_ins_5res_armorm.json` row: the `_ins_5res` row plus the scores and the preference pair.
+ * A skipped pair keeps its row (so every problem's scores stay auditable) with `chosen` and
+ * `rejected` null and `pair.skip_reason` saying why; the DPO export leaves such rows out.
+ */
 export function ins5resArmormRow(problem: ProblemRecord, samples: SamplesRecord, rewards: RewardsRecord): Ins5resArmormRow {
   return {
-    ...ins5resRow(problem, samples),
+    ...magpieBase(problem, null, samples.gen_response_configs),
+    responses: [...samples.responses],
     rewards_armorm: rewards.rewards_armorm.map(({ score }) => ({ score })),
-    chosen: rewards.chosen.map(({ role, content }) => ({ role, content })),
-    rejected: rewards.rejected.map(({ role, content }) => ({ role, content })),
+    chosen: messages(rewards.chosen),
+    rejected: messages(rewards.rejected),
+    ...provenance(problem),
+    answers: [...rewards.answers],
+    pair: {
+      rule: rewards.pair.rule,
+      chosen_index: rewards.pair.chosenIndex,
+      rejected_index: rewards.pair.rejectedIndex,
+      margin: rewards.pair.margin,
+      majority_answer: rewards.pair.majorityAnswer,
+      skip_reason: rewards.pair.skipReason,
+    },
   };
 }

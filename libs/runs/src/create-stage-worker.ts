@@ -1,4 +1,4 @@
-import { Worker, type JetStreamClient, type JetStreamManager, type Publisher, type WorkerHandler } from '@magpie/bus';
+import { Worker, type JetStreamClient, type JetStreamManager, type Publisher, type WorkerHandler, type WorkerMetrics } from '@magpie/bus';
 import type { Stage } from '@magpie/contracts';
 import type { Logger } from '@magpie/logging';
 import type { z } from 'zod';
@@ -6,7 +6,6 @@ import type { RunTracker } from './run-tracker.js';
 
 /** Redelivery and concurrency settings every stage takes from its config. */
 export interface StageWorkerSettings {
-  readonly maxInFlight: number;
   readonly ackWaitMs: number;
   readonly maxDeliveries: number;
   readonly retry: { readonly baseMs: number; readonly maxMs: number };
@@ -24,9 +23,10 @@ export interface StageWorkerOptions<T> {
   readonly durableName: string;
   readonly filterSubject: string;
   readonly schema: z.ZodType<T>;
-  /** Messages handled at once; defaults to settings.maxInFlight. */
-  readonly concurrency?: number;
+  /** Messages handled at once: sized from the backend pool's capacity, never from NATS batch sizes. */
+  readonly concurrency: number;
   readonly handler: WorkerHandler<T>;
+  readonly metrics?: WorkerMetrics;
 }
 
 /**
@@ -44,11 +44,12 @@ export function createStageWorker<T>(o: StageWorkerOptions<T>): Worker<T> {
     filterSubject: o.filterSubject,
     schema: o.schema,
     logger: o.logger,
-    concurrency: o.concurrency ?? o.settings.maxInFlight,
+    concurrency: o.concurrency,
     ackWaitMs: o.settings.ackWaitMs,
     maxDeliveries: o.settings.maxDeliveries,
     backoff: o.settings.retry,
     handler: o.handler,
+    ...(o.metrics ? { metrics: o.metrics } : {}),
     onDeadLetter: async (letter, runId) => {
       if (runId) await o.tracker.fail(runId, `${o.stage}: ${letter.error}`);
     },

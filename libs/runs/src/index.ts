@@ -4,3 +4,4 @@ export * from './record-log.js';
 export * from './run-tracker.js';
 export * from './platform.js';
 export * from './create-stage-worker.js';
+export * from './stage-metrics.js';

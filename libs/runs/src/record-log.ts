@@ -1,5 +1,5 @@
 import { DeliverPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { AnyRecord, RecordKind, Streams, Subjects, type RecordCounts } from '@magpie/contracts';
+import { AnyRecord, RecordKind, RejectionReason, Streams, Subjects, type RecordCounts } from '@magpie/contracts';
 
 export interface RecordLogOptions {
   readonly js: JetStreamClient;
@@ -7,6 +7,8 @@ export interface RecordLogOptions {
 }
 
 export interface ReadOptions {
+  /** Only records of this kind; all kinds when omitted. */
+  readonly kind?: RecordKind;
   /** Stream sequence of the last record already seen; 0 replays from the start. */
   readonly fromCursor: number;
   /** Resolves true once the run can produce no more records. */
@@ -48,6 +50,17 @@ export class RecordLog {
     return Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0);
   }
 
+  /** Dropped instructions of a run by reason, read from the REJECTIONS stream's subject counts. */
+  async rejectionCounts(runId: string): Promise<Partial<Record<RejectionReason, number>>> {
+    const info = await this.#jsm.streams.info(Streams.rejections.name, { subjects_filter: Subjects.rejectionsOfRun(runId) });
+    const counts: Partial<Record<RejectionReason, number>> = {};
+    for (const reason of RejectionReason.options) {
+      const n = info.state.subjects?.[Subjects.rejection(runId, reason)];
+      if (n) counts[reason] = n;
+    }
+    return counts;
+  }
+
   /**
    * Yields the run's records after `fromCursor` in stream order, then follows new ones until the
    * run is finished and everything stored before that was yielded. Stops early on `signal`.
@@ -56,7 +69,7 @@ export class RecordLog {
    */
   async *read(runId: string, options: ReadOptions): AsyncGenerator<CursorRecord> {
     const consumer = await this.#js.consumers.get(Streams.records.name, {
-      filter_subjects: [Subjects.recordsOfRun(runId)],
+      filter_subjects: [options.kind ? Subjects.record(runId, options.kind) : Subjects.recordsOfRun(runId)],
       ...(options.fromCursor > 0
         ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: options.fromCursor + 1 }
         : { deliver_policy: DeliverPolicy.All }),

@@ -46,7 +46,8 @@ function runState(runId: string, count: number): RunState {
       generator: { model: 'm', sampling },
       solver: { model: 'm', sampling },
       sampler: { model: 'm', sampling, samplesPerProblem: 5 },
-      reward: { model: 'r' },
+      reward: { model: 'r', pairRule: 'majority', minRewardMargin: 0 },
+      filters: { minChars: 10, maxChars: 4000, nearDuplicateThreshold: 0.85, sanitize: false, requireMath: true },
       seed: 1,
     },
   };
@@ -146,10 +147,10 @@ describe('RunTracker', () => {
     const base = { schemaVersion: 1 as const, runId, id: 0, problemRecordId: p.recordId, instruction: p.instruction };
     const cfg = { prompt: null, temperature: 0, top_p: 1, repetition_penalty: 1, max_tokens: 10, stop_tokens: [], output_generator: 'm', engine: 'vllm' as const };
     const usage = { promptTokens: 1, completionTokens: 1 };
-    await publisher.publish(Subjects.record(runId, 'solution'), AnyRecord, { ...base, kind: 'solution', recordId: recordIdFor(runId, 'solution', 0), response: 'x', reasoning: null, finishReason: 'stop', gen_response_configs: cfg, usage }, 's');
+    await publisher.publish(Subjects.record(runId, 'solution'), AnyRecord, { ...base, kind: 'solution', recordId: recordIdFor(runId, 'solution', 0), response: 'x', reasoning: null, answer: null, finishReason: 'stop', gen_response_configs: cfg, usage }, 's');
     await publisher.publish(Subjects.record(runId, 'samples'), AnyRecord, { ...base, kind: 'samples', recordId: recordIdFor(runId, 'samples', 0), responses: ['a', 'b'], reasonings: [null, null], finishReasons: ['stop', 'stop'], gen_response_configs: cfg, usage }, 'sa');
     const chat = (c: string) => [{ role: 'user' as const, content: p.instruction }, { role: 'assistant' as const, content: c }];
-    await publisher.publish(Subjects.record(runId, 'rewards'), AnyRecord, { schemaVersion: 1, runId, id: 0, kind: 'rewards', recordId: recordIdFor(runId, 'rewards', 0), problemRecordId: p.recordId, samplesRecordId: 'sa', rewards_armorm: [{ score: 1 }, { score: 0 }], chosen: chat('a'), rejected: chat('b'), reward_model: 'r' }, 'r');
+    await publisher.publish(Subjects.record(runId, 'rewards'), AnyRecord, { schemaVersion: 1, runId, id: 0, kind: 'rewards', recordId: recordIdFor(runId, 'rewards', 0), problemRecordId: p.recordId, samplesRecordId: 'sa', rewards_armorm: [{ score: 1 }, { score: 0 }], answers: [null, null], pair: { rule: 'magpie', chosenIndex: 0, rejectedIndex: 1, margin: 1, majorityAnswer: null, skipReason: null }, chosen: chat('a'), rejected: chat('b'), reward_model: 'r' }, 'r');
     await Promise.all([tracker.recordOutput(runId, 'reward'), tracker.recordOutput(runId, 'solver')]);
     expect((await store.get(runId))?.status).toBe('succeeded');
   });

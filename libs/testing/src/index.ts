@@ -3,3 +3,4 @@ export * from './wait-for.js';
 export * from './managed-process.js';
 export * from './nats-server-fixture.js';
 export * as fixtures from './record-fixtures.js';
+export * from './local-platform.js';

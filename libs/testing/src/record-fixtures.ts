@@ -57,6 +57,7 @@ export function solution(id: number, reasoning: string | null = 'think hard'): S
     response: `x = ±√${id + 1}`,
     reasoning,
     finishReason: 'stop',
+    answer: reasoning === null ? null : `\\pm\\sqrt{${id + 1}}`,
     gen_response_configs: responseConfigs(reasoning === null ? null : 'rendered prompt'),
     usage: { promptTokens: 40, completionTokens: 400 },
   });
@@ -89,6 +90,8 @@ export function rewards(id: number): RewardsRecord {
     problemRecordId: recordIdFor(RUN_ID, 'problem', id),
     samplesRecordId: recordIdFor(RUN_ID, 'samples', id),
     rewards_armorm: [{ score: 0.11 }, { score: -0.5 }, { score: 0.25 }],
+    answers: ['2', null, '2'],
+    pair: { rule: 'majority', chosenIndex: 2, rejectedIndex: 1, margin: 0.75, majorityAnswer: '2', skipReason: null },
     chosen: [
       { role: 'user', content: 'q' },
       { role: 'assistant', content: 'c' },
@@ -103,7 +106,7 @@ export function rewards(id: number): RewardsRecord {
 
 /** One record of every kind and every nullable variant. */
 export function everyRecordKind(): AnyRecord[] {
-  return [problem(0), problem(1, null), solution(0), solution(1, null), samples(0), rewards(0)];
+  return [problem(0), problem(1, null), solution(0), solution(1, null), samples(0), rewards(0), skippedRewards(1)];
 }
 
 export const SPEC: RunSpec = RunSpec.parse({
@@ -117,9 +120,20 @@ export const SPEC: RunSpec = RunSpec.parse({
     sampling: { temperature: 0.8, topP: 0.95, maxTokens: 16384 },
     samplesPerProblem: 3,
   },
-  reward: { model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1' },
+  reward: { model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1', pairRule: 'majority', minRewardMargin: 0 },
+  filters: { minChars: 10, maxChars: 4000, nearDuplicateThreshold: 0.85, sanitize: false, requireMath: true },
   seed: 7,
 });
+
+/** A rewards record whose pair was skipped: chosen and rejected are null. */
+export function skippedRewards(id: number): RewardsRecord {
+  return RewardsRecord.parse({
+    ...rewards(id),
+    pair: { rule: 'magpie', chosenIndex: null, rejectedIndex: null, margin: 0, majorityAnswer: null, skipReason: 'chosen_equals_rejected' },
+    chosen: null,
+    rejected: null,
+  });
+}
 
 /** Every record of a complete run of `count` problems. */
 export function completeRun(count: number): AnyRecord[] {

@@ -2,7 +2,7 @@ import { connectNats } from '@magpie/bus';
 import { loadCatalog } from '@magpie/catalog';
 import { createLogger } from '@magpie/logging';
 import { openPlatform } from '@magpie/runs';
-import { HealthServer, shutdownOnSignal } from '@magpie/runtime';
+import { HealthServer, createMetricsRegistry, shutdownOnSignal } from '@magpie/runtime';
 import { loadGatewayConfig } from './config.js';
 import { Gateway } from './gateway.js';
 import { RunService } from './run-service.js';
@@ -14,7 +14,12 @@ const nc = await connectNats({ servers: config.NATS_URL, name: 'gateway', user: 
 const platform = await openPlatform({ nc, logger, duplicateWindowMs: config.DUPLICATE_WINDOW_MS, retentionMs: config.RETENTION_MS });
 const runService = new RunService({ ...platform, catalog, logger, maxRunCount: config.MAX_RUN_COUNT });
 const gateway = new Gateway({ runService, logger, host: config.GRPC_HOST, port: config.GRPC_PORT });
-const health = new HealthServer({ port: config.HEALTH_PORT, isHealthy: () => gateway.isServing && !nc.isClosed() });
+const registry = createMetricsRegistry('gateway');
+const health = new HealthServer({
+  port: config.HEALTH_PORT,
+  isHealthy: () => gateway.isServing && !nc.isClosed(),
+  metrics: () => registry.metrics(),
+});
 const grpcPort = await gateway.start();
 const healthPort = await health.start();
 logger.info({ grpcPort, healthPort }, 'gateway started');

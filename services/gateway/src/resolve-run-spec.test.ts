@@ -18,6 +18,8 @@ function request(overrides: Partial<StartRunRequest> = {}): StartRunRequest {
     reward_model: '',
     subtopics: [],
     client_request_id: '',
+    pair_rule: '',
+    filters: null,
     ...overrides,
   };
 }
@@ -42,7 +44,8 @@ describe('resolveRunSpec', () => {
       generator: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', sampling: { temperature: 1.3, topP: 1, maxTokens: 1024 } },
       solver: { sampling: { temperature: 0.1, maxTokens: 16384 } },
       sampler: { samplesPerProblem: 5, sampling: { temperature: 0.8, topP: 0.95 } },
-      reward: { model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1' },
+      reward: { model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1', pairRule: 'majority', minRewardMargin: 0 },
+      filters: { minChars: 10, maxChars: 4000, nearDuplicateThreshold: 0.85, sanitize: false, requireMath: true },
     });
   });
 
@@ -77,6 +80,10 @@ describe('resolveRunSpec', () => {
     [{ generator: { model: '', sampling: { temperature: 9 } } }, 'generator.sampling.temperature'],
     [{ seed: 2 ** 31 }, 'seed'],
     [{ client_request_id: 'x'.repeat(129) }, 'client_request_id'],
+    [{ pair_rule: 'best' }, 'pair_rule'],
+    [{ min_reward_margin: -1 }, 'min_reward_margin'],
+    [{ filters: { near_duplicate_threshold: 0 } }, 'filters.near_duplicate_threshold'],
+    [{ filters: { min_chars: 50, max_chars: 20 } }, 'filters.min_chars'],
   ] as [Partial<StartRunRequest>, string][])('rejects %j naming %s', (overrides, field) => {
     expect(fieldOf(() => resolveRunSpec(request(overrides), catalog, limits))).toBe(field);
   });

@@ -1,6 +1,6 @@
-import type { SamplingParams, StageOverrides, StartRunRequest } from '@magpie/api';
+import type { GenerationFilterOverrides, SamplingParams, StageOverrides, StartRunRequest } from '@magpie/api';
 import type { Catalog, ModelEntry } from '@magpie/catalog';
-import type { RunSpec, SamplingSettings } from '@magpie/contracts';
+import { PairRule, type GenerationFilters, type RunSpec, type SamplingSettings } from '@magpie/contracts';
 import { InvalidArgumentError } from './errors.js';
 
 export interface ResolveLimits {
@@ -31,6 +31,36 @@ function resolveSampling(field: string, overrides: SamplingParams | null | undef
     if (!(overrides.max_tokens >= 1 && overrides.max_tokens <= 262_144)) throw new InvalidArgumentError(`${field}.max_tokens`, 'must be between 1 and 262144');
     out.maxTokens = overrides.max_tokens;
   }
+  return out;
+}
+
+/** Filter defaults: Magpie keeps every non-empty instruction; we drop what no one wants to train on. */
+export const DEFAULT_FILTERS: GenerationFilters = {
+  minChars: 10,
+  maxChars: 4_000,
+  nearDuplicateThreshold: 0.85,
+  sanitize: false,
+  requireMath: true,
+};
+
+function resolveFilters(overrides: GenerationFilterOverrides | null): GenerationFilters {
+  const out = { ...DEFAULT_FILTERS };
+  if (overrides?.min_chars !== undefined) {
+    if (!(overrides.min_chars >= 1 && overrides.min_chars <= 100_000)) throw new InvalidArgumentError('filters.min_chars', 'must be between 1 and 100000');
+    out.minChars = overrides.min_chars;
+  }
+  if (overrides?.max_chars !== undefined) {
+    if (!(overrides.max_chars >= 1 && overrides.max_chars <= 100_000)) throw new InvalidArgumentError('filters.max_chars', 'must be between 1 and 100000');
+    out.maxChars = overrides.max_chars;
+  }
+  if (out.minChars > out.maxChars) throw new InvalidArgumentError('filters.min_chars', 'must not exceed filters.max_chars');
+  if (overrides?.near_duplicate_threshold !== undefined) {
+    const t = overrides.near_duplicate_threshold;
+    if (!(t > 0 && t <= 1)) throw new InvalidArgumentError('filters.near_duplicate_threshold', 'must be in (0, 1]');
+    out.nearDuplicateThreshold = t;
+  }
+  if (overrides?.sanitize !== undefined) out.sanitize = overrides.sanitize;
+  if (overrides?.require_math !== undefined) out.requireMath = overrides.require_math;
   return out;
 }
 
@@ -68,6 +98,12 @@ export function resolveRunSpec(req: StartRunRequest, catalog: Catalog, limits: R
   if (req.seed !== undefined && !(req.seed >= 0 && req.seed <= 2 ** 31 - 1)) throw new InvalidArgumentError('seed', 'must be between 0 and 2147483647');
   if (req.client_request_id.length > 128) throw new InvalidArgumentError('client_request_id', 'longer than 128 characters');
 
+  const pairRule = PairRule.safeParse(req.pair_rule || 'majority');
+  if (!pairRule.success) throw new InvalidArgumentError('pair_rule', `must be one of ${PairRule.options.join(', ')}`);
+  const minRewardMargin = req.min_reward_margin ?? 0;
+  if (!(Number.isFinite(minRewardMargin) && minRewardMargin >= 0)) throw new InvalidArgumentError('min_reward_margin', 'must be a finite number ≥ 0');
+  const filters = resolveFilters(req.filters);
+
   const generatorModel = stageModel('generator', req.generator, runModel, catalog);
   const solverModel = stageModel('solver', req.solver, runModel, catalog);
   const samplerModel = stageModel('sampler', req.sampler, runModel, catalog);
@@ -85,7 +121,8 @@ export function resolveRunSpec(req: StartRunRequest, catalog: Catalog, limits: R
       sampling: resolveSampling('sampler.sampling', req.sampler?.sampling, samplerModel.defaults.samples),
       samplesPerProblem,
     },
-    reward: { model: rewardModel },
+    reward: { model: rewardModel, pairRule: pairRule.data, minRewardMargin },
+    filters,
     seed: req.seed ?? limits.randomSeed(),
   };
 }

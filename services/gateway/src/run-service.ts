@@ -110,8 +110,12 @@ export class RunService {
   }
 
   async #toProto(state: RunState): Promise<Run> {
-    const [counts, deadLettered] = await Promise.all([this.#o.log.counts(state.runId), this.#o.log.deadLetterCount(state.runId)]);
-    return runToProto(state, counts, deadLettered);
+    const [counts, deadLettered, rejections] = await Promise.all([
+      this.#o.log.counts(state.runId),
+      this.#o.log.deadLetterCount(state.runId),
+      this.#o.log.rejectionCounts(state.runId),
+    ]);
+    return runToProto(state, counts, deadLettered, rejections);
   }
 
   #unary<TReq, TRes>(

@@ -1,12 +1,13 @@
 import { DEFAULT_CONFIG_DIR } from '@magpie/catalog';
-import { envInt, loadConfig, platformEnv, workerEnv, type EnvSource } from '@magpie/config';
+import { backendEnv, envInt, envUrlList, loadConfig, platformEnv, workerEnv, type EnvSource } from '@magpie/config';
 import { z } from 'zod';
 
 export const GeneratorConfig = z.object({
   ...platformEnv,
   ...workerEnv,
-  /** OpenAI-compatible base URL of the generator model's server (vLLM or the simulator). */
-  LLM_BASE_URL: z.url().default('http://127.0.0.1:8000/v1'),
+  ...backendEnv,
+  /** OpenAI-compatible base URL(s), comma-separated, one per replica, of the generator model's server (vLLM or the simulator). */
+  LLM_BASE_URL: envUrlList('http://127.0.0.1:8000/v1'),
   MAGPIE_CONFIG_DIR: z.string().default(DEFAULT_CONFIG_DIR),
   /** Problem slots one task fills; each attempt asks for the missing ones with `n` in one request. */
   SLOTS_PER_TASK: envInt(25, 1, 4_096),

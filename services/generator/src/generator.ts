@@ -1,20 +1,25 @@
 import type { Worker, Publisher, JetStreamClient, JetStreamManager } from '@magpie/bus';
 import type { Catalog } from '@magpie/catalog';
 import { GenerationTask, RunRequested, Streams, Subjects } from '@magpie/contracts';
-import type { InferenceClient } from '@magpie/llm';
+import type { BackendPool, InferenceClient } from '@magpie/llm';
 import type { Logger } from '@magpie/logging';
-import { createStageWorker, type RunTracker, type StageWorkerSettings } from '@magpie/runs';
+import { createStageWorker, type RecordLog, type RunTracker, type StageMetrics, type StageWorkerSettings } from '@magpie/runs';
 import { fillTask } from './handlers/fill-task.js';
 import { planRun } from './handlers/plan-run.js';
+import { RunDedupRegistry } from './run-dedup-registry.js';
 
 export interface GeneratorOptions {
   readonly js: JetStreamClient;
   readonly jsm: JetStreamManager;
   readonly publisher: Publisher;
   readonly tracker: RunTracker;
+  readonly log: RecordLog;
   readonly catalog: Catalog;
-  readonly llm: InferenceClient;
+  /** Generator model replicas; their windows bound the tasks this process runs at once. */
+  readonly pool: BackendPool<InferenceClient>;
   readonly logger: Logger;
+  /** Exported on /metrics; also observes the worker. */
+  readonly metrics: StageMetrics;
   readonly settings: StageWorkerSettings & {
     readonly slotsPerTask: number;
     readonly maxAttemptsPerTask: number;
@@ -28,8 +33,11 @@ export interface GeneratorOptions {
 export class Generator {
   readonly #planner: Worker<RunRequested>;
   readonly #filler: Worker<GenerationTask>;
+  readonly #pool: BackendPool<InferenceClient>;
 
   constructor(o: GeneratorOptions) {
+    this.#pool = o.pool;
+    const dedup = new RunDedupRegistry({ log: o.log });
     this.#planner = createStageWorker({
       ...o,
       logger: o.logger.child({ worker: 'planner' }),
@@ -50,15 +58,17 @@ export class Generator {
       durableName: 'generator-tasks',
       filterSubject: Subjects.genTasksAll,
       schema: GenerationTask,
-      // One task holds `slotsPerTask` sequences in one request; keep the backend's window full.
-      concurrency: Math.max(1, Math.ceil(o.settings.maxInFlight / o.settings.slotsPerTask)),
+      // A task makes one request at a time, so the pool's capacity in requests is the task concurrency.
+      concurrency: o.pool.maxCapacity,
       handler: (task, ctx) =>
         fillTask(task, ctx, {
           publisher: o.publisher,
           tracker: o.tracker,
           catalog: o.catalog,
-          llm: o.llm,
+          pool: o.pool,
+          dedup,
           logger: o.logger,
+          metrics: o.metrics,
           maxAttempts: o.settings.maxAttemptsPerTask,
         }),
     });
@@ -69,6 +79,7 @@ export class Generator {
   }
 
   async start(): Promise<void> {
+    this.#pool.start();
     await this.#planner.start();
     await this.#filler.start();
   }
@@ -76,5 +87,6 @@ export class Generator {
   /** Stops pulling and drains in-flight work for up to `graceMs`. */
   async stop(graceMs: number): Promise<void> {
     await Promise.all([this.#planner.stop(graceMs), this.#filler.stop(graceMs)]);
+    this.#pool.stop();
   }
 }

@@ -1,24 +1,36 @@
 import { connectNats } from '@magpie/bus';
 import { loadCatalog } from '@magpie/catalog';
-import { InferenceClient } from '@magpie/llm';
+import { createInferencePool, windowFor } from '@magpie/llm';
 import { createLogger } from '@magpie/logging';
-import { openPlatform } from '@magpie/runs';
-import { HealthServer, shutdownOnSignal } from '@magpie/runtime';
+import { StageMetrics, openPlatform } from '@magpie/runs';
+import { HealthServer, createMetricsRegistry, shutdownOnSignal } from '@magpie/runtime';
 import { loadGeneratorConfig } from './config.js';
 import { Generator } from './generator.js';
 
 const config = loadGeneratorConfig(process.env);
 const logger = createLogger({ name: 'generator', level: config.LOG_LEVEL });
+const registry = createMetricsRegistry('generator');
+const metrics = new StageMetrics(registry);
 const catalog = loadCatalog(config.MAGPIE_CONFIG_DIR);
 const nc = await connectNats({ servers: config.NATS_URL, name: 'generator', user: config.NATS_USER, pass: config.NATS_PASS });
 const platform = await openPlatform({ nc, logger, duplicateWindowMs: config.DUPLICATE_WINDOW_MS, retentionMs: config.RETENTION_MS });
 const generator = new Generator({
   ...platform,
   catalog,
-  llm: new InferenceClient({ baseUrl: config.LLM_BASE_URL, apiKey: config.LLM_API_KEY, timeoutMs: config.LLM_TIMEOUT_MS }),
+  pool: createInferencePool({
+    baseUrls: config.LLM_BASE_URL,
+    apiKey: config.LLM_API_KEY,
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    // Each request asks for up to SLOTS_PER_TASK completions (n), each a sequence on the backend.
+    window: windowFor({ maxNumSeqs: config.MAX_NUM_SEQS, sequencesPerRequest: config.SLOTS_PER_TASK, override: config.INFLIGHT_WINDOW }),
+    minWindow: config.INFLIGHT_WINDOW_MIN,
+    probeIntervalMs: config.PROBE_INTERVAL_MS,
+    onReplicaChange: (event) => logger.warn(event, 'backend replica changed'),
+    onCall: metrics.onCall,
+  }),
   logger,
+  metrics,
   settings: {
-    maxInFlight: config.MAX_IN_FLIGHT,
     ackWaitMs: config.ACK_WAIT_MS,
     maxDeliveries: config.MAX_DELIVERIES,
     retry: { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS },
@@ -26,7 +38,11 @@ const generator = new Generator({
     maxAttemptsPerTask: config.MAX_ATTEMPTS_PER_TASK,
   },
 });
-const health = new HealthServer({ port: config.HEALTH_PORT, isHealthy: () => generator.isRunning && !nc.isClosed() });
+const health = new HealthServer({
+  port: config.HEALTH_PORT,
+  isHealthy: () => generator.isRunning && !nc.isClosed(),
+  metrics: () => registry.metrics(),
+});
 await generator.start();
 const healthPort = await health.start();
 logger.info({ healthPort, llm: config.LLM_BASE_URL }, 'generator started');

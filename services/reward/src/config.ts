@@ -1,11 +1,12 @@
-import { loadConfig, platformEnv, workerEnv, type EnvSource } from '@magpie/config';
+import { backendEnv, envUrlList, loadConfig, platformEnv, workerEnv, type EnvSource } from '@magpie/config';
 import { z } from 'zod';
 
 export const RewardConfig = z.object({
   ...platformEnv,
   ...workerEnv,
-  /** Root URL of the reward server exposing `/classify` (vLLM pooling or our ArmoRM sidecar). */
-  REWARD_BASE_URL: z.url().default('http://127.0.0.1:8000'),
+  ...backendEnv,
+  /** Root URL(s), comma-separated, one per replica, of the reward server exposing `/classify` (vLLM pooling or our ArmoRM sidecar). */
+  REWARD_BASE_URL: envUrlList('http://127.0.0.1:8000'),
 });
 export type RewardConfig = z.infer<typeof RewardConfig>;
 

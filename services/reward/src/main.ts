@@ -1,27 +1,44 @@
 import { connectNats } from '@magpie/bus';
-import { RewardClient } from '@magpie/llm';
+import { createAnswerChecker } from '@magpie/answers';
+import { createRewardPool, windowFor } from '@magpie/llm';
 import { createLogger } from '@magpie/logging';
-import { openPlatform } from '@magpie/runs';
-import { HealthServer, shutdownOnSignal } from '@magpie/runtime';
+import { StageMetrics, openPlatform } from '@magpie/runs';
+import { HealthServer, createMetricsRegistry, shutdownOnSignal } from '@magpie/runtime';
 import { loadRewardConfig } from './config.js';
 import { RewardScorer } from './reward-scorer.js';
 
 const config = loadRewardConfig(process.env);
 const logger = createLogger({ name: 'reward', level: config.LOG_LEVEL });
+const registry = createMetricsRegistry('reward');
+const metrics = new StageMetrics(registry);
 const nc = await connectNats({ servers: config.NATS_URL, name: 'reward', user: config.NATS_USER, pass: config.NATS_PASS });
 const platform = await openPlatform({ nc, logger, duplicateWindowMs: config.DUPLICATE_WINDOW_MS, retentionMs: config.RETENTION_MS });
 const scorer = new RewardScorer({
   ...platform,
-  rewards: new RewardClient({ baseUrl: config.REWARD_BASE_URL, apiKey: config.LLM_API_KEY, timeoutMs: config.LLM_TIMEOUT_MS }),
+  checker: createAnswerChecker(),
+  rewards: createRewardPool({
+    baseUrls: config.REWARD_BASE_URL,
+    apiKey: config.LLM_API_KEY,
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    window: windowFor({ maxNumSeqs: config.MAX_NUM_SEQS, sequencesPerRequest: 1, override: config.INFLIGHT_WINDOW }),
+    minWindow: config.INFLIGHT_WINDOW_MIN,
+    probeIntervalMs: config.PROBE_INTERVAL_MS,
+    onReplicaChange: (event) => logger.warn(event, 'reward replica changed'),
+    onCall: metrics.onCall,
+  }),
   logger,
+  metrics,
   settings: {
-    maxInFlight: config.MAX_IN_FLIGHT,
     ackWaitMs: config.ACK_WAIT_MS,
     maxDeliveries: config.MAX_DELIVERIES,
     retry: { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS },
   },
 });
-const health = new HealthServer({ port: config.HEALTH_PORT, isHealthy: () => scorer.isRunning && !nc.isClosed() });
+const health = new HealthServer({
+  port: config.HEALTH_PORT,
+  isHealthy: () => scorer.isRunning && !nc.isClosed(),
+  metrics: () => registry.metrics(),
+});
 await scorer.start();
 const healthPort = await health.start();
 logger.info({ healthPort, reward: config.REWARD_BASE_URL }, 'reward started');

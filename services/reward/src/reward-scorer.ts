@@ -1,17 +1,23 @@
 import type { Worker, JetStreamClient, JetStreamManager, Publisher, WorkerContext } from '@magpie/bus';
 import { AnyRecord, SamplesRecord, Streams, Subjects, recordIdFor, type ChatMessage, type RewardsRecord } from '@magpie/contracts';
-import type { RewardClient } from '@magpie/llm';
+import type { BackendPool, RewardClient } from '@magpie/llm';
 import type { Logger } from '@magpie/logging';
-import { createStageWorker, type RunTracker, type StageWorkerSettings } from '@magpie/runs';
-import { selectMagpiePair } from './select-pair.js';
+import { createStageWorker, type RunTracker, type StageMetrics, type StageWorkerSettings } from '@magpie/runs';
+import { extractFinalAnswer, type AnswerChecker } from '@magpie/answers';
+import { selectPair } from './select-pair.js';
 
 export interface RewardScorerOptions {
   readonly js: JetStreamClient;
   readonly jsm: JetStreamManager;
   readonly publisher: Publisher;
   readonly tracker: RunTracker;
-  readonly rewards: RewardClient;
+  /** Reward server replicas; one scoring call per response. */
+  readonly rewards: BackendPool<RewardClient>;
+  /** Decides answer equivalence for the majority pair rule. */
+  readonly checker: AnswerChecker;
   readonly logger: Logger;
+  /** Exported on /metrics; also observes the worker. */
+  readonly metrics: StageMetrics;
   readonly settings: StageWorkerSettings;
 }
 
@@ -32,8 +38,8 @@ export class RewardScorer {
       durableName: 'reward',
       filterSubject: Subjects.recordsOfKind('samples'),
       schema: SamplesRecord,
-      // Each message makes one scoring call per response.
-      concurrency: Math.max(1, Math.floor(o.settings.maxInFlight / 5)),
+      // Each message makes one scoring call per response (5 by default).
+      concurrency: Math.max(1, Math.ceil(o.rewards.maxCapacity / 5)),
       handler: (samples, ctx) => this.#score(samples, ctx),
     });
   }
@@ -43,11 +49,13 @@ export class RewardScorer {
   }
 
   async start(): Promise<void> {
+    this.#o.rewards.start();
     await this.#worker.start();
   }
 
   async stop(graceMs: number): Promise<void> {
     await this.#worker.stop(graceMs);
+    this.#o.rewards.stop();
   }
 
   async #score(samples: SamplesRecord, ctx: WorkerContext): Promise<void> {
@@ -56,13 +64,25 @@ export class RewardScorer {
     if (!state || state.status !== 'running') return;
     const model = state.spec.reward.model;
     const scores = await Promise.all(
-      samples.responses.map((response) => rewards.score({ model, instruction: samples.instruction, response, signal: ctx.signal })),
+      samples.responses.map((response) =>
+        rewards.run(samples.problemRecordId, (client) => client.score({ model, instruction: samples.instruction, response, signal: ctx.signal }), ctx.signal),
+      ),
     );
-    const pair = selectMagpiePair(scores);
+    const answers = samples.responses.map((response) => extractFinalAnswer(response) ?? null);
+    const { pairRule, minRewardMargin } = state.spec.reward;
+    const selection = selectPair({
+      rule: pairRule,
+      scores,
+      answers,
+      responses: samples.responses,
+      minMargin: minRewardMargin,
+      checker: this.#o.checker,
+    });
     const chat = (index: number): ChatMessage[] => [
       { role: 'user', content: samples.instruction },
       { role: 'assistant', content: samples.responses[index] as string },
     ];
+    const emitted = selection.kind === 'pair';
     const record: RewardsRecord = {
       schemaVersion: 1,
       kind: 'rewards',
@@ -72,11 +92,21 @@ export class RewardScorer {
       problemRecordId: samples.problemRecordId,
       samplesRecordId: samples.recordId,
       rewards_armorm: scores.map((score) => ({ score })),
-      chosen: chat(pair.chosen),
-      rejected: chat(pair.rejected),
+      answers,
+      pair: {
+        rule: pairRule,
+        chosenIndex: emitted ? selection.chosen : null,
+        rejectedIndex: emitted ? selection.rejected : null,
+        margin: selection.margin,
+        majorityAnswer: selection.majorityAnswer,
+        skipReason: emitted ? null : selection.reason,
+      },
+      chosen: emitted ? chat(selection.chosen) : null,
+      rejected: emitted ? chat(selection.rejected) : null,
       reward_model: model,
     };
     await publisher.publish(Subjects.record(samples.runId, 'rewards'), AnyRecord, record, record.recordId);
+    this.#o.metrics.published();
     await tracker.recordOutput(samples.runId, 'reward');
   }
 }

@@ -1,9 +1,9 @@
 import type { Worker, JetStreamClient, JetStreamManager, Publisher, WorkerContext } from '@magpie/bus';
 import type { Catalog } from '@magpie/catalog';
 import { AnyRecord, ProblemRecord, Streams, Subjects, recordIdFor, type SamplesRecord } from '@magpie/contracts';
-import { deriveSeed, splitReasoning, type InferenceClient } from '@magpie/llm';
+import { deriveSeed, splitReasoning, type BackendPool, type InferenceClient } from '@magpie/llm';
 import type { Logger } from '@magpie/logging';
-import { createStageWorker, type RunTracker, type StageWorkerSettings } from '@magpie/runs';
+import { createStageWorker, type RunTracker, type StageMetrics, type StageWorkerSettings } from '@magpie/runs';
 
 export interface SamplerOptions {
   readonly js: JetStreamClient;
@@ -11,8 +11,11 @@ export interface SamplerOptions {
   readonly publisher: Publisher;
   readonly tracker: RunTracker;
   readonly catalog: Catalog;
-  readonly llm: InferenceClient;
+  /** The stage's backend replicas; their windows bound how much work this process takes on. */
+  readonly pool: BackendPool<InferenceClient>;
   readonly logger: Logger;
+  /** Exported on /metrics; also observes the worker. */
+  readonly metrics: StageMetrics;
   readonly settings: StageWorkerSettings;
 }
 
@@ -33,6 +36,7 @@ export class Sampler {
       durableName: 'sampler',
       filterSubject: Subjects.recordsOfKind('problem'),
       schema: ProblemRecord,
+      concurrency: o.pool.maxCapacity,
       handler: (problem, ctx) => this.#sample(problem, ctx),
     });
   }
@@ -42,28 +46,32 @@ export class Sampler {
   }
 
   async start(): Promise<void> {
+    this.#o.pool.start();
     await this.#worker.start();
   }
 
   async stop(graceMs: number): Promise<void> {
     await this.#worker.stop(graceMs);
+    this.#o.pool.stop();
   }
 
   async #sample(problem: ProblemRecord, ctx: WorkerContext): Promise<void> {
-    const { tracker, llm, publisher, catalog } = this.#o;
+    const { tracker, pool, publisher, catalog } = this.#o;
     const state = await tracker.state(problem.runId);
     if (!state || state.status !== 'running') return;
     const { model, sampling, samplesPerProblem } = state.spec.sampler;
-    const result = await llm.chat({
+    // Affinity keeps a problem's solution and samples on one replica, sharing its prefix cache.
+    const request = {
       model,
-      messages: [{ role: 'user', content: problem.instruction }],
+      messages: [{ role: 'user' as const, content: problem.instruction }],
       n: samplesPerProblem,
       temperature: sampling.temperature,
       topP: sampling.topP,
       maxTokens: sampling.maxTokens,
       seed: deriveSeed(state.spec.seed, problem.recordId, 'samples'),
       signal: ctx.signal,
-    });
+    };
+    const result = await pool.run(problem.recordId, (client) => client.chat(request), ctx.signal);
     if (result.choices.length !== samplesPerProblem) {
       throw new Error(`backend returned ${result.choices.length} choices, expected ${samplesPerProblem}`);
     }
@@ -92,6 +100,7 @@ export class Sampler {
       usage: result.usage,
     };
     await publisher.publish(Subjects.record(problem.runId, 'samples'), AnyRecord, record, record.recordId);
+    this.#o.metrics.published(result.usage);
     await tracker.recordOutput(problem.runId, 'sampler');
   }
 }

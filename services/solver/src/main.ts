@@ -1,30 +1,46 @@
 import { connectNats } from '@magpie/bus';
 import { loadCatalog } from '@magpie/catalog';
-import { InferenceClient } from '@magpie/llm';
+import { createInferencePool, windowFor } from '@magpie/llm';
 import { createLogger } from '@magpie/logging';
-import { openPlatform } from '@magpie/runs';
-import { HealthServer, shutdownOnSignal } from '@magpie/runtime';
+import { StageMetrics, openPlatform } from '@magpie/runs';
+import { HealthServer, createMetricsRegistry, shutdownOnSignal } from '@magpie/runtime';
 import { loadSolverConfig } from './config.js';
 import { Solver } from './solver.js';
 
 const config = loadSolverConfig(process.env);
 const logger = createLogger({ name: 'solver', level: config.LOG_LEVEL });
+const registry = createMetricsRegistry('solver');
+const metrics = new StageMetrics(registry);
 const catalog = loadCatalog(config.MAGPIE_CONFIG_DIR);
 const nc = await connectNats({ servers: config.NATS_URL, name: 'solver', user: config.NATS_USER, pass: config.NATS_PASS });
 const platform = await openPlatform({ nc, logger, duplicateWindowMs: config.DUPLICATE_WINDOW_MS, retentionMs: config.RETENTION_MS });
 const solver = new Solver({
   ...platform,
   catalog,
-  llm: new InferenceClient({ baseUrl: config.LLM_BASE_URL, apiKey: config.LLM_API_KEY, timeoutMs: config.LLM_TIMEOUT_MS }),
+  pool: createInferencePool({
+    baseUrls: config.LLM_BASE_URL,
+    apiKey: config.LLM_API_KEY,
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    // One sequence per request.
+    window: windowFor({ maxNumSeqs: config.MAX_NUM_SEQS, sequencesPerRequest: 1, override: config.INFLIGHT_WINDOW }),
+    minWindow: config.INFLIGHT_WINDOW_MIN,
+    probeIntervalMs: config.PROBE_INTERVAL_MS,
+    onReplicaChange: (event) => logger.warn(event, 'backend replica changed'),
+    onCall: metrics.onCall,
+  }),
   logger,
+  metrics,
   settings: {
-    maxInFlight: config.MAX_IN_FLIGHT,
     ackWaitMs: config.ACK_WAIT_MS,
     maxDeliveries: config.MAX_DELIVERIES,
     retry: { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS },
   },
 });
-const health = new HealthServer({ port: config.HEALTH_PORT, isHealthy: () => solver.isRunning && !nc.isClosed() });
+const health = new HealthServer({
+  port: config.HEALTH_PORT,
+  isHealthy: () => solver.isRunning && !nc.isClosed(),
+  metrics: () => registry.metrics(),
+});
 await solver.start();
 const healthPort = await health.start();
 logger.info({ healthPort, llm: config.LLM_BASE_URL }, 'solver started');

@@ -1,9 +1,10 @@
 import type { Worker, JetStreamClient, JetStreamManager, Publisher, WorkerContext } from '@magpie/bus';
+import { extractFinalAnswer } from '@magpie/answers';
 import type { Catalog } from '@magpie/catalog';
 import { AnyRecord, ProblemRecord, Streams, Subjects, recordIdFor, type SolutionRecord } from '@magpie/contracts';
-import { deriveSeed, splitReasoning, type InferenceClient } from '@magpie/llm';
+import { deriveSeed, splitReasoning, type BackendPool, type InferenceClient } from '@magpie/llm';
 import type { Logger } from '@magpie/logging';
-import { createStageWorker, type RunTracker, type StageWorkerSettings } from '@magpie/runs';
+import { createStageWorker, type RunTracker, type StageMetrics, type StageWorkerSettings } from '@magpie/runs';
 
 export interface SolverOptions {
   readonly js: JetStreamClient;
@@ -11,8 +12,11 @@ export interface SolverOptions {
   readonly publisher: Publisher;
   readonly tracker: RunTracker;
   readonly catalog: Catalog;
-  readonly llm: InferenceClient;
+  /** The stage's backend replicas; their windows bound how much work this process takes on. */
+  readonly pool: BackendPool<InferenceClient>;
   readonly logger: Logger;
+  /** Exported on /metrics; also observes the worker. */
+  readonly metrics: StageMetrics;
   readonly settings: StageWorkerSettings;
 }
 
@@ -30,6 +34,7 @@ export class Solver {
       durableName: 'solver',
       filterSubject: Subjects.recordsOfKind('problem'),
       schema: ProblemRecord,
+      concurrency: o.pool.maxCapacity,
       handler: (problem, ctx) => this.#solve(problem, ctx),
     });
   }
@@ -39,29 +44,33 @@ export class Solver {
   }
 
   async start(): Promise<void> {
+    this.#o.pool.start();
     await this.#worker.start();
   }
 
   async stop(graceMs: number): Promise<void> {
     await this.#worker.stop(graceMs);
+    this.#o.pool.stop();
   }
 
   async #solve(problem: ProblemRecord, ctx: WorkerContext): Promise<void> {
-    const { tracker, llm, publisher, catalog } = this.#o;
+    const { tracker, pool, publisher, catalog } = this.#o;
     const state = await tracker.state(problem.runId);
     if (!state || state.status !== 'running') return;
     const { model, sampling } = state.spec.solver;
     const seed = deriveSeed(state.spec.seed, problem.recordId, 'solution');
-    const result = await llm.chat({
+    // Affinity keeps a problem's solution and samples on one replica, sharing its prefix cache.
+    const request = {
       model,
-      messages: [{ role: 'user', content: problem.instruction }],
+      messages: [{ role: 'user' as const, content: problem.instruction }],
       n: 1,
       temperature: sampling.temperature,
       topP: sampling.topP,
       maxTokens: sampling.maxTokens,
       seed,
       signal: ctx.signal,
-    });
+    };
+    const result = await pool.run(problem.recordId, (client) => client.chat(request), ctx.signal);
     const choice = result.choices[0];
     if (!choice) throw new Error("backend returned no choice");
     const split = splitReasoning(choice.content, choice.reasoning);
@@ -75,6 +84,7 @@ export class Solver {
       instruction: problem.instruction,
       response: split.response,
       reasoning: split.reasoning,
+      answer: extractFinalAnswer(split.response) ?? null,
       finishReason: split.truncatedReasoning ? 'length' : choice.finishReason,
       gen_response_configs: {
         // The server applies the chat template, so the rendered prompt is not known here.
@@ -90,6 +100,7 @@ export class Solver {
       usage: result.usage,
     };
     await publisher.publish(Subjects.record(problem.runId, 'solution'), AnyRecord, record, record.recordId);
+    this.#o.metrics.published(result.usage);
     await tracker.recordOutput(problem.runId, 'solver');
   }
 }

@@ -59,6 +59,17 @@ describe('magpie run arguments', () => {
       'Skywork/Skywork-Reward-Llama-3.1-8B-v0.2',
       '--wait-ms',
       '1000',
+      '--pair-rule',
+      'magpie',
+      '--min-reward-margin',
+      '0.5',
+      '--near-duplicate-threshold',
+      '0.9',
+      '--sanitize',
+      '--min-chars',
+      '20',
+      '--max-chars',
+      '3000',
     ]);
     expect(options).toEqual({
       domain: 'geometry',
@@ -71,7 +82,11 @@ describe('magpie run arguments', () => {
       samplesPerProblem: 3,
       rewardModel: 'Skywork/Skywork-Reward-Llama-3.1-8B-v0.2',
       waitMs: 1000,
+      pairRule: 'magpie',
+      minRewardMargin: 0.5,
+      filters: { minChars: 20, maxChars: 3000, nearDuplicateThreshold: 0.9, sanitize: true },
     });
+    expect(await parseRun(['--domain', 'algebra', '--no-sanitize'])).toMatchObject({ filters: { sanitize: false } });
   });
 
   it('takes defaults from the environment config', async () => {
@@ -89,6 +104,17 @@ describe('magpie run arguments', () => {
     [['--domain', 'algebra', '--count', '0'], 'commander.invalidArgument'],
     [['--domain', 'algebra', '--gateway', 'nope'], 'commander.invalidArgument'],
     [['--domain', 'algebra', '--bogus'], 'commander.unknownOption'],
+    [['--domain', 'algebra', '--pair-rule', 'best'], 'commander.invalidArgument'],
+    [['--domain', 'algebra', '--min-reward-margin', '-1'], 'commander.invalidArgument'],
+    [['--domain', 'algebra', '--near-duplicate-threshold', '0'], 'commander.invalidArgument'],
+    [['--domain', 'algebra', '--near-duplicate-threshold', '1.5'], 'commander.invalidArgument'],
+    [['--domain', 'algebra', '--min-chars', '0'], 'commander.invalidArgument'],
+    [['--preset', 'no-such-preset'], 'magpie.invalidPreset'],
+    [['--preset', 'all-domains'], 'magpie.invalidPreset'],
+    [['--preset', 'deepseek-r1', 'm', '0'], 'commander.invalidArgument'],
+    [['--preset', 'deepseek-r1', 'm', '10', '1.5'], 'commander.invalidArgument'],
+    [['--preset', 'deepseek-r1', 'm', '10', '1', '9'], 'commander.invalidArgument'],
+    [['--preset', 'deepseek-r1', 'm', '10', '1', '1', '1', '1', 'extra'], 'commander.excessArguments'],
   ])('rejects %j', async (argv, code) => {
     const error: unknown = await parseRun(argv).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CommanderError);

@@ -1,6 +1,11 @@
 import { Command } from 'commander';
 import { executeRunCommand, defineRunCommand } from './commands/run-command.js';
+import { defineGenerateAllCommand, executeGenerateAll } from './commands/generate-all-command.js';
+import { defineGenerateDomainCommand } from './commands/generate-domain-command.js';
+import { defineMenuCommand, executeMenuCommand } from './commands/menu-command.js';
+import { executeSimCommand, defineSimCommand } from './commands/sim-command.js';
 import { executeUpCommand, defineUpCommand } from './commands/up-command.js';
+import { defineVerifyAnswerCommand, executeVerifyAnswerCommand } from './commands/verify-answer-command.js';
 import type { CommandIo } from './commands/command-io.js';
 import type { CliConfig } from './config.js';
 
@@ -20,5 +25,14 @@ export function createCliProgram(options: CliProgramOptions): Command {
     .version(options.version)
     .showHelpAfterError()
     .addCommand(defineRunCommand(config, async (opts) => setExitCode(await executeRunCommand(opts, io))))
-    .addCommand(defineUpCommand(config, async (opts) => setExitCode(await executeUpCommand(opts, config, io))));
+    .addCommand(defineGenerateDomainCommand(config, async (opts) => setExitCode(await executeRunCommand(opts, io))))
+    .addCommand(
+      defineGenerateAllCommand(config, async (opts) =>
+        setExitCode(await executeGenerateAll(opts.runs, io, (run, onFinished) => executeRunCommand(run, io, onFinished))),
+      ),
+    )
+    .addCommand(defineMenuCommand(config, async (opts) => setExitCode(await executeMenuCommand(opts, io))))
+    .addCommand(defineUpCommand(config, async (opts) => setExitCode(await executeUpCommand(opts, config, io))))
+    .addCommand(defineVerifyAnswerCommand(io, (a, b) => setExitCode(executeVerifyAnswerCommand(a, b, io))))
+    .addCommand(defineSimCommand(async (opts) => setExitCode(await executeSimCommand(opts, config, io))));
 }

@@ -1,6 +1,15 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { parseAddress, parseList, parseNonNegativeInt, parsePort, parsePositiveInt } from './parse-options.js';
+import {
+  parseAddress,
+  parseList,
+  parseNonNegativeInt,
+  parseNonNegativeNumber,
+  parsePort,
+  parsePositiveInt,
+  parseTemperature,
+  parseUnitInterval,
+} from './parse-options.js';
 
 describe('option parsers', () => {
   it('parses whole numbers with bounds', () => {
@@ -30,5 +39,21 @@ describe('option parsers', () => {
     expect(parseAddress('[::1]:50051')).toBe('[::1]:50051');
     expect(() => parseAddress('127.0.0.1')).toThrow(InvalidArgumentError);
     expect(() => parseAddress('host:99999')).toThrow(InvalidArgumentError);
+  });
+
+  it('parses numbers with bounds: margins, top_p and thresholds, temperatures', () => {
+    expect(parseNonNegativeNumber('0')).toBe(0);
+    expect(parseNonNegativeNumber('0.25')).toBe(0.25);
+    expect(() => parseNonNegativeNumber('-0.1')).toThrow(InvalidArgumentError);
+    expect(() => parseNonNegativeNumber('')).toThrow(/Not a number/);
+    expect(parseUnitInterval('1')).toBe(1);
+    expect(parseUnitInterval('0.95')).toBe(0.95);
+    expect(() => parseUnitInterval('0')).toThrow(InvalidArgumentError);
+    expect(() => parseUnitInterval('1.01')).toThrow(InvalidArgumentError);
+    expect(() => parseUnitInterval('abc')).toThrow(InvalidArgumentError);
+    expect(parseTemperature('0')).toBe(0);
+    expect(parseTemperature('1.35')).toBe(1.35);
+    expect(() => parseTemperature('5.1')).toThrow(InvalidArgumentError);
+    expect(() => parseTemperature('Infinity')).toThrow(InvalidArgumentError);
   });
 });

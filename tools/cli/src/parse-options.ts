@@ -44,3 +44,30 @@ export function parseAddress(value: string): string {
   parsePort(match[2]);
   return value.trim();
 }
+
+function finite(value: string): number {
+  const parsed = Number(value);
+  if (value.trim() === '' || !Number.isFinite(parsed)) throw new InvalidArgumentError('Not a number.');
+  return parsed;
+}
+
+/** A number ≥ 0, e.g. a reward margin. */
+export function parseNonNegativeNumber(value: string): number {
+  const parsed = finite(value);
+  if (parsed < 0) throw new InvalidArgumentError('Must be at least 0.');
+  return parsed;
+}
+
+/** A number in (0, 1]: top_p, or a similarity threshold. */
+export function parseUnitInterval(value: string): number {
+  const parsed = finite(value);
+  if (!(parsed > 0 && parsed <= 1)) throw new InvalidArgumentError('Must be greater than 0 and at most 1.');
+  return parsed;
+}
+
+/** A sampling temperature, 0-5 (the gateway's bounds). */
+export function parseTemperature(value: string): number {
+  const parsed = finite(value);
+  if (parsed < 0 || parsed > 5) throw new InvalidArgumentError('Must be between 0 and 5.');
+  return parsed;
+}

@@ -55,6 +55,7 @@ export function handleChat(ctx: SimContext, body: unknown): HandlerResult {
     promptTokens,
     generationTokens: completionTokens,
     finishReasons: choices.map((c) => c.finish_reason),
+    sequenceTokens: choices.map((c) => c.tokens),
   };
 }
 

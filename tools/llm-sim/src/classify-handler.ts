@@ -12,14 +12,16 @@ export const CORRECT_REWARD = 2;
 export const WRONG_REWARD = -1;
 export const REWARD_NOISE_SD = 0.75;
 
-interface Scored {
+/** One conversation (or raw input) a reward model reads. */
+export interface Scored {
   readonly problem: string;
   readonly response: string;
   /** Everything the reward model "reads"; seeds the noise. */
   readonly text: string;
 }
 
-function fromMessages(messages: readonly ChatMessage[]): Scored {
+/** The scored form of a chat conversation: its last user and last assistant message. */
+export function scoredFromMessages(messages: readonly ChatMessage[]): Scored {
   const user = messages.findLast((m) => m.role === 'user');
   const assistant = messages.findLast((m) => m.role === 'assistant');
   return {
@@ -27,6 +29,13 @@ function fromMessages(messages: readonly ChatMessage[]): Scored {
     response: assistant ? messageText(assistant) : '',
     text: messages.map((m) => `${m.role}: ${messageText(m)}`).join('\n'),
   };
+}
+
+/** The items of a `/classify`- or `/pooling`-style body: one conversation, or one per input string. */
+export function scoredItems(req: { messages?: readonly ChatMessage[] | undefined; input?: string | readonly string[] | undefined }): Scored[] {
+  if (req.messages) return [scoredFromMessages(req.messages)];
+  const inputs = req.input === undefined ? [] : typeof req.input === 'string' ? [req.input] : req.input;
+  return inputs.map((text) => ({ problem: text, response: text, text }));
 }
 
 /** The raw (pre-sigmoid) reward: base by correctness plus deterministic noise seeded from the text and simSeed. */
@@ -37,34 +46,39 @@ export function rawReward(ctx: SimContext, scored: Scored): number {
   return base + new Rng(deriveSeed(ctx.seed, 'classify', scored.text)).normal() * REWARD_NOISE_SD;
 }
 
+/** A 1-label model's output: sigmoid of the raw reward (vLLM's default for num_labels = 1) unless use_activation is false. */
+export function activated(raw: number, useActivation: boolean | null | undefined): number {
+  return useActivation === false ? raw : 1 / (1 + Math.exp(-raw));
+}
+
+/** The reward model a scoring request names (the catalog default when none). Throws NotFoundError. */
+export function rewardModel(ctx: SimContext, id: string | null | undefined): string {
+  const model = id ?? ctx.catalog.models.defaultRewardModel;
+  if (!ctx.catalog.models.hasReward(model)) throw new NotFoundError(`The model \`${model}\` does not exist.`);
+  return model;
+}
+
+/** The usage block and metric fields every scoring endpoint returns. */
+export function scoringResult(model: string, items: readonly Scored[], body: (usage: object) => object): HandlerResult {
+  const promptTokens = items.reduce((s, item) => s + approxTokens(item.text), 0);
+  return {
+    body: body({ prompt_tokens: promptTokens, total_tokens: promptTokens, completion_tokens: 0 }),
+    model,
+    promptTokens,
+    generationTokens: 0,
+    finishReasons: [],
+    sequenceTokens: [],
+  };
+}
+
 /**
  * POST /classify for a 1-label reward model (vLLM pooling shape). Sigmoid of the raw reward unless
  * use_activation is false. Throws BadRequestError / NotFoundError (not a reward model of the catalog).
  */
 export function handleClassify(ctx: SimContext, body: unknown): HandlerResult {
   const req = parseRequest(ClassifyRequest, body);
-  const model = req.model ?? ctx.catalog.models.defaultRewardModel;
-  if (!ctx.catalog.models.hasReward(model)) throw new NotFoundError(`The model \`${model}\` does not exist.`);
-  const inputs = req.input === undefined ? [] : typeof req.input === 'string' ? [req.input] : req.input;
-  const items: Scored[] = req.messages ? [fromMessages(req.messages)] : inputs.map((text) => ({ problem: text, response: text, text }));
-  const activate = req.use_activation !== false;
-  const data = items.map((item, index) => {
-    const raw = rawReward(ctx, item);
-    return { index, label: 'LABEL_0', probs: [activate ? 1 / (1 + Math.exp(-raw)) : raw], num_classes: 1 };
-  });
-  const promptTokens = items.reduce((s, item) => s + approxTokens(item.text), 0);
-  return {
-    body: {
-      id: `classify-${randomUUID().replaceAll('-', '')}`,
-      object: 'list',
-      created: unixSeconds(),
-      model,
-      data,
-      usage: { prompt_tokens: promptTokens, total_tokens: promptTokens, completion_tokens: 0 },
-    },
-    model,
-    promptTokens,
-    generationTokens: 0,
-    finishReasons: [],
-  };
+  const model = rewardModel(ctx, req.model);
+  const items = scoredItems(req);
+  const data = items.map((item, index) => ({ index, label: 'LABEL_0', probs: [activated(rawReward(ctx, item), req.use_activation)], num_classes: 1 }));
+  return scoringResult(model, items, (usage) => ({ id: `classify-${randomUUID().replaceAll('-', '')}`, object: 'list', created: unixSeconds(), model, data, usage }));
 }

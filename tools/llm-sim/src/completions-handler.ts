@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { approxTokens } from './approx-tokens.js';
 import { choiceSeed } from './choice-seed.js';
 import { completionText } from './completion-text.js';
+import { deriveSeed } from './derive-seed.js';
 import { finishText } from './finish-text.js';
 import { hasDoubleBos } from './magpie-prompt.js';
 import { CompletionRequest, parseRequest } from './request-schemas.js';
@@ -26,6 +27,7 @@ export function handleCompletions(ctx: SimContext, body: unknown): HandlerResult
   const requestKey = req.seed ?? `request-${ctx.nextRequestNumber()}`;
   const rules = stopRulesFor(model, req, req.max_tokens ?? DEFAULT_COMPLETION_MAX_TOKENS);
   const choices = [];
+  const sequenceTokens: number[] = [];
   let promptTokens = 0;
   let completionTokens = 0;
   for (const [p, prompt] of prompts.entries()) {
@@ -35,9 +37,12 @@ export function handleCompletions(ctx: SimContext, body: unknown): HandlerResult
     }
     promptTokens += approxTokens(prompt) + (addSpecialTokens && model.bosToken !== null ? 1 : 0);
     for (let i = 0; i < n; i++) {
-      const rng = new Rng(choiceSeed({ simSeed: ctx.seed, requestKey, text: prompt, choiceIndex: i, temperature }));
-      const finished = finishText(completionText({ catalog: ctx.catalog, registry: ctx.registry, model, prompt, rng }), rules);
+      const seed = choiceSeed({ simSeed: ctx.seed, requestKey, text: prompt, choiceIndex: i, temperature });
+      // A separate stream decides emptiness, so SIM_EMPTY_RATE=0 leaves every other output unchanged.
+      const empty = ctx.emptyRate > 0 && new Rng(deriveSeed(seed, 'empty')).chance(ctx.emptyRate);
+      const finished = finishText(completionText({ catalog: ctx.catalog, registry: ctx.registry, model, prompt, rng: new Rng(seed), empty, accuracy: ctx.accuracy }), rules);
       completionTokens += finished.completionTokens;
+      sequenceTokens.push(finished.completionTokens);
       choices.push({ index: p * n + i, text: finished.text, logprobs: null, finish_reason: finished.finishReason, stop_reason: finished.stopReason });
     }
   }
@@ -54,5 +59,6 @@ export function handleCompletions(ctx: SimContext, body: unknown): HandlerResult
     promptTokens,
     generationTokens: completionTokens,
     finishReasons: choices.map((c) => c.finish_reason),
+    sequenceTokens,
   };
 }

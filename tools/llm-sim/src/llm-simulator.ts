@@ -3,15 +3,21 @@ import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Catalog } from '@magpie/catalog';
 import { createLogger, toError, type Logger } from '@magpie/logging';
+import { applyFaultsPatch, faultsBody } from './admin-faults.js';
+import { handleArmoRmScore } from './armorm-handler.js';
+import { BatchScheduler } from './batch-scheduler.js';
 import { handleChat } from './chat-handler.js';
 import { handleClassify } from './classify-handler.js';
 import { handleCompletions } from './completions-handler.js';
 import { SimHttpError } from './errors.js';
+import { FaultInjector, faultLabel, NO_FAULTS, type Fault, type FaultSettings } from './fault-injector.js';
 import { listModels } from './models-handler.js';
+import { handlePooling } from './pooling-handler.js';
 import { ProblemRegistry } from './problems/problem-registry.js';
 import { readJsonBody } from './read-json-body.js';
 import type { HandlerResult, SimContext } from './sim-context.js';
 import { SimMetrics } from './sim-metrics.js';
+import { A100_32B_TIMING, type TimingParams } from './timing-params.js';
 
 export interface LlmSimulatorOptions {
   readonly catalog: Catalog;
@@ -25,52 +31,82 @@ export interface LlmSimulatorOptions {
   readonly seed?: number;
   /** Probability that a sampled chat solution is correct; default 0.8. */
   readonly accuracy?: number;
-  /** Extra latency per generation/classify request; default 0. */
+  /** Fixed extra wall-clock latency per generation/scoring request, on top of the timing model; default 0. */
   readonly delayMs?: number;
   /** Put reasoning in message.reasoning/reasoning_content instead of inline <think>; default false. */
   readonly reasoningParser?: boolean;
+  /** Probability that a Magpie problem choice comes back empty; default 0. */
+  readonly emptyRate?: number;
+  /** Simulated ms per wall ms; default 0 = instant (no timing model). */
+  readonly timeScale?: number;
+  /** Timing-model parameters; A100_32B_TIMING for any left out. */
+  readonly timing?: Partial<TimingParams>;
+  /** Fault rates; none by default. Throws FaultSettingsError from the constructor when invalid. */
+  readonly faults?: Partial<FaultSettings>;
 }
 
 type PostHandler = (ctx: SimContext, body: unknown) => HandlerResult;
 
-const POST_ROUTES: Readonly<Record<string, PostHandler>> = {
+/** Endpoints that run through the timing model and can be faulted. */
+const MODEL_ROUTES: Readonly<Record<string, PostHandler>> = {
   '/v1/completions': handleCompletions,
   '/v1/chat/completions': handleChat,
   '/classify': handleClassify,
+  '/pooling': handlePooling,
+  '/v1/armorm/score': handleArmoRmScore,
 };
-const GET_ROUTES = new Set(['/v1/models', '/health', '/metrics']);
+/** Never faulted or timed: health, observability and control. */
+const GET_ROUTES = new Set(['/v1/models', '/health', '/metrics', '/sim/stats', '/admin/faults']);
+
+/** A slow request's extra delay is based on at least this much latency, so slowness shows even with instant timing. */
+const SLOW_FLOOR_MS = 100;
+
+const ERROR_TYPES = { 500: 'InternalServerError', 503: 'ServiceUnavailableError', 429: 'TooManyRequestsError' } as const;
 
 /**
  * An OpenAI/vLLM-compatible HTTP server that stands in for vLLM: /v1/models, /v1/completions,
- * /v1/chat/completions, /classify, /health and /metrics. Outputs are deterministic functions of the
- * seed, the request and its position (see choiceSeed). Each instance has its own state.
+ * /v1/chat/completions, /classify, /pooling, /v1/armorm/score, /health and /metrics, plus
+ * /sim/stats and /admin/faults. Requests go through a continuous-batching timing model (see
+ * BatchScheduler) and seeded fault injection. Outputs are deterministic functions of the seed, the
+ * request and its position (see choiceSeed). Each instance has its own state.
  */
 export class LlmSimulator {
   readonly #options: LlmSimulatorOptions;
   readonly #ctx: SimContext;
-  readonly #delayMs: number;
+  readonly #scheduler: BatchScheduler;
+  readonly #faults: FaultInjector;
+  /** Requests being answered; stop() waits for them, then drops every connection left (hung ones included). */
+  readonly #inFlight = new Set<Promise<void>>();
   #server: Server | undefined;
 
+  /** Throws FaultSettingsError for invalid fault rates. */
   constructor(options: LlmSimulatorOptions) {
     this.#options = options;
-    this.#delayMs = options.delayMs ?? 0;
     let requestNumber = 0;
+    const seed = options.seed ?? 1234;
     this.#ctx = {
       catalog: options.catalog,
       registry: new ProblemRegistry(),
       metrics: new SimMetrics(),
       logger: options.logger ?? createLogger({ name: 'llm-sim', level: 'silent' }),
-      seed: options.seed ?? 1234,
+      seed,
       accuracy: options.accuracy ?? 0.8,
       reasoningParser: options.reasoningParser ?? false,
+      emptyRate: options.emptyRate ?? 0,
       nextRequestNumber: () => ++requestNumber,
     };
+    this.#scheduler = new BatchScheduler({ params: { ...A100_32B_TIMING, ...options.timing }, timeScale: options.timeScale ?? 0 });
+    this.#faults = new FaultInjector({ seed, settings: { ...NO_FAULTS, ...options.faults } });
   }
 
   /** Listens and resolves with the bound port. Rejects when the port cannot be bound. Idempotent. */
   async start(): Promise<number> {
     if (this.#server) return (this.#server.address() as AddressInfo).port;
-    const server = createServer((req, res) => void this.#handle(req, res));
+    const server = createServer((req, res) => {
+      const handling = this.#handle(req, res);
+      this.#inFlight.add(handling);
+      void handling.finally(() => this.#inFlight.delete(handling));
+    });
     this.#server = server;
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -78,11 +114,14 @@ export class LlmSimulator {
         server.off('error', reject);
         resolve();
       });
+    }).catch((err: unknown) => {
+      this.#server = undefined;
+      throw err;
     });
     return (server.address() as AddressInfo).port;
   }
 
-  /** Stops accepting connections and resolves once in-flight requests have been answered. */
+  /** Stops accepting connections, resolves once in-flight requests have been answered; hung requests are dropped. */
   async stop(): Promise<void> {
     const server = this.#server;
     this.#server = undefined;
@@ -90,24 +129,23 @@ export class LlmSimulator {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Keep-alive sockets (the openai client keeps them) would otherwise hold close() open.
     server.closeIdleConnections();
+    await Promise.allSettled([...this.#inFlight]);
+    // What is left never gets an answer: hung requests, and connections a client abandoned mid-request.
+    server.closeAllConnections();
     await closed;
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const post = POST_ROUTES[path];
-    const known = post !== undefined || GET_ROUTES.has(path);
+    const model = MODEL_ROUTES[path];
+    const known = model !== undefined || GET_ROUTES.has(path);
     this.#ctx.metrics.request(known ? path : 'other');
     try {
       if (!known) return sendJson(res, 404, { detail: 'Not Found' });
-      if ((post && req.method !== 'POST') || (!post && req.method !== 'GET')) return sendJson(res, 405, { detail: 'Method Not Allowed' });
-      if (post) return await this.#serve(post, req, res);
-      if (path === '/health') return void res.writeHead(200).end();
-      if (path === '/metrics') {
-        const models = [...this.#ctx.catalog.models.ids, ...this.#ctx.catalog.models.rewardIds];
-        return void res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(this.#ctx.metrics.render(models));
-      }
-      return sendJson(res, 200, listModels(this.#ctx.catalog));
+      const allowed = model ? ['POST'] : path === '/admin/faults' ? ['GET', 'POST'] : ['GET'];
+      if (!allowed.includes(req.method ?? '')) return sendJson(res, 405, { detail: 'Method Not Allowed' });
+      if (model) return await this.#serve(model, req, res);
+      return await this.#serveControl(path, req, res);
     } catch (err) {
       if (err instanceof SimHttpError) return sendJson(res, err.status, err.toBody());
       this.#ctx.logger.error({ err: toError(err), path }, 'request failed');
@@ -115,21 +153,89 @@ export class LlmSimulator {
     }
   }
 
+  async #serveControl(path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    switch (path) {
+      case '/health':
+        return void res.writeHead(200).end();
+      case '/metrics': {
+        const models = [...this.#ctx.catalog.models.ids, ...this.#ctx.catalog.models.rewardIds];
+        const stats = this.#scheduler.stats();
+        const text = this.#ctx.metrics.render(models, {
+          kvCacheUsagePerc: stats.runningSeqs / stats.maxNumSeqs,
+          slots: stats.maxNumSeqs,
+          busySlotSeconds: stats.busySlotSeconds,
+          busySlotWallSeconds: stats.busySlotWallSeconds,
+        });
+        return void res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(text);
+      }
+      case '/sim/stats': {
+        const stats = this.#scheduler.stats();
+        const capacity = stats.maxNumSeqs * stats.simulatedSeconds;
+        return sendJson(res, 200, { ...stats, utilisation: capacity > 0 ? stats.busySlotSeconds / capacity : null });
+      }
+      case '/admin/faults':
+        if (req.method === 'POST') return sendJson(res, 200, applyFaultsPatch(this.#faults, await readJsonBody(req)));
+        return sendJson(res, 200, faultsBody(this.#faults.settings));
+      default:
+        return sendJson(res, 200, listModels(this.#ctx.catalog));
+    }
+  }
+
   async #serve(handler: PostHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = performance.now();
+    const arrived = performance.now();
     const body = await readJsonBody(req);
-    const named = typeof body === 'object' && body !== null && 'model' in body && typeof body.model === 'string' ? body.model : '';
-    // Only catalog names become label values, so arbitrary request text cannot grow the metrics.
-    const { models } = this.#ctx.catalog;
-    const claimed = models.has(named) || models.hasReward(named) ? named : 'unknown';
-    this.#ctx.metrics.requestStarted(claimed);
+    const fault = this.#faults.next();
+    const label = faultLabel(fault);
+    if (label) this.#ctx.metrics.fault(label);
+    if (this.#injectImmediate(fault, req, res)) return;
+    const result = handler(this.#ctx, body);
+    const { metrics } = this.#ctx;
+    metrics.requestQueued(result.model);
+    let timing;
     try {
-      if (this.#delayMs > 0) await sleep(this.#delayMs);
-      const result = handler(this.#ctx, body);
-      this.#ctx.metrics.requestSucceeded({ ...result, latencySeconds: (performance.now() - started) / 1000 });
-      sendJson(res, 200, result.body);
+      timing = await this.#scheduler.run({
+        promptTokens: result.promptTokens,
+        sequenceTokens: result.sequenceTokens,
+        onStart: () => metrics.requestStarted(result.model),
+      });
+      const delayMs = this.#options.delayMs ?? 0;
+      if (delayMs > 0) await sleep(delayMs);
+      if (fault.kind === 'slow') {
+        const latencyMs = Math.max(performance.now() - arrived, SLOW_FLOOR_MS);
+        await sleep((this.#faults.settings.slowFactor - 1) * latencyMs);
+      }
     } finally {
-      this.#ctx.metrics.requestEnded(claimed);
+      metrics.requestEnded(result.model);
+    }
+    metrics.requestSucceeded({ ...result, ...timing, e2eSeconds: (performance.now() - arrived) / 1000 });
+    if (fault.kind === 'malformed') {
+      const text = JSON.stringify(result.body);
+      // Half a JSON object is never valid JSON: its closing brace is missing.
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(text.slice(0, Math.floor(text.length / 2)));
+    }
+    sendJson(res, 200, result.body);
+  }
+
+  /** Carries out a fault that replaces the answer; true when the request is dealt with. */
+  #injectImmediate(fault: Fault, req: IncomingMessage, res: ServerResponse): boolean {
+    switch (fault.kind) {
+      case 'reset':
+        req.socket.destroy();
+        return true;
+      case 'hang':
+        // Never answer; the connection stays open until the client gives up or stop() drops it.
+        return true;
+      case 'error': {
+        const error = new SimHttpError(fault.status, ERROR_TYPES[fault.status], `simulated fault: ${fault.status}`);
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (fault.status !== 500) headers['retry-after'] = '1';
+        res.writeHead(fault.status, headers).end(JSON.stringify(error.toBody()));
+        return true;
+      }
+      case 'none':
+      case 'slow':
+      case 'malformed':
+        return false;
     }
   }
 }

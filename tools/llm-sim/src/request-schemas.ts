@@ -38,15 +38,30 @@ export const ChatRequest = z.object({
 });
 export type ChatRequest = z.infer<typeof ChatRequest>;
 
-export const ClassifyRequest = z
+const ScoringFields = {
+  model: z.string().nullish(),
+  messages: z.array(ChatMessage).min(1).optional(),
+  input: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
+  use_activation: z.boolean().nullish(),
+};
+const oneInput = (r: { messages?: unknown; input?: unknown }): boolean => (r.messages === undefined) !== (r.input === undefined);
+
+export const ClassifyRequest = z.object(ScoringFields).refine(oneInput, { message: 'send exactly one of messages or input' });
+export type ClassifyRequest = z.infer<typeof ClassifyRequest>;
+
+export const PoolingRequest = z
+  .object({ ...ScoringFields, task: z.string().nullish() })
+  .refine(oneInput, { message: 'send exactly one of messages or input' });
+export type PoolingRequest = z.infer<typeof PoolingRequest>;
+
+export const ArmoRmRequest = z
   .object({
     model: z.string().nullish(),
     messages: z.array(ChatMessage).min(1).optional(),
-    input: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
-    use_activation: z.boolean().nullish(),
+    conversations: z.array(z.array(ChatMessage).min(1)).min(1).optional(),
   })
-  .refine((r) => (r.messages === undefined) !== (r.input === undefined), { message: 'send exactly one of messages or input' });
-export type ClassifyRequest = z.infer<typeof ClassifyRequest>;
+  .refine((r) => (r.messages === undefined) !== (r.conversations === undefined), { message: 'send exactly one of messages or conversations' });
+export type ArmoRmRequest = z.infer<typeof ArmoRmRequest>;
 
 /** Validates a JSON body. Throws BadRequestError naming every invalid field. */
 export function parseRequest<T>(schema: z.ZodType<T>, body: unknown): T {

@@ -13,6 +13,8 @@ export interface SimContext {
   readonly seed: number;
   readonly accuracy: number;
   readonly reasoningParser: boolean;
+  /** Probability that a Magpie problem choice comes back empty. */
+  readonly emptyRate: number;
   /** A fresh number per generation request; stands in for the seed when a request sends none. */
   nextRequestNumber(): number;
 }
@@ -24,6 +26,8 @@ export interface HandlerResult {
   readonly promptTokens: number;
   readonly generationTokens: number;
   readonly finishReasons: readonly string[];
+  /** Output tokens of each sequence, for the timing model; empty for scoring (prefill only). */
+  readonly sequenceTokens: readonly number[];
 }
 
 /** The generator model named by a request (the first catalog model when none). Throws NotFoundError. */

@@ -1,17 +1,30 @@
 import { TransientError, type Publisher, type WorkerContext } from '@magpie/bus';
 import { renderPreQuery, type Catalog } from '@magpie/catalog';
-import { AnyRecord, Subjects, recordIdFor, type GenerationTask, type ProblemRecord, type RunSpec } from '@magpie/contracts';
-import { deriveSeed, type InferenceClient } from '@magpie/llm';
+import {
+  AnyRecord,
+  MsgIds,
+  RejectedInstruction,
+  Subjects,
+  recordIdFor,
+  type GenerationTask,
+  type ProblemRecord,
+  type RejectionReason,
+  type RunSpec,
+} from '@magpie/contracts';
+import { deriveSeed, type BackendPool, type InferenceClient } from '@magpie/llm';
 import type { Logger } from '@magpie/logging';
-import type { RunTracker } from '@magpie/runs';
-import { cleanInstruction, type CleanRejection } from '../clean-instruction.js';
+import type { RunTracker, StageMetrics } from '@magpie/runs';
+import { filterInstruction } from '../filters/instruction-filters.js';
+import type { RunDedupRegistry } from '../run-dedup-registry.js';
 
 export interface FillTaskDeps {
   readonly publisher: Publisher;
   readonly tracker: RunTracker;
   readonly catalog: Catalog;
-  readonly llm: InferenceClient;
+  readonly pool: BackendPool<InferenceClient>;
+  readonly dedup: RunDedupRegistry;
   readonly logger: Logger;
+  readonly metrics: StageMetrics;
   readonly maxAttempts: number;
 }
 
@@ -23,10 +36,16 @@ export function subtopicForTask(spec: RunSpec, catalog: Catalog, taskIndex: numb
   return catalog.domains.subtopic(spec.domain, name);
 }
 
+/** Choices to ask for: the missing slots, plus headroom once filters have rejected some. */
+function choicesToRequest(missing: number, attempt: number): number {
+  return attempt === 0 ? missing : Math.min(4 * missing, Math.ceil(missing * 1.5) + 1);
+}
+
 /**
  * Fills a task's problem slots. Each attempt asks the backend for the missing slots in one
- * `/v1/completions` call with the model's raw pre-query template and `n`; cleaned output fills
- * slots in order. Record ids are `<run>:problem:<slot>`, so redelivery never adds a problem and a
+ * `/v1/completions` call with the model's raw pre-query template and `n`; every choice passes the
+ * run's filters and the run's duplicate index, and every rejected one is recorded with its reason
+ * and evidence. Record ids are `<run>:problem:<slot>`, so redelivery never adds a problem and a
  * run ends with exactly `count`. Throws TransientError when slots stay empty after maxAttempts.
  */
 export async function fillTask(task: GenerationTask, ctx: WorkerContext, deps: FillTaskDeps): Promise<void> {
@@ -36,18 +55,18 @@ export async function fillTask(task: GenerationTask, ctx: WorkerContext, deps: F
   const model = deps.catalog.models.get(spec.generator.model);
   const subtopic = subtopicForTask(spec, deps.catalog, task.taskIndex);
   const prompt = renderPreQuery(model, subtopic.systemPrompt);
-  const seen = new Set<string>();
-  const rejected: Record<CleanRejection, number> = { empty: 0, duplicate: 0 };
+  const index = await deps.dedup.index(task.runId, spec.filters.nearDuplicateThreshold);
+  const rejected: Partial<Record<RejectionReason, number>> = {};
   let nextSlot = task.slotStart;
   const end = task.slotStart + task.slotCount;
 
   for (let attempt = 0; attempt < deps.maxAttempts && nextSlot < end; attempt++) {
     if (!(await deps.tracker.isActive(task.runId))) return;
     const seed = deriveSeed(spec.seed, task.runId, task.taskIndex, attempt);
-    const result = await deps.llm.complete({
+    const request = {
       model: model.id,
       prompt: prompt.prompt,
-      n: end - nextSlot,
+      n: choicesToRequest(end - nextSlot, attempt),
       temperature: spec.generator.sampling.temperature,
       topP: spec.generator.sampling.topP,
       maxTokens: spec.generator.sampling.maxTokens,
@@ -56,30 +75,61 @@ export async function fillTask(task: GenerationTask, ctx: WorkerContext, deps: F
       stopTokenIds: prompt.stopTokenIds,
       addSpecialTokens: prompt.addSpecialTokens,
       signal: ctx.signal,
-    });
+    };
+    const result = await deps.pool.run(undefined, (client) => client.complete(request), ctx.signal);
     const perChoiceUsage = {
       promptTokens: Math.round(result.usage.promptTokens / result.choices.length),
       completionTokens: Math.round(result.usage.completionTokens / result.choices.length),
     };
     const publishes: Promise<unknown>[] = [];
-    for (const choice of result.choices) {
-      if (nextSlot >= end) break;
-      const cleaned = cleanInstruction(choice.text, seen);
-      if (!cleaned.accepted) {
-        rejected[cleaned.reason]++;
-        continue;
+    const reject = (choiceIndex: number, raw: string, reason: RejectionReason, evidence: RejectedInstruction['evidence']) => {
+      rejected[reason] = (rejected[reason] ?? 0) + 1;
+      const payload: RejectedInstruction = {
+        schemaVersion: 1,
+        runId: task.runId,
+        taskIndex: task.taskIndex,
+        attempt,
+        choiceIndex,
+        reason,
+        instruction: raw.slice(0, 4_000),
+        evidence,
+      };
+      publishes.push(
+        deps.publisher.publish(Subjects.rejection(task.runId, reason), RejectedInstruction, payload, MsgIds.rejection(task.runId, task.taskIndex, attempt, choiceIndex)),
+      );
+    };
+    result.choices.forEach((choice, choiceIndex) => {
+      if (nextSlot >= end) return;
+      const verdict = filterInstruction(choice.text, choice.finishReason, spec.filters);
+      if (!verdict.accepted) {
+        reject(choiceIndex, choice.text, verdict.reason, {
+          ...(verdict.detail ? { detail: verdict.detail } : {}),
+          ...(verdict.sanitizeClass ? { sanitizeClass: verdict.sanitizeClass } : {}),
+        });
+        return;
       }
+      const recordId = recordIdFor(task.runId, 'problem', nextSlot);
+      // Check and add without awaiting in between, so concurrent tasks of the run cannot both accept twins.
+      const duplicate = index.check(verdict.instruction, recordId);
+      if (duplicate.duplicate) {
+        reject(choiceIndex, choice.text, duplicate.kind === 'exact' ? 'exact_duplicate' : 'near_duplicate', {
+          twinRecordId: duplicate.twinRecordId,
+          similarity: duplicate.similarity,
+        });
+        return;
+      }
+      index.add(verdict.instruction, recordId);
       const id = nextSlot++;
       const record: ProblemRecord = {
         schemaVersion: 1,
         kind: 'problem',
         runId: task.runId,
-        recordId: recordIdFor(task.runId, 'problem', id),
+        recordId,
         id,
         domain: spec.domain,
         subtopic: subtopic.name,
         pre_query_template: prompt.prompt,
-        instruction: cleaned.instruction,
+        instruction: verdict.instruction,
         response: null,
         created: Math.floor(Date.now() / 1000),
         gen_input_configs: {
@@ -92,12 +142,16 @@ export async function fillTask(task: GenerationTask, ctx: WorkerContext, deps: F
         finishReason: choice.finishReason,
         usage: perChoiceUsage,
       };
-      publishes.push(deps.publisher.publish(Subjects.record(task.runId, 'problem'), AnyRecord, record, record.recordId));
-    }
+      publishes.push(
+        deps.publisher.publish(Subjects.record(task.runId, 'problem'), AnyRecord, record, record.recordId).then(() => deps.metrics.published(perChoiceUsage)),
+      );
+    });
     await Promise.all(publishes);
   }
   if (nextSlot < end) {
-    throw new TransientError(`task ${task.taskIndex} of ${task.runId} filled ${nextSlot - task.slotStart}/${task.slotCount} slots after ${deps.maxAttempts} attempts (rejected: ${JSON.stringify(rejected)})`);
+    throw new TransientError(
+      `task ${task.taskIndex} of ${task.runId} filled ${nextSlot - task.slotStart}/${task.slotCount} slots after ${deps.maxAttempts} attempts (rejected: ${JSON.stringify(rejected)})`,
+    );
   }
   deps.logger.debug({ runId: task.runId, taskIndex: task.taskIndex, rejected }, 'task filled');
   await deps.tracker.recordOutput(task.runId, 'generator');

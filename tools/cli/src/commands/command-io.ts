@@ -9,6 +9,8 @@ export interface CommandIo {
   readonly err: (line: string) => void;
   readonly errStream: NodeJS.WritableStream;
   readonly errIsTty: boolean;
+  /** Lines typed or piped in, for `magpie menu`; absent where a command must not prompt. */
+  readonly input?: NodeJS.ReadableStream;
   readonly onSignals: (signals: readonly NodeJS.Signals[], handler: () => void) => void;
   readonly offSignals: (signals: readonly NodeJS.Signals[], handler: () => void) => void;
   /** Exits the process at once. */
@@ -22,6 +24,7 @@ export function processIo(): CommandIo {
     err: (line) => process.stderr.write(`${line}\n`),
     errStream: process.stderr,
     errIsTty: process.stderr.isTTY,
+    input: process.stdin,
     onSignals: (signals, handler) => signals.forEach((s) => process.on(s, handler)),
     offSignals: (signals, handler) => signals.forEach((s) => process.off(s, handler)),
     exit: (code) => process.exit(code),

@@ -4,94 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createMagpieClient,
-  loadMagpieProto,
-  recordToProto,
-  runToProto,
-  type CancelRunRequest,
-  type MagpieClient,
-  type MagpieServiceHandlers,
-  type StartRunRequest,
-  type StreamRecordsRequest,
-} from '@magpie/api';
-import type { AnyRecord, RunStatus } from '@magpie/contracts';
+import { createMagpieClient, type MagpieClient } from '@magpie/api';
 import type { DatasetInfo } from '@magpie/dataset';
-import type { ProgressReporter, StageCounts } from './progress-reporter.js';
-import { runDataset, type RunDatasetOptions } from './run-dataset.js';
 import { fixtures } from '@magpie/testing';
+import { startFakeGateway, type FakeGateway, type FakeGatewayBehaviour } from '../testing/fake-gateway.js';
+import type { ProgressReporter, StageCounts } from './progress-reporter.js';
+import { runDataset, type RunDatasetOptions, type RunResult } from './run-dataset.js';
 
-const { RUN_ID, completeRun, problem, runState } = fixtures;
-
-interface FakeGatewayBehaviour {
-  readonly records: readonly AnyRecord[];
-  readonly finalStatus: RunStatus;
-  readonly reason?: string;
-  /** The first stream fails with UNAVAILABLE after this many records. */
-  readonly breakAfter?: number;
-  /** Keep the stream open after the records, as for a run still in progress. */
-  readonly hang?: boolean;
-  readonly startError?: { code: grpc.status; details: string };
-}
-
-interface FakeGateway {
-  readonly address: string;
-  readonly startRequests: StartRunRequest[];
-  readonly streamRequests: StreamRecordsRequest[];
-  readonly cancelRequests: CancelRunRequest[];
-  close(): void;
-}
-
-const NO_COUNTS = { problem: 0, solution: 0, samples: 0, rewards: 0 };
-
-/** A real grpc.Server with the real proto, serving one run from a fixed list of records. */
-async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise<FakeGateway> {
-  const startRequests: StartRunRequest[] = [];
-  const streamRequests: StreamRecordsRequest[] = [];
-  const cancelRequests: CancelRunRequest[] = [];
-  let status: RunStatus = 'running';
-  const handlers: MagpieServiceHandlers = {
-    StartRun: (call, callback) => {
-      startRequests.push(call.request);
-      if (behaviour.startError) callback(behaviour.startError);
-      else callback(null, { run: runToProto(runState({ status: 'running' }), NO_COUNTS, 0), created: true });
-    },
-    GetRun: (_call, callback) => {
-      callback(null, runToProto(runState({ status, ...(status === 'running' || !behaviour.reason ? {} : { reason: behaviour.reason }) }), NO_COUNTS, 0));
-    },
-    ListRuns: (_call, callback) => callback(null, { runs: [] }),
-    CancelRun: (call, callback) => {
-      cancelRequests.push(call.request);
-      status = 'cancelled';
-      callback(null, runToProto(runState({ status: 'cancelled', reason: call.request.reason }), NO_COUNTS, 0));
-    },
-    StreamRecords: (call) => {
-      streamRequests.push(call.request);
-      const from = Number(call.request.from_cursor);
-      const first = streamRequests.length === 1;
-      let sent = 0;
-      for (const [index, record] of behaviour.records.entries()) {
-        const cursor = index + 1;
-        if (cursor <= from) continue;
-        if (first && behaviour.breakAfter !== undefined && sent === behaviour.breakAfter) {
-          call.emit('error', { code: grpc.status.UNAVAILABLE, details: 'gateway lost its bus connection' });
-          return;
-        }
-        call.write(recordToProto(record, cursor));
-        sent += 1;
-      }
-      if (behaviour.hang) return;
-      status = behaviour.finalStatus;
-      call.end();
-    },
-  };
-  const server = new grpc.Server();
-  server.addService(loadMagpieProto().service, handlers);
-  const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound)));
-  });
-  return { address: `127.0.0.1:${port}`, startRequests, streamRequests, cancelRequests, close: () => server.forceShutdown() };
-}
+const { RUN_ID, completeRun, problem, skippedRewards } = fixtures;
 
 class RecordingProgress implements ProgressReporter {
   updates: StageCounts[] = [];
@@ -145,6 +65,8 @@ async function run(behaviour: FakeGatewayBehaviour, overrides: Partial<RunDatase
 }
 
 const DATASET_DIR = 'DeepSeek-R1-Distill-Qwen-32B_algebra_20251125_170000';
+// The file names carry the same instant as unix seconds (the directory's is local time).
+const PREFIX = `Magpie_DeepSeek-R1-Distill-Qwen-32B_4_${Math.floor(new Date(2025, 10, 25, 17, 0, 0).getTime() / 1000)}`;
 
 async function readInfo(): Promise<DatasetInfo> {
   return JSON.parse(await readFile(join(outDir, DATASET_DIR, 'dataset_info.json'), 'utf8')) as DatasetInfo;
@@ -160,15 +82,18 @@ describe('runDataset against a real gRPC gateway', () => {
     expect(gateway?.startRequests[0]?.client_request_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(out[0]).toBe(`run ${RUN_ID} started`);
     expect(out[1]).toMatch(new RegExp(`^dataset: .*${DATASET_DIR}$`));
-    expect(out).toContain('  algebra_ins_5res_armorm.jsonl  4');
+    expect(out).toContain(`  ${PREFIX}_ins_5res_armorm.jsonl  4`);
     expect(out.at(-1)).toBe(`run ${RUN_ID} succeeded`);
     expect((await readdir(join(outDir, DATASET_DIR))).sort()).toEqual([
-      'algebra_ins.json',
-      'algebra_ins_5res.json',
-      'algebra_ins_5res_armorm.json',
-      'algebra_ins_5res_armorm.jsonl',
-      'algebra_ins_res.json',
-      'algebra_ins_res.jsonl',
+      `${PREFIX}_dpo.jsonl`,
+      `${PREFIX}_ins.json`,
+      `${PREFIX}_ins_5res.json`,
+      `${PREFIX}_ins_5res_armorm.json`,
+      `${PREFIX}_ins_5res_armorm.jsonl`,
+      `${PREFIX}_ins_res.json`,
+      `${PREFIX}_ins_res.jsonl`,
+      `${PREFIX}_messages.jsonl`,
+      `${PREFIX}_sharegpt.jsonl`,
       'dataset_info.json',
     ]);
     const info = await readInfo();
@@ -193,6 +118,56 @@ describe('runDataset against a real gRPC gateway', () => {
     expect((await readInfo()).counts).toMatchObject({ problems: 4, rewards: 4, complete_problems: 4, duplicates_ignored: 0 });
   });
 
+  it('sends pair rule, reward margin, filters and stage sampling, and records rejections and skipped pairs', async () => {
+    const results: RunResult[] = [];
+    const records = [...completeRun(3), ...completeRun(4).slice(12, 15), skippedRewards(3)];
+    const code = await run(
+      { records, finalStatus: 'succeeded', rejections: { near_duplicate: 2, too_short: 1 } },
+      {
+        request: {
+          domain: 'algebra',
+          count: 4,
+          model: 'deepseek-ai/DeepSeek-R1',
+          subtopics: [],
+          samplesPerProblem: 5,
+          generator: { temperature: 1.2, topP: 1, maxTokens: 3072 },
+          solver: { temperature: 0.1 },
+          pairRule: 'magpie',
+          minRewardMargin: 0.25,
+          filters: { nearDuplicateThreshold: 0.9, sanitize: true, minChars: 20, maxChars: 2000 },
+        },
+        onFinished: (result) => results.push(result),
+      },
+    );
+    expect(code).toBe(0);
+    expect(gateway?.startRequests[0]).toMatchObject({
+      model: 'deepseek-ai/DeepSeek-R1',
+      generator: { model: '', sampling: { temperature: 1.2, top_p: 1, max_tokens: 3072 } },
+      solver: { model: '', sampling: { temperature: 0.1 } },
+      sampler: null,
+      pair_rule: 'magpie',
+      min_reward_margin: 0.25,
+      filters: { near_duplicate_threshold: 0.9, sanitize: true, min_chars: 20, max_chars: 2000 },
+    });
+    expect(gateway?.startRequests[0]?.solver?.sampling?.top_p).toBeUndefined();
+    const info = await readInfo();
+    expect(info).toMatchObject({
+      rejections: { near_duplicate: 2, too_short: 1 },
+      rejected_instructions: 3,
+      skipped_pairs: { chosen_equals_rejected: 1 },
+      counts: { pairs_emitted: 3, pairs_skipped: 1 },
+    });
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({ runId: RUN_ID, domain: 'algebra', status: 'succeeded', exitCode: 0 });
+  });
+
+  it('leaves pair rule, margin, filters and stage sampling unset when not asked for', async () => {
+    await run({ records: completeRun(1), finalStatus: 'succeeded' });
+    const request = gateway?.startRequests[0];
+    expect(request).toMatchObject({ pair_rule: '', filters: null, generator: null, solver: null, sampler: null });
+    expect(request?.min_reward_margin).toBeUndefined();
+  });
+
   it('prints one line and exits 2 when the gateway rejects the run', async () => {
     const code = await run({
       records: [],
@@ -210,7 +185,7 @@ describe('runDataset against a real gRPC gateway', () => {
     expect(code).toBe(1);
     const info = await readInfo();
     expect(info).toMatchObject({ status: 'failed', reason: '2 records dead-lettered', complete: false });
-    expect(info.files.find((f) => f.name === 'algebra_ins.json')?.records).toBe(2);
+    expect(info.files.find((f) => f.name === `${PREFIX}_ins.json`)?.records).toBe(2);
     expect(out.at(-1)).toMatch(/^run run-test_1 failed \(the run failed: 0 of 4 problems are in every file/);
   });
 

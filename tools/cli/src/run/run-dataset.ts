@@ -6,18 +6,18 @@ import { ExitCode } from '../exit-codes.js';
 import type { PlatformInfo } from '../repo-root.js';
 import { describeGatewayError } from './describe-error.js';
 import type { ProgressReporter } from './progress-reporter.js';
+import { toStartRunRequest, type RunRequest } from './start-run-request.js';
 import { streamRunRecords } from './stream-run-records.js';
 
-/** What `magpie run` asks the gateway for. */
-export interface RunRequest {
+export type { RunRequest } from './start-run-request.js';
+
+/** How a run that got as far as writing its dataset ended; for callers that summarise several runs. */
+export interface RunResult {
+  readonly runId: string;
   readonly domain: string;
-  readonly count: number;
-  readonly model: string;
-  readonly subtopics: readonly string[];
-  readonly seed?: number;
-  readonly samplesPerProblem: number;
-  /** Empty or absent: the gateway's default reward model. */
-  readonly rewardModel?: string;
+  readonly status: RunStatus;
+  readonly exitCode: number;
+  readonly summary: DatasetSummary;
 }
 
 export interface RunDatasetOptions {
@@ -40,6 +40,8 @@ export interface RunDatasetOptions {
   readonly retryDelayMs?: number;
   /** How long to wait for a terminal status after the stream ends; default 10 s. */
   readonly settleMs?: number;
+  /** Told the outcome once the dataset is written (not when the run never started). */
+  readonly onFinished?: (result: RunResult) => void;
 }
 
 type StreamOutcome = { kind: 'ended' } | { kind: 'interrupted' } | { kind: 'failed'; error: unknown };
@@ -76,16 +78,7 @@ export async function runDataset(options: RunDatasetOptions): Promise<number> {
   }
   let run: Run;
   try {
-    const started = await client.startRun({
-      domain: request.domain,
-      count: request.count,
-      model: request.model,
-      subtopics: [...request.subtopics],
-      seed: request.seed ?? null,
-      samples_per_problem: request.samplesPerProblem,
-      reward_model: request.rewardModel ?? '',
-      client_request_id: crypto.randomUUID(),
-    });
+    const started = await client.startRun(toStartRunRequest(request, crypto.randomUUID()));
     if (!started.run) throw new Error('the response has no run');
     run = started.run;
   } catch (error) {
@@ -93,9 +86,19 @@ export async function runDataset(options: RunDatasetOptions): Promise<number> {
     return ExitCode.gatewayError;
   }
   options.out(`run ${run.run_id} started`);
-  const startedAt = run.created_at || now().toISOString();
-  const dir = join(options.outDir, datasetDirName(run.spec?.generator?.model || request.model, request.domain, now()));
-  const writer = await DatasetWriter.create({ dir, domain: request.domain, runId: run.run_id });
+  // One instant names both the directory and the files, as the seed's script takes both from one `date`.
+  const start = now();
+  const startedAt = run.created_at || start.toISOString();
+  const model = run.spec?.generator?.model || request.model;
+  const dir = join(options.outDir, datasetDirName(model, request.domain, start));
+  const writer = await DatasetWriter.create({
+    dir,
+    domain: request.domain,
+    runId: run.run_id,
+    model,
+    count: run.spec?.count || request.count,
+    timestamp: Math.floor(start.getTime() / 1000),
+  });
   try {
     const outcome = await streamInto(writer, run.run_id, options);
     if (outcome.kind === 'interrupted') await cancel(run.run_id, options);
@@ -113,15 +116,22 @@ export async function runDataset(options: RunDatasetOptions): Promise<number> {
       startedAt,
       finishedAt: final?.finished_at || now().toISOString(),
       platform: options.platform,
+      rejections: final?.counts?.rejections ?? {},
     });
     printSummary(summary, run.run_id, status, options.out);
-    if (outcome.kind === 'interrupted') return ExitCode.interrupted;
-    if (outcome.kind === 'failed') return ExitCode.gatewayError;
-    return status === 'succeeded' ? ExitCode.ok : ExitCode.failure;
+    const exitCode = exitCodeFor(outcome, status);
+    options.onFinished?.({ runId: run.run_id, domain: request.domain, status, exitCode, summary });
+    return exitCode;
   } catch (error) {
     await writer.discard();
     throw error;
   }
+}
+
+function exitCodeFor(outcome: StreamOutcome, status: RunStatus): number {
+  if (outcome.kind === 'interrupted') return ExitCode.interrupted;
+  if (outcome.kind === 'failed') return ExitCode.gatewayError;
+  return status === 'succeeded' ? ExitCode.ok : ExitCode.failure;
 }
 
 async function streamInto(writer: DatasetWriter, runId: string, options: RunDatasetOptions): Promise<StreamOutcome> {

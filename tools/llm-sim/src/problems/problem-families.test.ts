@@ -47,6 +47,10 @@ describe('problem families', () => {
     ['What is the sum of the roots of x^2 - 5x + 6 = 0?', '5'],
     ['Find the limit of (x^2 - 9)/(x - 3) as x approaches 3.', '6'],
     ['Find the mean of the data set 1, 2, 3 and 5.', '11/4'],
+    ['How many edges does the complete graph on 10 vertices have?', '45'],
+    ['Compute the binomial coefficient C(10, 3).', '120'],
+    ['A sequence satisfies a_1 = 1, a_2 = 1 and a_n = a_{n-1} + a_{n-2} for n ≥ 3. Find a_10.', '55'],
+    ['What is the smallest number of people needed to guarantee that at least 3 of them were born in the same month of the year?', '25'],
   ])('solves the hand-written problem %j', (text, answer) => {
     expect(registry.solve(text)?.answer).toBe(answer);
   });

@@ -1,6 +1,7 @@
 import type { Rng } from '../rng.js';
 import { algebraFamilies } from './algebra.js';
 import { calculusFamilies } from './calculus.js';
+import { discreteFamilies } from './discrete.js';
 import { geometryFamilies } from './geometry.js';
 import { numberTheoryFamilies } from './number-theory.js';
 import type { Problem, ProblemFamily, Solution } from './problem-family.js';
@@ -20,7 +21,7 @@ export interface RecognisedSolution extends Solution {
 
 /** Every family of every domain; the order is the order `solve` tries them in. */
 export function allFamilies(): ProblemFamily[] {
-  return [...algebraFamilies(), ...calculusFamilies(), ...geometryFamilies(), ...statisticsFamilies(), ...numberTheoryFamilies()];
+  return [...algebraFamilies(), ...calculusFamilies(), ...geometryFamilies(), ...statisticsFamilies(), ...numberTheoryFamilies(), ...discreteFamilies()];
 }
 
 /** Picks families by domain/subtopic and recognises any family's problem text. */

@@ -1,0 +1,129 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AimdWindow } from './aimd-window.js';
+import { BackendPool, parseWaiting } from './backend-pool.js';
+import { BackendError } from './errors.js';
+
+// Real HTTP servers stand in for replicas' /health and /metrics; calls themselves are plain
+// async functions so each test controls timing exactly.
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+});
+
+async function replicaServer(state: { healthy: boolean; waiting: number }): Promise<string> {
+  const server = createServer((req, res) => {
+    if (req.url === '/health') res.writeHead(state.healthy ? 200 : 503).end();
+    else if (req.url === '/metrics') res.writeHead(200).end(`# TYPE vllm:num_requests_waiting gauge\nvllm:num_requests_waiting{model_name="m"} ${state.waiting}\n`);
+    else res.writeHead(404).end();
+  });
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+}
+
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+const window = { initial: 2, min: 1, max: 4 };
+
+describe('AimdWindow', () => {
+  it('adds one, halves, and stays within bounds', () => {
+    const w = new AimdWindow({ initial: 4, min: 1, max: 5 });
+    w.increase();
+    w.increase();
+    expect(w.size).toBe(5);
+    w.decrease();
+    expect(w.size).toBe(2);
+    w.decrease();
+    w.decrease();
+    expect(w.size).toBe(1);
+  });
+});
+
+describe('BackendPool', () => {
+  it('sends each call to the replica with the fewest outstanding and caps each at its window', async () => {
+    const pool = new BackendPool({ baseUrls: ['http://a/v1', 'http://b/v1'], createClient: (u) => u, window, probeIntervalMs: 0 });
+    const gate = deferred();
+    const used: string[] = [];
+    const calls = Array.from({ length: 5 }, () => pool.run(undefined, async (url) => { used.push(url); await gate.promise; }));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(used.sort()).toEqual(['http://a/v1', 'http://a/v1', 'http://b/v1', 'http://b/v1']);
+    expect(pool.stats().map((s) => s.outstanding)).toEqual([2, 2]);
+    gate.resolve();
+    await Promise.all(calls);
+    expect(used).toHaveLength(5);
+  });
+
+  it('keeps one affinity key on one replica while it has room', async () => {
+    const pool = new BackendPool({ baseUrls: ['http://a/v1', 'http://b/v1', 'http://c/v1'], createClient: (u) => u, window, probeIntervalMs: 0 });
+    const used = new Set<string>();
+    for (let i = 0; i < 6; i++) await pool.run('run:problem:7', (url) => Promise.resolve(used.add(url)));
+    expect(used.size).toBe(1);
+  });
+
+  it('halves a replica window on 429 and grows it while calls fill it', async () => {
+    const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 4, min: 1, max: 8 }, probeIntervalMs: 0 });
+    await expect(pool.run(undefined, () => Promise.reject(new BackendError('busy', { retryable: true, status: 429 })))).rejects.toThrow('busy');
+    expect(pool.stats()[0]?.window).toBe(2);
+    const gate = deferred();
+    const calls = [pool.run(undefined, () => gate.promise), pool.run(undefined, () => gate.promise)];
+    gate.resolve();
+    await Promise.all(calls);
+    expect(pool.stats()[0]?.window).toBeGreaterThan(2);
+  });
+
+  it('takes an unhealthy replica out and puts it back when /health recovers', async () => {
+    const aState = { healthy: true, waiting: 0 };
+    const bState = { healthy: false, waiting: 0 };
+    const a = await replicaServer(aState);
+    const b = await replicaServer(bState);
+    const changes: string[] = [];
+    const pool = new BackendPool({
+      baseUrls: [a, b],
+      createClient: (u) => u,
+      window,
+      probeIntervalMs: 0,
+      onReplicaChange: (e) => changes.push(`${e.baseUrl === a ? 'a' : 'b'}:${e.healthy}`),
+    });
+    await pool.probeOnce();
+    const used = new Set<string>();
+    for (let i = 0; i < 4; i++) await pool.run(`k${i}`, (url) => Promise.resolve(used.add(url)));
+    expect([...used]).toEqual([a]);
+    bState.healthy = true;
+    await pool.probeOnce();
+    expect(pool.stats().map((s) => s.healthy)).toEqual([true, true]);
+    expect(changes).toEqual(['b:false', 'b:true']);
+  });
+
+  it('shrinks the window of a replica that reports queued requests', async () => {
+    const state = { healthy: true, waiting: 3 };
+    const pool = new BackendPool({ baseUrls: [await replicaServer(state)], createClient: (u) => u, window: { initial: 8, min: 1, max: 8 }, probeIntervalMs: 0 });
+    await pool.probeOnce();
+    expect(pool.stats()[0]?.window).toBe(4);
+  });
+
+  it('lets a waiting caller give up through its signal', async () => {
+    const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 1, min: 1, max: 1 }, probeIntervalMs: 0 });
+    const gate = deferred();
+    const first = pool.run(undefined, () => gate.promise);
+    const abort = new AbortController();
+    const second = pool.run(undefined, () => Promise.resolve(), abort.signal);
+    abort.abort();
+    await expect(second).rejects.toThrow(/abandoned/);
+    gate.resolve();
+    await first;
+  });
+});
+
+describe('parseWaiting', () => {
+  it('sums the gauge over models and ignores the by-reason variant', () => {
+    const text = 'vllm:num_requests_waiting{model_name="a"} 2\nvllm:num_requests_waiting{model_name="b"} 1\nvllm:num_requests_waiting_by_reason{reason="capacity"} 9\n';
+    expect(parseWaiting(text)).toBe(3);
+    expect(parseWaiting('other 1')).toBeUndefined();
+  });
+});

@@ -1,0 +1,78 @@
+import type { ProtoInput, StartRunRequest } from '@magpie/api';
+import type { PairRule } from '@magpie/contracts';
+
+/** Per-stage sampling a user asked for; anything left out is the gateway's default. */
+export interface SamplingOverrides {
+  readonly temperature?: number;
+  readonly topP?: number;
+  readonly maxTokens?: number;
+}
+
+/** Instruction filters a user asked for; anything left out is the gateway's default. */
+export interface FilterOverrides {
+  readonly minChars?: number;
+  readonly maxChars?: number;
+  readonly nearDuplicateThreshold?: number;
+  readonly sanitize?: boolean;
+}
+
+/** What `magpie run` (and the commands built on it) ask the gateway for. */
+export interface RunRequest {
+  readonly domain: string;
+  readonly count: number;
+  readonly model: string;
+  readonly subtopics: readonly string[];
+  readonly seed?: number;
+  readonly samplesPerProblem: number;
+  /** Empty or absent: the gateway's default reward model. */
+  readonly rewardModel?: string;
+  readonly generator?: SamplingOverrides;
+  readonly solver?: SamplingOverrides;
+  readonly sampler?: SamplingOverrides;
+  readonly pairRule?: PairRule;
+  readonly minRewardMargin?: number;
+  readonly filters?: FilterOverrides;
+}
+
+function stage(overrides: SamplingOverrides | undefined): ProtoInput<StartRunRequest>['generator'] {
+  if (!overrides) return null;
+  // An empty model keeps the run's model for the stage; only the sampling is overridden.
+  return {
+    model: '',
+    sampling: {
+      ...(overrides.temperature === undefined ? {} : { temperature: overrides.temperature }),
+      ...(overrides.topP === undefined ? {} : { top_p: overrides.topP }),
+      ...(overrides.maxTokens === undefined ? {} : { max_tokens: overrides.maxTokens }),
+    },
+  };
+}
+
+function filters(overrides: FilterOverrides | undefined): ProtoInput<StartRunRequest>['filters'] {
+  if (!overrides) return null;
+  return {
+    ...(overrides.minChars === undefined ? {} : { min_chars: overrides.minChars }),
+    ...(overrides.maxChars === undefined ? {} : { max_chars: overrides.maxChars }),
+    ...(overrides.nearDuplicateThreshold === undefined ? {} : { near_duplicate_threshold: overrides.nearDuplicateThreshold }),
+    ...(overrides.sanitize === undefined ? {} : { sanitize: overrides.sanitize }),
+  };
+}
+
+/** The StartRun message for a request; optional proto fields are left unset where the request has no value. */
+export function toStartRunRequest(request: RunRequest, clientRequestId: string): ProtoInput<StartRunRequest> {
+  return {
+    domain: request.domain,
+    count: request.count,
+    model: request.model,
+    subtopics: [...request.subtopics],
+    seed: request.seed ?? null,
+    samples_per_problem: request.samplesPerProblem,
+    reward_model: request.rewardModel ?? '',
+    client_request_id: clientRequestId,
+    generator: stage(request.generator),
+    solver: stage(request.solver),
+    sampler: stage(request.sampler),
+    pair_rule: request.pairRule ?? '',
+    ...(request.minRewardMargin === undefined ? {} : { min_reward_margin: request.minRewardMargin }),
+    filters: filters(request.filters),
+  };
+}

@@ -1,0 +1,104 @@
+import * as grpc from '@grpc/grpc-js';
+import {
+  loadMagpieProto,
+  recordToProto,
+  runToProto,
+  type CancelRunRequest,
+  type MagpieServiceHandlers,
+  type StartRunRequest,
+  type StreamRecordsRequest,
+} from '@magpie/api';
+import type { AnyRecord, RunStatus } from '@magpie/contracts';
+import { fixtures } from '@magpie/testing';
+
+// Test-only: a real grpc.Server with the real proto, for the CLI's tests (unit and child-process).
+
+export interface FakeGatewayBehaviour {
+  /** The records of every run, or of the run a StartRun request asked for. */
+  readonly records: readonly AnyRecord[] | ((request: StartRunRequest) => readonly AnyRecord[]);
+  readonly finalStatus: RunStatus;
+  readonly reason?: string;
+  /** The first stream fails with UNAVAILABLE after this many records. */
+  readonly breakAfter?: number;
+  /** Keep the stream open after the records, as for a run still in progress. */
+  readonly hang?: boolean;
+  readonly startError?: { code: grpc.status; details: string };
+  /** Reported by GetRun as `counts.rejections`. */
+  readonly rejections?: Readonly<Record<string, number>>;
+}
+
+export interface FakeGateway {
+  readonly address: string;
+  readonly startRequests: StartRunRequest[];
+  readonly streamRequests: StreamRecordsRequest[];
+  readonly cancelRequests: CancelRunRequest[];
+  close(): void;
+}
+
+const NO_COUNTS = { problem: 0, solution: 0, samples: 0, rewards: 0 };
+
+/** A complete run of `count` problems in `domain` (the fixtures are algebra). */
+export function domainRun(domain: string, count: number): AnyRecord[] {
+  return fixtures.completeRun(count).map((record) => (record.kind === 'problem' ? { ...record, domain } : record));
+}
+
+/**
+ * Serves runs from fixed records: StartRun answers with the fixtures' run, StreamRecords sends
+ * the records of the latest StartRun and ends with `finalStatus`, GetRun reports it.
+ */
+export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise<FakeGateway> {
+  const startRequests: StartRunRequest[] = [];
+  const streamRequests: StreamRecordsRequest[] = [];
+  const cancelRequests: CancelRunRequest[] = [];
+  let status: RunStatus = 'running';
+  let streams = 0;
+  const recordsNow = (): readonly AnyRecord[] => {
+    const latest = startRequests.at(-1);
+    if (typeof behaviour.records !== 'function') return behaviour.records;
+    return latest ? behaviour.records(latest) : [];
+  };
+  const run = (s: RunStatus, reason?: string) =>
+    runToProto(fixtures.runState({ status: s, ...(s === 'running' || !reason ? {} : { reason }) }), NO_COUNTS, 0, behaviour.rejections ?? {});
+  const handlers: MagpieServiceHandlers = {
+    StartRun: (call, callback) => {
+      startRequests.push(call.request);
+      status = 'running';
+      streams = 0;
+      if (behaviour.startError) callback(behaviour.startError);
+      else callback(null, { run: run('running'), created: true });
+    },
+    GetRun: (_call, callback) => callback(null, run(status, behaviour.reason)),
+    ListRuns: (_call, callback) => callback(null, { runs: [] }),
+    CancelRun: (call, callback) => {
+      cancelRequests.push(call.request);
+      status = 'cancelled';
+      callback(null, run('cancelled', call.request.reason));
+    },
+    StreamRecords: (call) => {
+      streamRequests.push(call.request);
+      streams += 1;
+      const from = Number(call.request.from_cursor);
+      const first = streams === 1;
+      let sent = 0;
+      for (const [index, record] of recordsNow().entries()) {
+        const cursor = index + 1;
+        if (cursor <= from) continue;
+        if (first && behaviour.breakAfter !== undefined && sent === behaviour.breakAfter) {
+          call.emit('error', { code: grpc.status.UNAVAILABLE, details: 'gateway lost its bus connection' });
+          return;
+        }
+        call.write(recordToProto(record, cursor));
+        sent += 1;
+      }
+      if (behaviour.hang) return;
+      status = behaviour.finalStatus;
+      call.end();
+    },
+  };
+  const server = new grpc.Server();
+  server.addService(loadMagpieProto().service, handlers);
+  const port = await new Promise<number>((resolve, reject) => {
+    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound)));
+  });
+  return { address: `127.0.0.1:${port}`, startRequests, streamRequests, cancelRequests, close: () => server.forceShutdown() };
+}

@@ -1,0 +1,27 @@
+import { PassThrough, Readable } from 'node:stream';
+import type { CommandIo } from '../commands/command-io.js';
+
+/** Test-only CommandIo: records stdout and stderr lines, never exits, optional input lines. */
+export interface FakeIo extends CommandIo {
+  readonly outLines: string[];
+  readonly errLines: string[];
+}
+
+export function fakeIo(input?: string): FakeIo {
+  const outLines: string[] = [];
+  const errLines: string[] = [];
+  return {
+    outLines,
+    errLines,
+    out: (line) => outLines.push(line),
+    err: (line) => errLines.push(line),
+    errStream: new PassThrough(),
+    errIsTty: false,
+    ...(input === undefined ? {} : { input: Readable.from([input]) }),
+    onSignals: () => undefined,
+    offSignals: () => undefined,
+    exit: (code) => {
+      throw new Error(`exit ${code}`);
+    },
+  };
+}

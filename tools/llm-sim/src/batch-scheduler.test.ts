@@ -1,0 +1,86 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BatchScheduler, type JobTiming } from './batch-scheduler.js';
+import type { TimingParams } from './timing-params.js';
+
+// Round numbers so expected times can be worked out by hand: decode = 10 + 5 × running ms/token.
+const PARAMS: TimingParams = { maxNumSeqs: 2, prefillMsPerToken: 1, decodeBaseMs: 10, decodeMsPerRunningSeq: 5 };
+
+describe('BatchScheduler (fake clock)', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  const scheduler = (timeScale = 1): BatchScheduler => new BatchScheduler({ params: PARAMS, timeScale, nowMs: () => Date.now() });
+
+  it('times a lone request as prefill + tokens × decode(1)', async () => {
+    const s = scheduler();
+    let timing: JobTiming | undefined;
+    void s.run({ promptTokens: 10, sequenceTokens: [4] }).then((t) => (timing = t));
+    await vi.advanceTimersByTimeAsync(69);
+    expect(timing).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    // 10 × 1 ms prefill + 4 × (10 + 5 × 1) ms decode = 70 ms.
+    expect(timing).toEqual({ queueSeconds: 0, timeToFirstTokenSeconds: 0.025, e2eSeconds: 0.07 });
+    expect(s.stats().busySlotSeconds).toBeCloseTo(0.07, 9);
+  });
+
+  it('divides every time by timeScale', async () => {
+    const s = scheduler(10);
+    let timing: JobTiming | undefined;
+    void s.run({ promptTokens: 10, sequenceTokens: [4] }).then((t) => (timing = t));
+    await vi.advanceTimersByTimeAsync(7);
+    expect(timing?.e2eSeconds).toBeCloseTo(0.007, 9);
+    const stats = s.stats();
+    expect(stats.busySlotSeconds).toBeCloseTo(0.07, 9);
+    expect(stats.busySlotWallSeconds).toBeCloseTo(0.007, 9);
+  });
+
+  it('queues above maxNumSeqs, slows decode as the batch grows, and accounts busy slot-seconds', async () => {
+    const s = scheduler();
+    const done: JobTiming[] = [];
+    for (let i = 0; i < 3; i++) void s.run({ promptTokens: 0, sequenceTokens: [2] }).then((t) => done.push(t));
+    expect(s.runningSeqs).toBe(2);
+    expect(s.waitingSeqs).toBe(1);
+    // Two running: 2 tokens × (10 + 5 × 2) = 40 ms; then the third alone: 2 × 15 = 30 ms.
+    await vi.advanceTimersByTimeAsync(40);
+    expect(done.map((t) => t.e2eSeconds)).toEqual([0.04, 0.04]);
+    expect(s.runningSeqs).toBe(1);
+    await vi.advanceTimersByTimeAsync(30);
+    expect(done[2]).toEqual({ queueSeconds: 0.04, timeToFirstTokenSeconds: 0.055, e2eSeconds: 0.07 });
+    const stats = s.stats();
+    expect(stats.busySlotSeconds).toBeCloseTo(0.04 + 0.04 + 0.03, 9);
+    expect(stats).toMatchObject({ requests: 3, sequences: 3, queuePeak: 1, runningSeqs: 0, waitingSeqs: 0 });
+  });
+
+  it('recomputes decode speed when a sequence leaves mid-flight', async () => {
+    const s = scheduler();
+    const ends: number[] = [];
+    void s.run({ promptTokens: 0, sequenceTokens: [1] }).then((t) => ends.push(t.e2eSeconds));
+    void s.run({ promptTokens: 0, sequenceTokens: [3] }).then((t) => ends.push(t.e2eSeconds));
+    // Both at 20 ms/token until the first ends at 20 ms; the second has 2 tokens left at 15 ms/token.
+    await vi.advanceTimersByTimeAsync(50);
+    expect(ends).toEqual([0.02, 0.05]);
+  });
+
+  it('runs each of a request’s n sequences in its own slot and answers when the last ends', async () => {
+    const s = scheduler();
+    let timing: JobTiming | undefined;
+    let started = 0;
+    void s.run({ promptTokens: 0, sequenceTokens: [1, 1, 1], onStart: () => started++ }).then((t) => (timing = t));
+    expect(started).toBe(1);
+    expect(s.runningSeqs).toBe(2);
+    await vi.advanceTimersByTimeAsync(35);
+    // Two at 20 ms, then the third alone at 15 ms.
+    expect(timing?.e2eSeconds).toBeCloseTo(0.035, 9);
+    expect(s.stats().sequences).toBe(3);
+  });
+
+  it('answers at once when timeScale is 0', async () => {
+    const s = scheduler(0);
+    await expect(s.run({ promptTokens: 1000, sequenceTokens: [1000] })).resolves.toEqual({ queueSeconds: 0, timeToFirstTokenSeconds: 0, e2eSeconds: 0 });
+    expect(s.stats()).toMatchObject({ requests: 1, busySlotSeconds: 0 });
+  });
+});

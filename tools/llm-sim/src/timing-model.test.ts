@@ -1,0 +1,102 @@
+import { DEFAULT_CONFIG_DIR, loadCatalog } from '@magpie/catalog';
+import OpenAI from 'openai';
+import { describe, expect, it } from 'vitest';
+import { LlmSimulator } from './llm-simulator.js';
+import { A100_32B_TIMING, decodeMsPerToken } from './timing-params.js';
+
+const catalog = loadCatalog(DEFAULT_CONFIG_DIR);
+const R1 = 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B';
+/** Fast enough for CI, slow enough that one answer (~70 tokens) lasts ~180 ms of wall time. */
+const TIME_SCALE = 10;
+/** Greedy and identical, so every sequence has the same number of tokens and the expected times are exact. */
+const MESSAGES = [{ role: 'user' as const, content: 'Solve for x: 3x + 7 = 22.' }];
+const PARAMS = { ...A100_32B_TIMING, maxNumSeqs: 4 };
+
+interface SimStats {
+  requests: number;
+  sequences: number;
+  busySlotSeconds: number;
+  busySlotWallSeconds: number;
+  queuePeak: number;
+  maxNumSeqs: number;
+  timeScale: number;
+}
+
+async function startTimed(): Promise<{ sim: LlmSimulator; base: string; client: OpenAI }> {
+  const sim = new LlmSimulator({ catalog, timeScale: TIME_SCALE, timing: PARAMS });
+  const base = `http://127.0.0.1:${await sim.start()}`;
+  return { sim, base, client: new OpenAI({ baseURL: `${base}/v1`, apiKey: 'x', maxRetries: 0 }) };
+}
+
+function chat(client: OpenAI): Promise<OpenAI.ChatCompletion> {
+  return client.chat.completions.create({ model: R1, messages: MESSAGES, temperature: 0, seed: 1 });
+}
+
+function serviceMs(res: OpenAI.ChatCompletion, runningSeqs: number): number {
+  return (res.usage?.prompt_tokens ?? 0) * PARAMS.prefillMsPerToken + (res.usage?.completion_tokens ?? 0) * decodeMsPerToken(PARAMS, runningSeqs);
+}
+
+function gauge(metrics: string, name: string): number {
+  const m = new RegExp(`^${name}\\{model_name="${R1}"\\} (\\S+)$`, 'm').exec(metrics);
+  return Number(m?.[1] ?? Number.NaN);
+}
+
+describe('continuous-batching timing model over HTTP', () => {
+  it('times a lone request as prefill + tokens × decode(1), divided by timeScale', async () => {
+    const s = await startTimed();
+    try {
+      // Warm the connection and the code paths so the measurement is the model's time, not first-call cost.
+      await s.client.models.list();
+      const started = performance.now();
+      const res = await chat(s.client);
+      const wallMs = performance.now() - started;
+      const expectedMs = serviceMs(res, 1) / TIME_SCALE;
+      console.log(`lone request (${res.usage?.completion_tokens} tokens): expected ${expectedMs.toFixed(1)} ms wall, measured ${wallMs.toFixed(1)} ms`);
+      expect(wallMs).toBeGreaterThanOrEqual(expectedMs * 0.97);
+      expect(wallMs).toBeLessThan(expectedMs * 1.25 + 60);
+    } finally {
+      await s.sim.stop();
+    }
+  });
+
+  it('queues above maxNumSeqs and accounts busy slot-seconds as the sum of service times', async () => {
+    const s = await startTimed();
+    try {
+      const started = performance.now();
+      const pending = Array.from({ length: 8 }, () => chat(s.client).then((r) => ({ r, ms: performance.now() - started })));
+      // Sample the gauges while the first wave is running.
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      const during = await (await fetch(`${s.base}/metrics`)).text();
+      const done = await Promise.all(pending);
+      expect(gauge(during, 'vllm:num_requests_running')).toBe(4);
+      expect(gauge(during, 'vllm:num_requests_waiting')).toBe(4);
+      expect(gauge(during, 'vllm:kv_cache_usage_perc')).toBe(1);
+
+      const stats = (await (await fetch(`${s.base}/sim/stats`)).json()) as SimStats;
+      // Every sequence ran with 4 in the batch: its service time is prefill + tokens × decode(4).
+      const services = done.map(({ r }) => serviceMs(r, 4));
+      const expectedBusySeconds = services.reduce((a, b) => a + b, 0) / 1000;
+      console.log(`8 requests on 4 slots: busy slot-seconds ${stats.busySlotSeconds.toFixed(2)} simulated (expected ${expectedBusySeconds.toFixed(2)}), ${stats.busySlotWallSeconds.toFixed(3)} wall; queue peak ${stats.queuePeak}; slowest request ${Math.max(...done.map((d) => d.ms)).toFixed(0)} ms wall`);
+      expect(stats).toMatchObject({ requests: 8, sequences: 8, queuePeak: 4, maxNumSeqs: 4, timeScale: TIME_SCALE });
+      expect(Math.abs(stats.busySlotSeconds - expectedBusySeconds) / expectedBusySeconds).toBeLessThan(0.05);
+      expect(stats.busySlotWallSeconds).toBeCloseTo(stats.busySlotSeconds / TIME_SCALE, 6);
+      // The second wave waited a whole service time: its latency is about two of them.
+      const oneWaveMs = (services[0] ?? 0) / TIME_SCALE;
+      const latencies = done.map((d) => d.ms).sort((a, b) => a - b);
+      expect(latencies[3]).toBeLessThan(oneWaveMs * 1.3 + 30);
+      expect(latencies[7]).toBeGreaterThan(oneWaveMs * 1.9);
+
+      const after = await (await fetch(`${s.base}/metrics`)).text();
+      expect(gauge(after, 'vllm:num_requests_running')).toBe(0);
+      expect(gauge(after, 'vllm:num_requests_waiting')).toBe(0);
+      expect(after).toMatch(/^vllm:request_queue_time_seconds_count\{model_name="[^"]+R1[^"]*"\} 8$/m);
+      expect(after).toContain('magpie_sim_slots 4');
+      expect(after).toMatch(/^magpie_sim_busy_slot_seconds_total\{clock="simulated"\} [1-9]/m);
+      for (const h of ['vllm:e2e_request_latency_seconds', 'vllm:time_to_first_token_seconds', 'vllm:request_queue_time_seconds']) {
+        expect(after).toContain(`# TYPE ${h} histogram`);
+      }
+    } finally {
+      await s.sim.stop();
+    }
+  });
+});
