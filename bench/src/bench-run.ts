@@ -30,6 +30,8 @@ export interface RunResult {
   readonly boundSeconds: number;
   readonly efficiency: number;
   readonly cpuSecondsPerProblem: number;
+  /** CPU milliseconds per problem by service (the gateway includes streaming every record to the client). */
+  readonly cpuMsPerProblemByService: Record<string, number>;
   readonly problemsPerSecond: number;
 }
 
@@ -114,6 +116,7 @@ export async function benchRun(s: BenchSettings, mode: 'streaming' | 'sequential
     const cpuAfter = SERVICES.map((n) => processCpuSeconds(platform.pidOf(n)));
     // Services started late had no "before" reading; their start-up CPU is excluded via cpuLate.
     const cpuSeconds = SERVICES.reduce((sum, _n, i) => sum + (cpuAfter[i] ?? 0) - (cpuBefore[i] ?? 0), 0) - (mode === 'sequential' ? cpuLate.reduce((a, b) => a + b, 0) : 0);
+    const cpuMsPerProblemByService = Object.fromEntries(SERVICES.map((n, i) => [n, (((cpuAfter[i] ?? 0) - (mode === 'streaming' ? (cpuBefore[i] ?? 0) : 0)) * 1000) / s.count]));
     const stages = {} as Record<StageName, StageResult>;
     for (const st of STAGES) {
       const after = await stageLoad(platform.simUrls(st));
@@ -130,6 +133,7 @@ export async function benchRun(s: BenchSettings, mode: 'streaming' | 'sequential
       boundSeconds,
       efficiency: boundSeconds / wallSeconds,
       cpuSecondsPerProblem: cpuSeconds / s.count,
+      cpuMsPerProblemByService,
       problemsPerSecond: s.count / wallSeconds,
     };
   } finally {

@@ -47,6 +47,7 @@ const rows: [string, string, string][] = [
   ['first pair / one call', fmt(streaming.firstPairSeconds !== undefined && streaming.oneCallSeconds ? streaming.firstPairSeconds / streaming.oneCallSeconds : undefined), ''],
   ['orchestration CPU per problem (ms)', fmt(streaming.cpuSecondsPerProblem * 1000, 1), sequential ? fmt(sequential.cpuSecondsPerProblem * 1000, 1) : ''],
   ['problems/s, zero-latency backend', fmt(zero.problemsPerSecond, 1), ''],
+  ...Object.entries(zero.cpuMsPerProblemByService).map(([name, ms]): [string, string, string] => [`  zero-latency CPU ms/problem, ${name}`, fmt(ms, 1), '']),
   ['streaming speed-up over sequential', sequential ? `${fmt(sequential.wallSeconds / streaming.wallSeconds)} ×` : 'n/a', ''],
 ];
 const width = Math.max(...rows.map((r) => r[0].length));

@@ -135,6 +135,26 @@ describe('RewardClient', () => {
     });
   });
 
+  it('scores a whole batch in one ArmoRM sidecar request, in response order', async () => {
+    let requests = 0;
+    let seen: Record<string, unknown> = {};
+    behaviour = (req, body, res) => {
+      requests++;
+      seen = { ...body, path: req.url };
+      json(res, 200, { model: 'rm', data: [{ index: 1, score: -0.5 }, { index: 0, score: 2 }] });
+    };
+    const client = new RewardClient({ baseUrl: base, timeoutMs: 5_000 });
+    expect(await client.scoreAll('armorm', { model: 'rm', instruction: 'Q', responses: ['A', 'B'] })).toEqual([2, -0.5]);
+    expect(requests).toBe(1);
+    expect(seen).toMatchObject({ path: '/v1/armorm/score', conversations: [[{ role: 'user', content: 'Q' }, { role: 'assistant', content: 'A' }], [{ role: 'user', content: 'Q' }, { role: 'assistant', content: 'B' }]] });
+  });
+
+  it('refuses an ArmoRM batch with a missing score', async () => {
+    behaviour = (_req, _b, res) => json(res, 200, { model: 'rm', data: [{ index: 0, score: 1 }] });
+    const client = new RewardClient({ baseUrl: base, timeoutMs: 5_000 });
+    await expect(client.scoreAll('armorm', { model: 'rm', instruction: 'Q', responses: ['A', 'B'] })).rejects.toBeInstanceOf(MalformedResponseError);
+  });
+
   it('rejects a response without a score as malformed', async () => {
     behaviour = (_req, _b, res) => json(res, 200, { data: [] });
     const client = new RewardClient({ baseUrl: base, timeoutMs: 5_000 });

@@ -62,6 +62,29 @@ export class RecordLog {
   }
 
   /**
+   * Yields every record of one kind stored for a run right now, in stream order, then returns.
+   * Reads exactly the stored count, so it never waits for a fetch to expire.
+   */
+  async *readStored(runId: string, kind: RecordKind): AsyncGenerator<CursorRecord> {
+    const total = (await this.counts(runId))[kind];
+    if (total === 0) return;
+    const consumer = await this.#js.consumers.get(Streams.records.name, { filter_subjects: [Subjects.record(runId, kind)], deliver_policy: DeliverPolicy.All });
+    let seen = 0;
+    while (seen < total) {
+      const batch = await consumer.fetch({ max_messages: Math.min(1_000, total - seen), expires: 5_000 });
+      let delivered = 0;
+      for await (const msg of batch) {
+        delivered++;
+        seen++;
+        const parsed = AnyRecord.safeParse(msg.json());
+        if (parsed.success) yield { cursor: msg.seq, record: parsed.data };
+        if (seen >= total) break;
+      }
+      if (delivered === 0) return;
+    }
+  }
+
+  /**
    * Yields the run's records after `fromCursor` in stream order, then follows new ones until the
    * run is finished and everything stored before that was yielded. Stops early on `signal`.
    * Pulling happens only when the caller asks for the next record, so a slow reader holds at

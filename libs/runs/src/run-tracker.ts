@@ -29,6 +29,8 @@ export interface RunTrackerOptions {
   readonly logger: Logger;
   /** How long a run's status may be served from memory before re-reading KV. */
   readonly statusCacheMs?: number;
+  /** How long a completion check waits to gather more outputs before it runs. */
+  readonly coalesceMs?: number;
 }
 
 /**
@@ -38,6 +40,7 @@ export interface RunTrackerOptions {
 export class RunTracker {
   readonly #o: RunTrackerOptions;
   readonly #cache = new Map<string, { state: RunState | undefined; at: number }>();
+  readonly #checks = new Map<string, { running: Promise<void> | undefined; queued: Promise<void> | undefined; stages: Set<Stage> }>();
 
   constructor(options: RunTrackerOptions) {
     this.#o = options;
@@ -61,19 +64,53 @@ export class RunTracker {
   }
 
   /**
-   * Call after a stage stored an output: publishes progress and, when every stage has `count`
-   * records, moves the run to `succeeded`. Safe to call concurrently from any replica.
+   * Call after a stage stored an output: resolves once a progress/completion check that started
+   * after the call has run, so the caller may ack knowing its output was counted. Concurrent calls
+   * for a run share one check (coalesced over `coalesceMs`), so the cost does not grow with
+   * throughput. Publishes progress and, when every stage has `count` records, moves the run to
+   * `succeeded`. Safe to call concurrently from any replica.
    */
-  async recordOutput(runId: string, stage: Stage): Promise<void> {
+  recordOutput(runId: string, stage: Stage): Promise<void> {
+    let entry = this.#checks.get(runId);
+    if (!entry) {
+      entry = { running: undefined, queued: undefined, stages: new Set() };
+      this.#checks.set(runId, entry);
+    }
+    entry.stages.add(stage);
+    if (entry.queued) return entry.queued;
+    const current = entry;
+    const queued = (async () => {
+      await current.running?.catch(() => undefined);
+      await new Promise((r) => setTimeout(r, this.#o.coalesceMs ?? 20));
+      current.queued = undefined;
+      const stages = [...current.stages];
+      current.stages.clear();
+      current.running = this.#check(runId, stages);
+      try {
+        await current.running;
+      } finally {
+        if (!current.queued && current.stages.size === 0) this.#checks.delete(runId);
+      }
+    })();
+    current.queued = queued;
+    return queued;
+  }
+
+  async #check(runId: string, stages: readonly Stage[]): Promise<void> {
     const state = await this.state(runId);
     if (!state) return;
     const counts = await this.#o.log.counts(runId);
     const expected = state.spec.count;
-    await this.#o.publisher.publish(
-      Subjects.runEvent(runId, 'progress'),
-      RunProgress,
-      { schemaVersion: 1, runId, stage, counts, expected, at: new Date().toISOString() },
-      MsgIds.runEvent(runId, 'progress', `${stage}:${counts[KIND_OF_STAGE[stage]]}`),
+    const at = new Date().toISOString();
+    await Promise.all(
+      stages.map((stage) =>
+        this.#o.publisher.publish(
+          Subjects.runEvent(runId, 'progress'),
+          RunProgress,
+          { schemaVersion: 1, runId, stage, counts, expected, at },
+          MsgIds.runEvent(runId, 'progress', `${stage}:${counts[KIND_OF_STAGE[stage]]}`),
+        ),
+      ),
     );
     const complete = Object.values(counts).every((n) => n >= expected);
     if (complete) await this.#finish(runId, 'succeeded', counts);

@@ -113,6 +113,16 @@ describe('RecordLog', () => {
     expect(await log.counts('log-a')).toEqual({ problem: 2, solution: 0, samples: 0, rewards: 0 });
   });
 
+  it('reads exactly the records stored now, without waiting for more', async () => {
+    const started = Date.now();
+    const ids: number[] = [];
+    for await (const r of log.readStored('log-a', 'problem')) ids.push(r.record.id);
+    expect(ids).toEqual([0, 1]);
+    for await (const _ of log.readStored('log-empty', 'problem')) ids.push(-1);
+    expect(ids).toEqual([0, 1]);
+    expect(Date.now() - started).toBeLessThan(900);
+  });
+
   it('replays, follows live records, resumes from a cursor and ends when the run finishes', async () => {
     const runId = 'log-b';
     await store.create(runState(runId, 5));

@@ -43,7 +43,7 @@ export class RunDedupRegistry {
 
   async #rebuild(runId: string, threshold: number): Promise<NearDuplicateIndex> {
     const index = new NearDuplicateIndex(threshold);
-    for await (const { record } of this.#o.log.read(runId, { kind: 'problem', fromCursor: 0, isFinished: () => Promise.resolve(true) })) {
+    for await (const { record } of this.#o.log.readStored(runId, 'problem')) {
       if (record.kind === 'problem') index.add(record.instruction, record.recordId);
     }
     return index;

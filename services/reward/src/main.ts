@@ -1,5 +1,6 @@
 import { connectNats } from '@magpie/bus';
 import { createAnswerChecker } from '@magpie/answers';
+import { loadCatalog } from '@magpie/catalog';
 import { createRewardPool, windowFor } from '@magpie/llm';
 import { createLogger } from '@magpie/logging';
 import { StageMetrics, openPlatform } from '@magpie/runs';
@@ -11,10 +12,12 @@ const config = loadRewardConfig(process.env);
 const logger = createLogger({ name: 'reward', level: config.LOG_LEVEL });
 const registry = createMetricsRegistry('reward');
 const metrics = new StageMetrics(registry);
+const catalog = loadCatalog(config.MAGPIE_CONFIG_DIR);
 const nc = await connectNats({ servers: config.NATS_URL, name: 'reward', user: config.NATS_USER, pass: config.NATS_PASS });
 const platform = await openPlatform({ nc, logger, duplicateWindowMs: config.DUPLICATE_WINDOW_MS, retentionMs: config.RETENTION_MS });
 const scorer = new RewardScorer({
   ...platform,
+  catalog,
   checker: createAnswerChecker(),
   rewards: createRewardPool({
     baseUrls: config.REWARD_BASE_URL,

@@ -1,5 +1,6 @@
 import type { Worker, JetStreamClient, JetStreamManager, Publisher, WorkerContext } from '@magpie/bus';
 import { AnyRecord, SamplesRecord, Streams, Subjects, recordIdFor, type ChatMessage, type RewardsRecord } from '@magpie/contracts';
+import type { Catalog } from '@magpie/catalog';
 import type { BackendPool, RewardClient } from '@magpie/llm';
 import type { Logger } from '@magpie/logging';
 import { createStageWorker, type RunTracker, type StageMetrics, type StageWorkerSettings } from '@magpie/runs';
@@ -13,6 +14,8 @@ export interface RewardScorerOptions {
   readonly tracker: RunTracker;
   /** Reward server replicas; one scoring call per response. */
   readonly rewards: BackendPool<RewardClient>;
+  /** Tells which HTTP contract each reward model's server speaks. */
+  readonly catalog: Catalog;
   /** Decides answer equivalence for the majority pair rule. */
   readonly checker: AnswerChecker;
   readonly logger: Logger;
@@ -63,10 +66,11 @@ export class RewardScorer {
     const state = await tracker.state(samples.runId);
     if (!state || state.status !== 'running') return;
     const model = state.spec.reward.model;
-    const scores = await Promise.all(
-      samples.responses.map((response) =>
-        rewards.run(samples.problemRecordId, (client) => client.score({ model, instruction: samples.instruction, response, signal: ctx.signal }), ctx.signal),
-      ),
+    const api = this.#o.catalog.models.getReward(model).api;
+    const scores = await rewards.run(
+      samples.problemRecordId,
+      (client) => client.scoreAll(api, { model, instruction: samples.instruction, responses: samples.responses, signal: ctx.signal }),
+      ctx.signal,
     );
     const answers = samples.responses.map((response) => extractFinalAnswer(response) ?? null);
     const { pairRule, minRewardMargin } = state.spec.reward;
