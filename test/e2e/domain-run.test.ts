@@ -12,6 +12,16 @@ const run = promisify(execFile);
 const DOMAINS = ['algebra', 'calculus', 'geometry', 'statistics', 'number_theory'] as const;
 const COUNT = 20;
 const MAGPIE_FIELDS = ['id', 'pre_query_template', 'instruction', 'response', 'created', 'gen_input_configs', 'gen_response_configs'];
+// Magpie's field lists (reference §2–§5), in Magpie's order; our own fields may only follow them.
+const GEN_INPUT_FIELDS = ['temperature', 'top_p', 'input_generator', 'seed'];
+const GEN_RESPONSE_FIELDS = ['prompt', 'temperature', 'top_p', 'repetition_penalty', 'max_tokens', 'stop_tokens', 'output_generator', 'engine'];
+const MAGPIE_FILE_FIELDS: Record<string, string[]> = {
+  ins: MAGPIE_FIELDS,
+  ins_res: MAGPIE_FIELDS,
+  ins_5res: [...MAGPIE_FIELDS, 'responses'],
+  ins_5res_armorm: [...MAGPIE_FIELDS, 'responses', 'rewards_armorm', 'chosen', 'rejected'],
+};
+const GEMMA = 'google/gemma-3-27b-it';
 
 let platform: E2ePlatform;
 const outDir = mkdtempSync(join(tmpdir(), 'magpie-e2e-data-'));
@@ -37,7 +47,42 @@ beforeAll(async () => {
       cliResults.set(domain, { stdout, stderr, dir: join(out, dir ?? '') });
     }),
   );
+  const gemmaOut = join(outDir, 'gemma');
+  const gemma = await run(
+    process.execPath,
+    ['tools/cli/bin/magpie.js', 'run', '--domain', 'geometry', '--count', '10', '--model', GEMMA, '--out', gemmaOut, '--gateway', platform.grpcAddress],
+    { cwd: REPO_ROOT, timeout: 150_000 },
+  );
+  cliResults.set('gemma', { ...gemma, dir: join(gemmaOut, readdirSync(gemmaOut)[0] ?? '') });
 }, 240_000);
+
+/** Reads `<dir>/Magpie_<model>_<count>_<ts>_<kind>.json` and checks Magpie's fields lead every row, in order. */
+function magpieFile(dir: string, model: string, count: number, kind: keyof typeof MAGPIE_FILE_FIELDS): Record<string, unknown>[] {
+  const name = readdirSync(dir).find((f) => new RegExp(`^Magpie_${model}_${count}_\\d+_${kind}\\.json$`).test(f));
+  expect(name, `${kind} file in ${dir}`).toBeDefined();
+  const rows = readJson<Record<string, unknown>[]>(join(dir, name ?? ''));
+  const fields = MAGPIE_FILE_FIELDS[kind] ?? [];
+  for (const row of rows) {
+    expect(Object.keys(row).slice(0, fields.length)).toEqual(fields);
+    expect(Object.keys(row.gen_input_configs as object)).toEqual(GEN_INPUT_FIELDS);
+    if (kind !== 'ins') expect(Object.keys(row.gen_response_configs as object)).toEqual(GEN_RESPONSE_FIELDS);
+  }
+  return rows;
+}
+
+describe('a Gemma-3 run (no system role)', () => {
+  it("writes Magpie's files with the steering text in the first user turn", () => {
+    const dir = cliResults.get('gemma')?.dir ?? '';
+    expect(dir).toMatch(/gemma-3-27b-it_geometry_\d{8}_\d{6}$/);
+    const ins = magpieFile(dir, 'gemma-3-27b-it', 10, 'ins');
+    expect(ins).toHaveLength(10);
+    for (const r of ins) {
+      expect(r.pre_query_template).toMatch(/^<bos><start_of_turn>user\n.+\n\n$/s);
+      expect((r.gen_input_configs as { input_generator: string }).input_generator).toBe(GEMMA);
+    }
+    for (const kind of ['ins_res', 'ins_5res', 'ins_5res_armorm'] as const) expect(magpieFile(dir, 'gemma-3-27b-it', 10, kind)).toHaveLength(10);
+  });
+});
 
 afterAll(async () => {
   await platform?.stop();
@@ -52,15 +97,10 @@ describe.each(DOMAINS)('a %s run of 20 problems', (domain) => {
 
     // The seed's names: Magpie_{model}_{count}_{timestamp}_{kind}.json.
     const files = readdirSync(dir);
-    const fileOf = (kind: string) => {
-      const name = files.find((f) => new RegExp(`^Magpie_DeepSeek-R1-Distill-Qwen-32B_${COUNT}_\\d+_${kind}\\.json$`).test(f));
-      expect(name, `${kind} file in ${files.join(', ')}`).toBeDefined();
-      return join(dir, name ?? '');
-    };
-    const ins = readJson<Record<string, unknown>[]>(fileOf('ins'));
-    const res = readJson<Record<string, unknown>[]>(fileOf('ins_res'));
-    const five = readJson<Record<string, unknown>[]>(fileOf('ins_5res'));
-    const armorm = readJson<Record<string, unknown>[]>(fileOf('ins_5res_armorm'));
+    const ins = magpieFile(dir, 'DeepSeek-R1-Distill-Qwen-32B', COUNT, 'ins');
+    const res = magpieFile(dir, 'DeepSeek-R1-Distill-Qwen-32B', COUNT, 'ins_res');
+    const five = magpieFile(dir, 'DeepSeek-R1-Distill-Qwen-32B', COUNT, 'ins_5res');
+    const armorm = magpieFile(dir, 'DeepSeek-R1-Distill-Qwen-32B', COUNT, 'ins_5res_armorm');
     for (const kind of ['sharegpt', 'messages', 'dpo', 'ins_res', 'ins_5res_armorm']) {
       expect(files.some((f) => f.endsWith(`_${kind}.jsonl`)), `${kind}.jsonl`).toBe(true);
     }

@@ -41,4 +41,10 @@ export const backendEnv = {
   INFLIGHT_WINDOW_MIN: envInt(1, 1, 65_536),
   /** How often each replica's /health and /metrics are read; 0 turns probing off. */
   PROBE_INTERVAL_MS: envInt(2_000, 0),
+  /** A Kubernetes headless service URL (e.g. http://vllm-solver-headless:8000/v1); its pods become the replicas, replacing the base URL list. */
+  BACKEND_HEADLESS_SERVICE: z.url({ protocol: /^https?$/ }).optional(),
+  /** How often the headless service is re-resolved, so pods that come and go join and leave. */
+  HEADLESS_REFRESH_MS: envInt(10_000, 1_000),
+  /** Pods the headless service may grow to; sizes how much work the stage takes on. */
+  HEADLESS_MAX_REPLICAS: envInt(8, 1, 1_024),
 };

@@ -19,6 +19,10 @@ export interface BackendPoolOptions<T> {
   /** The replica's root for /health and /metrics, from its base URL (default: strip a trailing /v1). */
   readonly rootOf?: (baseUrl: string) => string;
   readonly onReplicaChange?: (event: { baseUrl: string; healthy: boolean; window: number }) => void;
+  /** Replicas the pool may grow to (discovery); sizes maxCapacity. Defaults to the initial count. */
+  readonly maxReplicas?: number;
+  /** Keeps the replica set current (e.g. a headless service); started and stopped with the pool. */
+  readonly discovery?: { start(): Promise<unknown>; stop(): void };
   /** Told about every finished call, for latency and error metrics. */
   readonly onCall?: (event: { baseUrl: string; durationMs: number; outcome: 'ok' | 'error'; errorKind?: string }) => void;
 }
@@ -57,7 +61,7 @@ function hashOf(text: string): number {
  */
 export class BackendPool<T> {
   readonly #o: BackendPoolOptions<T>;
-  readonly #replicas: BackendReplica<T>[];
+  #replicas: BackendReplica<T>[];
   readonly #waiters: Waiter[] = [];
   #probe: ReturnType<typeof setInterval> | undefined;
 
@@ -75,21 +79,44 @@ export class BackendPool<T> {
 
   /** Calls the pool could have in flight at most (sum of the windows' maxima). */
   get maxCapacity(): number {
-    return this.#replicas.length * this.#o.window.max;
+    return Math.max(this.#replicas.length, this.#o.maxReplicas ?? 0) * this.#o.window.max;
+  }
+
+  /**
+   * Replaces the replica set (e.g. after a headless service's DNS changed): new URLs join with a
+   * fresh window, missing ones take no new calls and leave once their calls finish, kept ones keep
+   * their state. Throws RangeError for an empty list.
+   */
+  setBaseUrls(baseUrls: readonly string[]): void {
+    if (baseUrls.length === 0) throw new RangeError('a backend pool needs at least one base URL');
+    const byUrl = new Map(this.#replicas.map((r) => [r.baseUrl, r]));
+    this.#replicas = [...new Set(baseUrls)].map(
+      (baseUrl) =>
+        byUrl.get(baseUrl) ?? {
+          baseUrl,
+          client: this.#o.createClient(baseUrl),
+          outstanding: 0,
+          healthy: true,
+          window: new AimdWindow(this.#o.window),
+        },
+    );
+    this.#dispatch();
   }
 
   stats(): ReplicaStats[] {
     return this.#replicas.map((r) => ({ baseUrl: r.baseUrl, outstanding: r.outstanding, window: r.window.size, healthy: r.healthy }));
   }
 
-  /** Starts health and queue probing. */
+  /** Starts health and queue probing, and replica discovery if configured. */
   start(): void {
+    this.#o.discovery?.start().catch(() => undefined);
     if (this.#probe || this.#o.probeIntervalMs <= 0) return;
     this.#probe = setInterval(() => void this.probeOnce(), this.#o.probeIntervalMs);
     this.#probe.unref();
   }
 
   stop(): void {
+    this.#o.discovery?.stop();
     clearInterval(this.#probe);
     this.#probe = undefined;
   }

@@ -1,4 +1,5 @@
-import { BackendPool } from './backend-pool.js';
+import { BackendPool, windowFor } from './backend-pool.js';
+import { HeadlessServiceResolver } from './headless-service.js';
 import { InferenceClient } from './inference-client.js';
 import { RewardClient } from './reward-client.js';
 
@@ -12,24 +13,52 @@ export interface PoolSettings {
   readonly probeIntervalMs: number;
   readonly onReplicaChange?: (event: { baseUrl: string; healthy: boolean; window: number }) => void;
   readonly onCall?: (event: { baseUrl: string; durationMs: number; outcome: 'ok' | 'error'; errorKind?: string }) => void;
+  /** A Kubernetes headless service URL: its pods become the replicas, re-resolved every refreshMs. */
+  readonly headless?: { readonly serviceUrl: string; readonly refreshMs: number; readonly maxReplicas: number; readonly onError: (err: unknown) => void };
+}
+
+/**
+ * The replica URLs and discovery for a pool: the fixed list, or the pods behind a headless
+ * service (resolved now; throws if the name does not resolve).
+ */
+async function replicasOf<T>(s: PoolSettings, pool: () => BackendPool<T> | undefined) {
+  if (!s.headless) return { baseUrls: s.baseUrls, extra: {} };
+  const resolver = new HeadlessServiceResolver({
+    serviceUrl: s.headless.serviceUrl,
+    refreshMs: s.headless.refreshMs,
+    onChange: (urls) => pool()?.setBaseUrls(urls),
+    onError: s.headless.onError,
+  });
+  const baseUrls = await resolver.resolve();
+  return { baseUrls, extra: { discovery: resolver, maxReplicas: s.headless.maxReplicas } };
 }
 
 /** A pool of OpenAI-compatible generation backends (vLLM replicas or simulators). */
-export function createInferencePool(s: PoolSettings): BackendPool<InferenceClient> {
-  return new BackendPool({
-    baseUrls: s.baseUrls,
+export async function createInferencePool(s: PoolSettings): Promise<BackendPool<InferenceClient>> {
+  // Discovery needs the pool it updates, and the pool needs discovery's first answer.
+  const ref: { pool?: BackendPool<InferenceClient> } = {};
+  const { baseUrls, extra } = await replicasOf(s, () => ref.pool);
+  const pool = new BackendPool({
+    ...extra,
+    baseUrls,
     createClient: (baseUrl) => new InferenceClient({ baseUrl, apiKey: s.apiKey, timeoutMs: s.timeoutMs }),
     window: { initial: s.window, min: Math.min(s.minWindow, s.window), max: s.window },
     probeIntervalMs: s.probeIntervalMs,
     ...(s.onReplicaChange ? { onReplicaChange: s.onReplicaChange } : {}),
     ...(s.onCall ? { onCall: s.onCall } : {}),
   });
+  ref.pool = pool;
+  return pool;
 }
 
 /** A pool of reward servers exposing `/classify` at their root. */
-export function createRewardPool(s: PoolSettings): BackendPool<RewardClient> {
-  return new BackendPool({
-    baseUrls: s.baseUrls,
+export async function createRewardPool(s: PoolSettings): Promise<BackendPool<RewardClient>> {
+  // Discovery needs the pool it updates, and the pool needs discovery's first answer.
+  const ref: { pool?: BackendPool<RewardClient> } = {};
+  const { baseUrls, extra } = await replicasOf(s, () => ref.pool);
+  const pool = new BackendPool({
+    ...extra,
+    baseUrls,
     createClient: (baseUrl) => new RewardClient({ baseUrl, apiKey: s.apiKey, timeoutMs: s.timeoutMs }),
     window: { initial: s.window, min: Math.min(s.minWindow, s.window), max: s.window },
     probeIntervalMs: s.probeIntervalMs,
@@ -37,4 +66,54 @@ export function createRewardPool(s: PoolSettings): BackendPool<RewardClient> {
     ...(s.onReplicaChange ? { onReplicaChange: s.onReplicaChange } : {}),
     ...(s.onCall ? { onCall: s.onCall } : {}),
   });
+  ref.pool = pool;
+  return pool;
+}
+
+/** The backend variables every stage reads (see libs/config's backendEnv and workerEnv). */
+export interface BackendEnv {
+  readonly LLM_API_KEY: string;
+  readonly LLM_TIMEOUT_MS: number;
+  readonly MAX_NUM_SEQS: number;
+  readonly INFLIGHT_WINDOW?: number | undefined;
+  readonly INFLIGHT_WINDOW_MIN: number;
+  readonly PROBE_INTERVAL_MS: number;
+  readonly BACKEND_HEADLESS_SERVICE?: string | undefined;
+  readonly HEADLESS_REFRESH_MS: number;
+  readonly HEADLESS_MAX_REPLICAS: number;
+}
+
+/**
+ * Pool settings for a stage from its environment: the window keeps MAX_NUM_SEQS sequences in
+ * flight per replica given how many sequences one request carries.
+ */
+export function poolSettingsFromEnv(
+  env: BackendEnv,
+  stage: {
+    readonly baseUrls: readonly string[];
+    readonly sequencesPerRequest: number;
+    readonly logger: { warn(obj: object, msg: string): void };
+    readonly onCall?: PoolSettings['onCall'];
+  },
+): PoolSettings {
+  return {
+    baseUrls: stage.baseUrls,
+    apiKey: env.LLM_API_KEY,
+    timeoutMs: env.LLM_TIMEOUT_MS,
+    window: windowFor({ maxNumSeqs: env.MAX_NUM_SEQS, sequencesPerRequest: stage.sequencesPerRequest, override: env.INFLIGHT_WINDOW }),
+    minWindow: env.INFLIGHT_WINDOW_MIN,
+    probeIntervalMs: env.PROBE_INTERVAL_MS,
+    onReplicaChange: (event) => stage.logger.warn(event, 'backend replica changed'),
+    ...(stage.onCall ? { onCall: stage.onCall } : {}),
+    ...(env.BACKEND_HEADLESS_SERVICE
+      ? {
+          headless: {
+            serviceUrl: env.BACKEND_HEADLESS_SERVICE,
+            refreshMs: env.HEADLESS_REFRESH_MS,
+            maxReplicas: env.HEADLESS_MAX_REPLICAS,
+            onError: (err: unknown) => stage.logger.warn({ err }, 'headless service lookup failed'),
+          },
+        }
+      : {}),
+  };
 }

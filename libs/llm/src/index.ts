@@ -6,3 +6,4 @@ export * from './derive-seed.js';
 export * from './aimd-window.js';
 export * from './backend-pool.js';
 export * from './create-pools.js';
+export * from './headless-service.js';

@@ -1,7 +1,7 @@
 import { connectNats } from '@magpie/bus';
 import { createAnswerChecker } from '@magpie/answers';
 import { loadCatalog } from '@magpie/catalog';
-import { createRewardPool, windowFor } from '@magpie/llm';
+import { createRewardPool, poolSettingsFromEnv } from '@magpie/llm';
 import { createLogger } from '@magpie/logging';
 import { StageMetrics, openPlatform } from '@magpie/runs';
 import { HealthServer, createMetricsRegistry, shutdownOnSignal } from '@magpie/runtime';
@@ -19,16 +19,7 @@ const scorer = new RewardScorer({
   ...platform,
   catalog,
   checker: createAnswerChecker(),
-  rewards: createRewardPool({
-    baseUrls: config.REWARD_BASE_URL,
-    apiKey: config.LLM_API_KEY,
-    timeoutMs: config.LLM_TIMEOUT_MS,
-    window: windowFor({ maxNumSeqs: config.MAX_NUM_SEQS, sequencesPerRequest: 1, override: config.INFLIGHT_WINDOW }),
-    minWindow: config.INFLIGHT_WINDOW_MIN,
-    probeIntervalMs: config.PROBE_INTERVAL_MS,
-    onReplicaChange: (event) => logger.warn(event, 'reward replica changed'),
-    onCall: metrics.onCall,
-  }),
+  rewards: await createRewardPool(poolSettingsFromEnv(config, { baseUrls: config.REWARD_BASE_URL, sequencesPerRequest: 1, logger, onCall: metrics.onCall })),
   logger,
   metrics,
   settings: {

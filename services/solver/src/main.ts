@@ -1,6 +1,6 @@
 import { connectNats } from '@magpie/bus';
 import { loadCatalog } from '@magpie/catalog';
-import { createInferencePool, windowFor } from '@magpie/llm';
+import { createInferencePool, poolSettingsFromEnv } from '@magpie/llm';
 import { createLogger } from '@magpie/logging';
 import { StageMetrics, openPlatform } from '@magpie/runs';
 import { HealthServer, createMetricsRegistry, shutdownOnSignal } from '@magpie/runtime';
@@ -17,17 +17,7 @@ const platform = await openPlatform({ nc, logger, duplicateWindowMs: config.DUPL
 const solver = new Solver({
   ...platform,
   catalog,
-  pool: createInferencePool({
-    baseUrls: config.LLM_BASE_URL,
-    apiKey: config.LLM_API_KEY,
-    timeoutMs: config.LLM_TIMEOUT_MS,
-    // One sequence per request.
-    window: windowFor({ maxNumSeqs: config.MAX_NUM_SEQS, sequencesPerRequest: 1, override: config.INFLIGHT_WINDOW }),
-    minWindow: config.INFLIGHT_WINDOW_MIN,
-    probeIntervalMs: config.PROBE_INTERVAL_MS,
-    onReplicaChange: (event) => logger.warn(event, 'backend replica changed'),
-    onCall: metrics.onCall,
-  }),
+  pool: await createInferencePool(poolSettingsFromEnv(config, { baseUrls: config.LLM_BASE_URL, sequencesPerRequest: 1, logger, onCall: metrics.onCall })),
   logger,
   metrics,
   settings: {
