@@ -12,3 +12,8 @@ export class ProtoMappingError extends Error {
 export class ConnectTimeoutError extends Error {
   override readonly name = 'ConnectTimeoutError';
 }
+
+/** Thrown by `createMagpieClient` when its options cannot work (e.g. a token that is not a valid header value, a client key without its certificate). */
+export class ClientOptionsError extends Error {
+  override readonly name = 'ClientOptionsError';
+}

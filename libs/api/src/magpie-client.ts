@@ -1,4 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
+import { clientConnection, type ClientConnection, type MagpieClientOptions } from './client-credentials.js';
 import { ConnectTimeoutError, ProtoLoadError } from './errors.js';
 import { loadMagpieProto } from './load-magpie-proto.js';
 import type {
@@ -39,8 +40,10 @@ export class MagpieClient {
   readonly address: string;
   readonly #client: grpc.Client;
   readonly #methods: ReadonlyMap<MethodName, MethodDefinition>;
+  readonly #callMetadata: grpc.Metadata | undefined;
 
-  constructor(address: string, credentials: grpc.ChannelCredentials, service: grpc.ServiceDefinition) {
+  /** `connection` comes from `clientConnection`; use `createMagpieClient` rather than this. */
+  constructor(address: string, connection: ClientConnection, service: grpc.ServiceDefinition) {
     this.address = address;
     const methods = new Map<MethodName, MethodDefinition>();
     for (const name of METHOD_NAMES) {
@@ -49,7 +52,8 @@ export class MagpieClient {
       methods.set(name, definition);
     }
     this.#methods = methods;
-    this.#client = new grpc.Client(address, credentials);
+    this.#callMetadata = connection.callMetadata;
+    this.#client = new grpc.Client(address, connection.credentials, connection.channelOptions);
   }
 
   /** Starts a run; INVALID_ARGUMENT names the offending field. */
@@ -80,6 +84,7 @@ export class MagpieClient {
   streamRecords(request: ProtoInput<StreamRecordsRequest>, options: StreamCallOptions = {}): AsyncIterable<RecordEvent> {
     const method = this.#method('StreamRecords');
     const client = this.#client;
+    const metadata = this.#metadata();
     const { signal } = options;
     return {
       async *[Symbol.asyncIterator]() {
@@ -88,6 +93,7 @@ export class MagpieClient {
           method.requestSerialize,
           method.responseDeserialize as (bytes: Buffer) => RecordEvent,
           request,
+          metadata,
           {},
         );
         const onAbort = (): void => call.cancel();
@@ -128,6 +134,11 @@ export class MagpieClient {
     return method;
   }
 
+  /** A fresh copy of the per-call metadata (grpc-js may modify what it is given). */
+  #metadata(): grpc.Metadata {
+    return this.#callMetadata?.clone() ?? new grpc.Metadata();
+  }
+
   #unary<Req extends object, Res>(name: MethodName, request: Req, options: UnaryCallOptions): Promise<Res> {
     const method = this.#method(name);
     const deadline = Date.now() + (options.deadlineMs ?? DEFAULT_DEADLINE_MS);
@@ -137,6 +148,7 @@ export class MagpieClient {
         method.requestSerialize,
         method.responseDeserialize as (bytes: Buffer) => Res,
         request,
+        this.#metadata(),
         { deadline },
         (error, response) => {
           if (error) reject(error);
@@ -150,10 +162,12 @@ export class MagpieClient {
 
 /**
  * Creates a client for the gateway at `address` (`host:port`), loading the proto afresh.
- * Insecure credentials unless `credentials` is given. The channel connects lazily; use
- * `waitForReady` to wait for it. Throws ProtoLoadError when the proto cannot be loaded.
+ * Insecure unless `options.tls` (or `options.credentials`) is given; `options.token` is sent as
+ * `authorization: Bearer <token>` on every call. The channel connects lazily; use `waitForReady`
+ * to wait for it. Throws ProtoLoadError when the proto cannot be loaded and ClientOptionsError
+ * for unusable options.
  */
-export function createMagpieClient(address: string, credentials?: grpc.ChannelCredentials): MagpieClient {
+export function createMagpieClient(address: string, options: MagpieClientOptions = {}): MagpieClient {
   const { service } = loadMagpieProto();
-  return new MagpieClient(address, credentials ?? grpc.credentials.createInsecure(), service);
+  return new MagpieClient(address, clientConnection(options), service);
 }

@@ -56,6 +56,11 @@ export interface WorkerOptions<T> {
   readonly maxAckPending?: number;
   readonly fetchExpiresMs?: number;
   readonly metrics?: WorkerMetrics;
+  /**
+   * While this returns false the worker pulls nothing (e.g. every backend replica is down): work
+   * waits in the stream instead of burning deliveries towards the dead-letter limit.
+   */
+  readonly canPull?: () => boolean;
   /** How often the consumer's backlog is read for metrics; 0 turns it off. */
   readonly backlogPollMs?: number;
   /** Called after a dead letter is stored and before the message is terminated. */
@@ -186,7 +191,16 @@ export class Worker<T> {
 
   async #run(): Promise<void> {
     const { js, stream, durableName, concurrency, logger } = this.#o;
+    let paused = false;
     while (this.#state === 'running') {
+      if (this.#o.canPull && !this.#o.canPull()) {
+        if (!paused) logger.warn({}, 'pausing: backend unavailable');
+        paused = true;
+        await sleep(250);
+        continue;
+      }
+      if (paused) logger.info({}, 'resuming: backend available');
+      paused = false;
       const free = concurrency - this.#inFlight.size;
       if (free <= 0) {
         await new Promise<void>((resolve) => (this.#slotFreed = resolve));

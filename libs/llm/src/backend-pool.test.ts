@@ -100,6 +100,17 @@ describe('BackendPool', () => {
     expect(changes).toEqual(['b:false', 'b:true']);
   });
 
+  it('takes a replica out after several unanswered calls in a row, not after one', async () => {
+    const pool = new BackendPool({ baseUrls: ['http://a/v1', 'http://b/v1'], createClient: (u) => u, window, probeIntervalMs: 0 });
+    const lost = () => Promise.reject(new BackendError('connection reset', { retryable: true }));
+    await expect(pool.run('x', lost)).rejects.toThrow();
+    expect(pool.stats().every((s) => s.healthy)).toBe(true);
+    await expect(pool.run('x', lost)).rejects.toThrow();
+    await expect(pool.run('x', lost)).rejects.toThrow();
+    expect(pool.stats().filter((s) => !s.healthy)).toHaveLength(1);
+    expect(pool.hasHealthyReplica).toBe(true);
+  });
+
   it('shrinks the window of a replica that reports queued requests', async () => {
     const state = { healthy: true, waiting: 3 };
     const pool = new BackendPool({ baseUrls: [await replicaServer(state)], createClient: (u) => u, window: { initial: 8, min: 1, max: 8 }, probeIntervalMs: 0 });

@@ -6,6 +6,8 @@ export interface BackendReplica<T> {
   readonly client: T;
   outstanding: number;
   healthy: boolean;
+  /** Calls in a row that failed without an HTTP answer (refused, reset, timed out). */
+  unreachableStreak: number;
   readonly window: AimdWindow;
 }
 
@@ -33,6 +35,9 @@ export interface ReplicaStats {
   readonly window: number;
   readonly healthy: boolean;
 }
+
+/** Consecutive unanswered calls after which a replica is taken out until its /health recovers. */
+export const UNREACHABLE_STREAK_LIMIT = 3;
 
 interface Waiter {
   readonly affinity: string | undefined;
@@ -73,6 +78,7 @@ export class BackendPool<T> {
       client: options.createClient(baseUrl),
       outstanding: 0,
       healthy: true,
+      unreachableStreak: 0,
       window: new AimdWindow(options.window),
     }));
   }
@@ -97,10 +103,16 @@ export class BackendPool<T> {
           client: this.#o.createClient(baseUrl),
           outstanding: 0,
           healthy: true,
+          unreachableStreak: 0,
           window: new AimdWindow(this.#o.window),
         },
     );
     this.#dispatch();
+  }
+
+  /** False while every replica fails its health check: callers should pause rather than fail work. */
+  get hasHealthyReplica(): boolean {
+    return this.#replicas.some((r) => r.healthy);
   }
 
   stats(): ReplicaStats[] {
@@ -131,13 +143,20 @@ export class BackendPool<T> {
     try {
       const result = await call(replica.client, replica.baseUrl);
       this.#o.onCall?.({ baseUrl: replica.baseUrl, durationMs: performance.now() - startedAt, outcome: 'ok' });
+      replica.unreachableStreak = 0;
       // Grow only when the window is actually the limit, so idle replicas do not inflate it.
       if (replica.outstanding >= replica.window.size) replica.window.increase();
       return result;
     } catch (err) {
       this.#o.onCall?.({ baseUrl: replica.baseUrl, durationMs: performance.now() - startedAt, outcome: 'error', errorKind: errorKindOf(err) });
       if (err instanceof BackendError && (err.status === 429 || err.status === 503)) replica.window.decrease();
-      if (err instanceof BackendError && err.retryable && err.status === undefined) this.#markHealth(replica, false);
+      // One lost call can be a hiccup; several in a row mean the replica is gone until /health says otherwise.
+      if (err instanceof BackendError && err.retryable && err.status === undefined) {
+        replica.unreachableStreak++;
+        if (replica.unreachableStreak >= UNREACHABLE_STREAK_LIMIT) this.#markHealth(replica, false);
+      } else if (err instanceof BackendError && err.status !== undefined) {
+        replica.unreachableStreak = 0;
+      }
       throw err;
     } finally {
       replica.outstanding--;
@@ -168,6 +187,7 @@ export class BackendPool<T> {
   }
 
   #markHealth(replica: BackendReplica<T>, healthy: boolean): void {
+    if (healthy) replica.unreachableStreak = 0;
     if (replica.healthy === healthy) return;
     replica.healthy = healthy;
     this.#o.onReplicaChange?.({ baseUrl: replica.baseUrl, healthy, window: replica.window.size });

@@ -27,6 +27,8 @@ export interface StageWorkerOptions<T> {
   readonly concurrency: number;
   readonly handler: WorkerHandler<T>;
   readonly metrics?: WorkerMetrics;
+  /** Pull only while this holds (e.g. some backend replica is healthy). */
+  readonly canPull?: () => boolean;
 }
 
 /**
@@ -50,6 +52,7 @@ export function createStageWorker<T>(o: StageWorkerOptions<T>): Worker<T> {
     backoff: o.settings.retry,
     handler: o.handler,
     ...(o.metrics ? { metrics: o.metrics } : {}),
+    ...(o.canPull ? { canPull: o.canPull } : {}),
     onDeadLetter: async (letter, runId) => {
       if (runId) await o.tracker.fail(runId, `${o.stage}: ${letter.error}`);
     },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Kvm, type KV } from '@nats-io/kv';
+import { KvWatchInclude, Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { RUNS_BUCKET, RunState, isTerminal, type RunStatus } from '@magpie/contracts';
 import { RunExistsError, RunNotFoundError } from './errors.js';
@@ -84,6 +84,29 @@ export class RunStore {
       } catch {
         // Someone else wrote first: re-read and decide again.
       }
+    }
+  }
+
+  /**
+   * Calls `onChange` with every run document written from now on, until `signal` aborts. Survives
+   * NATS reconnects and restarts by re-watching. Resolves when stopped.
+   */
+  async watch(onChange: (state: RunState) => void, signal: AbortSignal): Promise<void> {
+    while (!signal.aborted) {
+      try {
+        const watcher = await this.#kv.watch({ key: 'run.>', include: KvWatchInclude.UpdatesOnly });
+        const stop = () => watcher.stop();
+        signal.addEventListener('abort', stop, { once: true });
+        for await (const entry of watcher) {
+          if (entry.operation !== 'PUT') continue;
+          const parsed = RunState.safeParse(entry.json());
+          if (parsed.success) onChange(parsed.data);
+        }
+        signal.removeEventListener('abort', stop);
+      } catch {
+        // The watch broke (NATS restarting): wait a moment and watch again.
+      }
+      if (!signal.aborted) await new Promise((r) => setTimeout(r, 500));
     }
   }
 

@@ -40,10 +40,56 @@ export interface RunTrackerOptions {
 export class RunTracker {
   readonly #o: RunTrackerOptions;
   readonly #cache = new Map<string, { state: RunState | undefined; at: number }>();
+  readonly #runSignals = new Map<string, AbortController>();
+  readonly #stopWatching = new AbortController();
+  #watching: Promise<void> | undefined;
   readonly #checks = new Map<string, { running: Promise<void> | undefined; queued: Promise<void> | undefined; stages: Set<Stage> }>();
 
   constructor(options: RunTrackerOptions) {
     this.#o = options;
+  }
+
+  /**
+   * Starts following run status changes, so work for a run that is cancelled or finished is
+   * aborted within moments (see runWhileActive). Idempotent.
+   */
+  start(): void {
+    this.#watching ??= this.#o.store.watch((state) => this.#onState(state), this.#stopWatching.signal);
+  }
+
+  async stop(): Promise<void> {
+    this.#stopWatching.abort();
+    await this.#watching;
+  }
+
+  #onState(state: RunState): void {
+    this.#cache.set(state.runId, { state, at: Date.now() });
+    if (!isTerminal(state.status)) return;
+    const controller = this.#runSignals.get(state.runId);
+    this.#runSignals.delete(state.runId);
+    controller?.abort(new Error(`run ${state.runId} is ${state.status}`));
+  }
+
+  /**
+   * Runs `work` with a signal that aborts when the caller's signal does or when the run leaves
+   * `running` (cancelled, failed, finished). Resolves undefined when the run ended meanwhile —
+   * the work is moot, so the caller should ack without output — and rethrows other errors.
+   */
+  async runWhileActive<T>(runId: string, signal: AbortSignal, work: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+    let controller = this.#runSignals.get(runId);
+    if (!controller) {
+      // Entries leave when the run ends; the cap only guards against runs whose end we never saw.
+      if (this.#runSignals.size > 10_000) this.#runSignals.clear();
+      controller = new AbortController();
+      this.#runSignals.set(runId, controller);
+    }
+    const runSignal = controller.signal;
+    try {
+      return await work(AbortSignal.any([signal, runSignal]));
+    } catch (err) {
+      if (runSignal.aborted) return undefined;
+      throw err;
+    }
   }
 
   /** The run's state, at most statusCacheMs old. */
@@ -125,7 +171,7 @@ export class RunTracker {
   /** Cancels a run; idempotent. Throws RunNotFoundError for an unknown run. */
   async cancel(runId: string, reason: string): Promise<TransitionResult> {
     const result = await this.#o.store.transition(runId, 'cancelled', reason);
-    this.#cache.delete(runId);
+    this.#onState(result.state);
     if (result.changed) {
       await this.#o.publisher.publish(
         Subjects.runEvent(runId, 'cancelled'),
@@ -140,7 +186,7 @@ export class RunTracker {
 
   async #finish(runId: string, status: 'succeeded' | 'failed', counts: RecordCounts, reason?: string): Promise<void> {
     const result = await this.#o.store.transition(runId, status, reason);
-    this.#cache.delete(runId);
+    this.#onState(result.state);
     if (!result.changed) return;
     this.#o.logger.info({ runId, status, counts, reason }, 'run finished');
     await this.#publishFinished(result.state, counts);

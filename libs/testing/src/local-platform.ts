@@ -103,6 +103,11 @@ export class LocalPlatform {
     return [...this.#sims.values()].flatMap((s) => s.ports.map((p) => `http://127.0.0.1:${p}`));
   }
 
+  /** The simulator process serving `stage` (or the shared one), to stop and start it in fault tests. */
+  simProcess(stage: StageName | 'shared' = 'shared'): ManagedProcess | undefined {
+    return (this.#sims.get(stage) ?? this.#sims.get('shared'))?.process;
+  }
+
   /** pid of a running service, for CPU accounting. */
   pidOf(name: ServiceName): number | undefined {
     return this.#services.get(name)?.process.pid;

@@ -24,15 +24,25 @@ export class NatsServerFixture {
 
   /**
    * Starts nats-server (the project's pinned install, else PATH) and waits until it accepts
-   * connections. Pass `configFile` to run with a server config (auth tests).
+   * connections. Pass `configFile` to run with a server config (auth tests), and `env` as the
+   * server's whole environment when that config reads variables (`$GATEWAY_NATS_PASS`…); the
+   * server inherits this process's environment otherwise.
    */
-  static async start(options: { binary?: string; searchPath?: string; configFile?: string } = {}): Promise<NatsServerFixture> {
+  static async start(
+    options: { binary?: string; searchPath?: string; configFile?: string; env?: Readonly<Record<string, string | undefined>> } = {},
+  ): Promise<NatsServerFixture> {
     const binary = findNatsServer(options.binary, options.searchPath);
     const port = await freePort();
     const storeDir = mkdtempSync(join(tmpdir(), 'magpie-nats-'));
     const args = ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir];
     if (options.configFile) args.push('-c', options.configFile);
-    const proc = new ManagedProcess({ name: 'nats-server', command: binary, args, logFile: join(storeDir, 'nats-server.log') });
+    const proc = new ManagedProcess({
+      name: 'nats-server',
+      command: binary,
+      args,
+      logFile: join(storeDir, 'nats-server.log'),
+      ...(options.env ? { env: options.env } : {}),
+    });
     const fixture = new NatsServerFixture(port, storeDir, proc);
     await fixture.#startAndWait();
     return fixture;

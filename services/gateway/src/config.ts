@@ -1,5 +1,5 @@
 import { DEFAULT_CONFIG_DIR } from '@magpie/catalog';
-import { envInt, loadConfig, platformEnv, type EnvSource } from '@magpie/config';
+import { ConfigError, envInt, loadConfig, platformEnv, type EnvSource } from '@magpie/config';
 import { z } from 'zod';
 
 export const GatewayConfig = z.object({
@@ -9,10 +9,32 @@ export const GatewayConfig = z.object({
   MAGPIE_CONFIG_DIR: z.string().default(DEFAULT_CONFIG_DIR),
   /** Largest `count` a single run may ask for. */
   MAX_RUN_COUNT: envInt(100_000, 1),
+  /** StartRun is refused (RESOURCE_EXHAUSTED) while this many runs are `running`. */
+  MAX_ACTIVE_RUNS: envInt(16, 1, 100_000),
+  /** A file with one accepted bearer token per line (a mounted Kubernetes Secret); read once at start. */
+  GATEWAY_TOKENS_FILE: z.string().optional(),
+  /** One accepted bearer token, for local use. Never logged. */
+  GATEWAY_TOKEN: z.string().optional(),
+  /** PEM certificate chain and private key of the gRPC listener; both or neither. */
+  GRPC_TLS_CERT_FILE: z.string().optional(),
+  GRPC_TLS_KEY_FILE: z.string().optional(),
+  /** PEM CA bundle; when set (with TLS), clients must present a certificate it signed (mTLS). */
+  GRPC_TLS_CLIENT_CA_FILE: z.string().optional(),
 });
 export type GatewayConfig = z.infer<typeof GatewayConfig>;
 
-/** Throws ConfigError naming every invalid variable. */
+/**
+ * Reads the gateway's environment. Throws ConfigError naming every invalid variable, and when the
+ * TLS variables do not fit together (a certificate without its key, a client CA without TLS).
+ * The result holds secrets (GATEWAY_TOKEN, NATS_PASS): never log it whole.
+ */
 export function loadGatewayConfig(env: EnvSource): Readonly<GatewayConfig> {
-  return loadConfig(GatewayConfig, env);
+  const config = loadConfig(GatewayConfig, env);
+  if ((config.GRPC_TLS_CERT_FILE === undefined) !== (config.GRPC_TLS_KEY_FILE === undefined)) {
+    throw new ConfigError('invalid configuration: GRPC_TLS_CERT_FILE and GRPC_TLS_KEY_FILE must be set together');
+  }
+  if (config.GRPC_TLS_CLIENT_CA_FILE !== undefined && config.GRPC_TLS_CERT_FILE === undefined) {
+    throw new ConfigError('invalid configuration: GRPC_TLS_CLIENT_CA_FILE needs GRPC_TLS_CERT_FILE and GRPC_TLS_KEY_FILE');
+  }
+  return config;
 }

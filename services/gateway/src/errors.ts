@@ -8,3 +8,18 @@ export class InvalidArgumentError extends Error {
     this.field = field;
   }
 }
+
+/** Thrown when a MagpieService call lacks a valid bearer token. The message never contains the token sent. */
+export class UnauthenticatedError extends Error {
+  override readonly name = 'UnauthenticatedError';
+}
+
+/** Thrown when accepting a request would exceed a configured limit (e.g. MAX_ACTIVE_RUNS). */
+export class LimitExceededError extends Error {
+  override readonly name = 'LimitExceededError';
+}
+
+/** Thrown at start when the gateway's security settings (token file, TLS files) cannot be used. */
+export class SecuritySetupError extends Error {
+  override readonly name = 'SecuritySetupError';
+}

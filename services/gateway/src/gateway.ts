@@ -5,15 +5,23 @@ import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-
 import { MAGPIE_SERVICE_NAME, PROTO_LOADER_OPTIONS, loadMagpieProto } from '@magpie/api';
 import type { Logger } from '@magpie/logging';
 import type { RunService } from './run-service.js';
+import { tolerantService } from './tolerant-service.js';
 
 export interface GatewayOptions {
   readonly runService: RunService;
   readonly logger: Logger;
   readonly host: string;
   readonly port: number;
+  /** Insecure when omitted; see createServerCredentials for TLS and mTLS. */
+  readonly credentials?: grpc.ServerCredentials;
 }
 
-/** The gRPC server: MagpieService, the standard health service and server reflection. */
+/**
+ * The gRPC server: MagpieService, the standard health service and server reflection. Health and
+ * reflection stay open (probes carry no token); MagpieService's handlers authenticate every call.
+ * Requests whose bytes cannot be decoded reach the handlers (as UndecodableRequest) instead of
+ * being answered INTERNAL by grpc-js.
+ */
 export class Gateway {
   readonly #o: GatewayOptions;
   readonly #server = new grpc.Server({ 'grpc.max_receive_message_length': 4 * 1024 * 1024 });
@@ -23,7 +31,7 @@ export class Gateway {
   constructor(options: GatewayOptions) {
     this.#o = options;
     const proto = loadMagpieProto();
-    this.#server.addService(proto.service, options.runService.handlers());
+    this.#server.addService(tolerantService(proto.service), options.runService.handlers());
     this.#health.addToServer(this.#server);
     // Reflection describes every service this server hosts, health included, so grpcurl sees all.
     const healthDefinition = loadSync(healthProtoPath, { ...PROTO_LOADER_OPTIONS });
@@ -38,7 +46,7 @@ export class Gateway {
   async start(): Promise<number> {
     if (this.#port !== undefined) return this.#port;
     const port = await new Promise<number>((resolve, reject) => {
-      this.#server.bindAsync(`${this.#o.host}:${this.#o.port}`, grpc.ServerCredentials.createInsecure(), (err, bound) =>
+      this.#server.bindAsync(`${this.#o.host}:${this.#o.port}`, this.#o.credentials ?? grpc.ServerCredentials.createInsecure(), (err, bound) =>
         err ? reject(err) : resolve(bound),
       );
     });

@@ -7,7 +7,10 @@ import { MsgIds, RunRequested, Subjects, isTerminal, type RunState } from '@magp
 import type { Logger } from '@magpie/logging';
 import { RunExistsError, RunNotFoundError, type RecordLog, type RunStore, type RunTracker } from '@magpie/runs';
 import * as grpc from '@grpc/grpc-js';
+import type { ActiveRunLimit } from './active-run-limit.js';
+import type { BearerAuthenticator } from './bearer-authenticator.js';
 import { InvalidArgumentError } from './errors.js';
+import { requireWellFormed } from './require-well-formed.js';
 import { resolveRunSpec } from './resolve-run-spec.js';
 import { toGrpcStatus } from './to-grpc-status.js';
 
@@ -19,9 +22,15 @@ export interface RunServiceOptions {
   readonly catalog: Catalog;
   readonly logger: Logger;
   readonly maxRunCount: number;
+  /** Checks every call's bearer token (a no-op when no token is configured). */
+  readonly authenticator: BearerAuthenticator;
+  /** Admits new runs while fewer than MAX_ACTIVE_RUNS are running. */
+  readonly activeRuns: ActiveRunLimit;
 }
 
 const RUN_ID = /^[A-Za-z0-9_-]{3,64}$/;
+/** ListRuns returns at most this many runs, whatever `limit` asks for. */
+export const MAX_LIST_LIMIT = 1_000;
 
 function requireRunId(runId: string): string {
   if (!runId) throw new InvalidArgumentError('run_id', 'required');
@@ -34,7 +43,11 @@ function newRunId(): string {
   return `run-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
 }
 
-/** The magpie.v1.MagpieService handlers: validation, run control, and record streaming. */
+/**
+ * The magpie.v1.MagpieService handlers: authentication, validation, run control, and record
+ * streaming. Every handler authenticates first, then rejects malformed requests (undecodable
+ * bytes, invalid UTF-8, over-long strings) before it looks at any field.
+ */
 export class RunService {
   readonly #o: RunServiceOptions;
 
@@ -44,16 +57,19 @@ export class RunService {
 
   handlers(): MagpieServiceHandlers {
     return {
-      StartRun: (call, cb) => this.#unary(call, cb, 'StartRun', () => this.startRun(call.request)),
-      GetRun: (call, cb) => this.#unary(call, cb, 'GetRun', () => this.getRun(requireRunId(call.request.run_id))),
-      ListRuns: (call, cb) => this.#unary(call, cb, 'ListRuns', async () => ({ runs: await this.listRuns(call.request.limit) })),
-      CancelRun: (call, cb) =>
-        this.#unary(call, cb, 'CancelRun', () => this.cancelRun(requireRunId(call.request.run_id), call.request.reason)),
+      StartRun: (call, cb) => this.#unary(call, cb, 'StartRun', (req) => this.startRun(req)),
+      GetRun: (call, cb) => this.#unary(call, cb, 'GetRun', (req) => this.getRun(requireRunId(req.run_id))),
+      ListRuns: (call, cb) => this.#unary(call, cb, 'ListRuns', async (req) => ({ runs: await this.listRuns(req.limit) })),
+      CancelRun: (call, cb) => this.#unary(call, cb, 'CancelRun', (req) => this.cancelRun(requireRunId(req.run_id), req.reason)),
       StreamRecords: (call) => void this.#streamRecords(call),
     };
   }
 
-  /** Validates, stores and announces a run; a repeated client_request_id returns the first run. */
+  /**
+   * Validates, stores and announces a run; a repeated client_request_id returns the first run.
+   * Throws InvalidArgumentError for a bad field and LimitExceededError when MAX_ACTIVE_RUNS runs
+   * are running (a retry that finds its earlier run is answered regardless).
+   */
   async startRun(req: StartRunRequest): Promise<{ run: Run; created: boolean }> {
     const spec = resolveRunSpec(req, this.#o.catalog, { maxRunCount: this.#o.maxRunCount, randomSeed: () => randomInt(0, 2 ** 31 - 1) });
     let runId = newRunId();
@@ -62,10 +78,14 @@ export class RunService {
       if (reserved !== runId) {
         const existing = await this.#o.store.get(reserved);
         if (existing) return { run: await this.#toProto(existing), created: false };
-        // The first call reserved the id and died before storing its run: finish its work.
+        // The first call reserved the id and died (or was refused) before storing its run: finish its work.
         runId = reserved;
       }
     }
+    return this.#o.activeRuns.admit(() => this.#createRun(runId, spec, req.client_request_id));
+  }
+
+  async #createRun(runId: string, spec: RunState['spec'], clientRequestId: string): Promise<{ run: Run; created: boolean }> {
     const now = new Date().toISOString();
     const state: RunState = {
       schemaVersion: 1,
@@ -74,7 +94,7 @@ export class RunService {
       status: 'running',
       createdAt: now,
       updatedAt: now,
-      ...(req.client_request_id ? { clientRequestId: req.client_request_id } : {}),
+      ...(clientRequestId ? { clientRequestId } : {}),
     };
     try {
       await this.#o.store.create(state);
@@ -99,13 +119,13 @@ export class RunService {
   }
 
   async listRuns(limit: number): Promise<Run[]> {
-    const states = await this.#o.store.list(limit > 0 ? Math.min(limit, 1_000) : 100);
+    const states = await this.#o.store.list(limit > 0 ? Math.min(limit, MAX_LIST_LIMIT) : 100);
     return Promise.all(states.map((s) => this.#toProto(s)));
   }
 
   /** Idempotent; throws RunNotFoundError for an unknown run. */
   async cancelRun(runId: string, reason: string): Promise<Run> {
-    const { state } = await this.#o.tracker.cancel(runId, reason.slice(0, 1024) || 'cancelled by user');
+    const { state } = await this.#o.tracker.cancel(runId, reason || 'cancelled by user');
     return this.#toProto(state);
   }
 
@@ -118,28 +138,38 @@ export class RunService {
     return runToProto(state, counts, deadLettered, rejections);
   }
 
+  /** Authenticates, then checks the request is well-formed; throws what toGrpcStatus maps. */
+  #admit<TReq>(call: { metadata: grpc.Metadata; request: TReq }): TReq {
+    this.#o.authenticator.authenticate(call.metadata);
+    return requireWellFormed(call.request);
+  }
+
   #unary<TReq, TRes>(
     call: grpc.ServerUnaryCall<TReq, unknown>,
     callback: grpc.sendUnaryData<TRes>,
     method: string,
-    work: () => Promise<TRes>,
+    work: (request: TReq) => Promise<TRes>,
   ): void {
-    work().then(
-      (res) => callback(null, res),
-      (err: unknown) => {
-        const status = toGrpcStatus(err);
-        if (status.code === grpc.status.INTERNAL) this.#o.logger.error({ err, method, peer: call.getPeer() }, 'request failed');
-        callback(status, null);
-      },
-    );
+    Promise.resolve()
+      .then(() => work(this.#admit(call)))
+      .then(
+        (res) => callback(null, res),
+        (err: unknown) => {
+          const status = toGrpcStatus(err);
+          if (status.code === grpc.status.INTERNAL) this.#o.logger.error({ err, method, peer: call.getPeer() }, 'request failed');
+          else if (status.code === grpc.status.UNAUTHENTICATED) this.#o.logger.warn({ method, peer: call.getPeer() }, 'unauthenticated call refused');
+          callback(status, null);
+        },
+      );
   }
 
   async #streamRecords(call: Parameters<MagpieServiceHandlers['StreamRecords']>[0]): Promise<void> {
     const abort = new AbortController();
     call.on('cancelled', () => abort.abort());
     try {
-      const runId = requireRunId(call.request.run_id);
-      const fromCursor = Number(call.request.from_cursor || '0');
+      const request = this.#admit(call);
+      const runId = requireRunId(request.run_id);
+      const fromCursor = Number(request.from_cursor || '0');
       if (!Number.isSafeInteger(fromCursor) || fromCursor < 0) throw new InvalidArgumentError('from_cursor', 'must be a non-negative integer');
       if (!(await this.#o.store.get(runId))) throw new RunNotFoundError(`run ${runId} not found`);
       const records = this.#o.log.read(runId, {
@@ -162,6 +192,7 @@ export class RunService {
       if (abort.signal.aborted) return;
       const status = toGrpcStatus(err);
       if (status.code === grpc.status.INTERNAL) this.#o.logger.error({ err, method: 'StreamRecords' }, 'stream failed');
+      else if (status.code === grpc.status.UNAUTHENTICATED) this.#o.logger.warn({ method: 'StreamRecords', peer: call.getPeer() }, 'unauthenticated call refused');
       call.emit('error', status);
     }
   }

@@ -34,9 +34,11 @@ export class Generator {
   readonly #planner: Worker<RunRequested>;
   readonly #filler: Worker<GenerationTask>;
   readonly #pool: BackendPool<InferenceClient>;
+  readonly #tracker: RunTracker;
 
   constructor(o: GeneratorOptions) {
     this.#pool = o.pool;
+    this.#tracker = o.tracker;
     const dedup = new RunDedupRegistry({ log: o.log });
     this.#planner = createStageWorker({
       ...o,
@@ -60,6 +62,7 @@ export class Generator {
       schema: GenerationTask,
       // A task makes one request at a time, so the pool's capacity in requests is the task concurrency.
       concurrency: o.pool.maxCapacity,
+      canPull: () => o.pool.hasHealthyReplica,
       handler: (task, ctx) =>
         fillTask(task, ctx, {
           publisher: o.publisher,
@@ -79,6 +82,7 @@ export class Generator {
   }
 
   async start(): Promise<void> {
+    this.#tracker.start();
     this.#pool.start();
     await this.#planner.start();
     await this.#filler.start();
@@ -88,5 +92,6 @@ export class Generator {
   async stop(graceMs: number): Promise<void> {
     await Promise.all([this.#planner.stop(graceMs), this.#filler.stop(graceMs)]);
     this.#pool.stop();
+    await this.#tracker.stop();
   }
 }

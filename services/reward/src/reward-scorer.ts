@@ -43,6 +43,7 @@ export class RewardScorer {
       schema: SamplesRecord,
       // Each message makes one scoring call per response (5 by default).
       concurrency: Math.max(1, Math.ceil(o.rewards.maxCapacity / 5)),
+      canPull: () => o.rewards.hasHealthyReplica,
       handler: (samples, ctx) => this.#score(samples, ctx),
     });
   }
@@ -52,6 +53,7 @@ export class RewardScorer {
   }
 
   async start(): Promise<void> {
+    this.#o.tracker.start();
     this.#o.rewards.start();
     await this.#worker.start();
   }
@@ -59,6 +61,7 @@ export class RewardScorer {
   async stop(graceMs: number): Promise<void> {
     await this.#worker.stop(graceMs);
     this.#o.rewards.stop();
+    await this.#o.tracker.stop();
   }
 
   async #score(samples: SamplesRecord, ctx: WorkerContext): Promise<void> {
@@ -67,11 +70,10 @@ export class RewardScorer {
     if (!state || state.status !== 'running') return;
     const model = state.spec.reward.model;
     const api = this.#o.catalog.models.getReward(model).api;
-    const scores = await rewards.run(
-      samples.problemRecordId,
-      (client) => client.scoreAll(api, { model, instruction: samples.instruction, responses: samples.responses, signal: ctx.signal }),
-      ctx.signal,
+    const scores = await tracker.runWhileActive(samples.runId, ctx.signal, (signal) =>
+      rewards.run(samples.problemRecordId, (client) => client.scoreAll(api, { model, instruction: samples.instruction, responses: samples.responses, signal }), signal),
     );
+    if (!scores) return;
     const answers = samples.responses.map((response) => extractFinalAnswer(response) ?? null);
     const { pairRule, minRewardMargin } = state.spec.reward;
     const selection = selectPair({

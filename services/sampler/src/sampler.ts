@@ -37,6 +37,7 @@ export class Sampler {
       filterSubject: Subjects.recordsOfKind('problem'),
       schema: ProblemRecord,
       concurrency: o.pool.maxCapacity,
+      canPull: () => o.pool.hasHealthyReplica,
       handler: (problem, ctx) => this.#sample(problem, ctx),
     });
   }
@@ -46,6 +47,7 @@ export class Sampler {
   }
 
   async start(): Promise<void> {
+    this.#o.tracker.start();
     this.#o.pool.start();
     await this.#worker.start();
   }
@@ -53,6 +55,7 @@ export class Sampler {
   async stop(graceMs: number): Promise<void> {
     await this.#worker.stop(graceMs);
     this.#o.pool.stop();
+    await this.#o.tracker.stop();
   }
 
   async #sample(problem: ProblemRecord, ctx: WorkerContext): Promise<void> {
@@ -69,9 +72,12 @@ export class Sampler {
       topP: sampling.topP,
       maxTokens: sampling.maxTokens,
       seed: deriveSeed(state.spec.seed, problem.recordId, 'samples'),
-      signal: ctx.signal,
     };
-    const result = await pool.run(problem.recordId, (client) => client.chat(request), ctx.signal);
+    // A cancelled run aborts this call within moments; there is then nothing to publish.
+    const result = await tracker.runWhileActive(problem.runId, ctx.signal, (signal) =>
+      pool.run(problem.recordId, (client) => client.chat({ ...request, signal }), signal),
+    );
+    if (!result) return;
     if (result.choices.length !== samplesPerProblem) {
       throw new Error(`backend returned ${result.choices.length} choices, expected ${samplesPerProblem}`);
     }

@@ -35,6 +35,7 @@ export class Solver {
       filterSubject: Subjects.recordsOfKind('problem'),
       schema: ProblemRecord,
       concurrency: o.pool.maxCapacity,
+      canPull: () => o.pool.hasHealthyReplica,
       handler: (problem, ctx) => this.#solve(problem, ctx),
     });
   }
@@ -44,6 +45,7 @@ export class Solver {
   }
 
   async start(): Promise<void> {
+    this.#o.tracker.start();
     this.#o.pool.start();
     await this.#worker.start();
   }
@@ -51,6 +53,7 @@ export class Solver {
   async stop(graceMs: number): Promise<void> {
     await this.#worker.stop(graceMs);
     this.#o.pool.stop();
+    await this.#o.tracker.stop();
   }
 
   async #solve(problem: ProblemRecord, ctx: WorkerContext): Promise<void> {
@@ -68,9 +71,12 @@ export class Solver {
       topP: sampling.topP,
       maxTokens: sampling.maxTokens,
       seed,
-      signal: ctx.signal,
     };
-    const result = await pool.run(problem.recordId, (client) => client.chat(request), ctx.signal);
+    // A cancelled run aborts this call within moments; there is then nothing to publish.
+    const result = await tracker.runWhileActive(problem.runId, ctx.signal, (signal) =>
+      pool.run(problem.recordId, (client) => client.chat({ ...request, signal }), signal),
+    );
+    if (!result) return;
     const choice = result.choices[0];
     if (!choice) throw new Error("backend returned no choice");
     const split = splitReasoning(choice.content, choice.reasoning);

@@ -12,6 +12,12 @@ export interface CliConfig {
   readonly natsPort: number;
   readonly simPort: number;
   readonly grpcPort: number;
+  /** MAGPIE_TOKEN: the gateway's bearer token (a secret: never print or log it). */
+  readonly token?: string;
+  /** MAGPIE_TLS_CA, MAGPIE_TLS_CERT, MAGPIE_TLS_KEY: PEM files for TLS (and mTLS) to the gateway. */
+  readonly tlsCa?: string;
+  readonly tlsCert?: string;
+  readonly tlsKey?: string;
   /** PATH, searched for nats-server. */
   readonly searchPath: string | undefined;
   /** The environment children of `magpie up` inherit before their own variables are set. */
@@ -29,6 +35,12 @@ function port(source: EnvSource, name: string, fallback: number, problems: strin
     return fallback;
   }
   return value;
+}
+
+/** `{ [key]: value }` when the variable is set and not empty, else `{}` (so the key stays absent). */
+function optional(source: EnvSource, name: string, key: 'token' | 'tlsCa' | 'tlsCert' | 'tlsKey'): Partial<CliConfig> {
+  const raw = source[name];
+  return raw === undefined || raw === '' ? {} : { [key]: raw };
 }
 
 function text(source: EnvSource, name: string, fallback: string): string {
@@ -50,6 +62,10 @@ export function loadCliConfig(source: EnvSource = process.env): CliConfig {
     natsPort: port(source, 'MAGPIE_NATS_PORT', 4222, problems),
     simPort: port(source, 'MAGPIE_SIM_PORT', 8000, problems),
     grpcPort: port(source, 'MAGPIE_GRPC_PORT', 50051, problems),
+    ...optional(source, 'MAGPIE_TOKEN', 'token'),
+    ...optional(source, 'MAGPIE_TLS_CA', 'tlsCa'),
+    ...optional(source, 'MAGPIE_TLS_CERT', 'tlsCert'),
+    ...optional(source, 'MAGPIE_TLS_KEY', 'tlsKey'),
     searchPath: source.PATH,
     inheritedEnv: { ...source },
   };

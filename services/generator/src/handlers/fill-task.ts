@@ -74,9 +74,11 @@ export async function fillTask(task: GenerationTask, ctx: WorkerContext, deps: F
       stop: prompt.stop,
       stopTokenIds: prompt.stopTokenIds,
       addSpecialTokens: prompt.addSpecialTokens,
-      signal: ctx.signal,
     };
-    const result = await deps.pool.run(undefined, (client) => client.complete(request), ctx.signal);
+    const result = await deps.tracker.runWhileActive(task.runId, ctx.signal, (signal) =>
+      deps.pool.run(undefined, (client) => client.complete({ ...request, signal }), signal),
+    );
+    if (!result) return;
     const perChoiceUsage = {
       promptTokens: Math.round(result.usage.promptTokens / result.choices.length),
       completionTokens: Math.round(result.usage.completionTokens / result.choices.length),

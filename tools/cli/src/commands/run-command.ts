@@ -5,6 +5,7 @@ import type { CliConfig } from '../config.js';
 import { parsePositiveInt, parseTemperature, parseUnitInterval } from '../parse-options.js';
 import { readPlatformInfo } from '../repo-root.js';
 import { applyModelPreset, type SeedPositionals } from '../run/apply-model-preset.js';
+import { gatewayClientOptions } from '../run/gateway-client-options.js';
 import { createProgressReporter } from '../run/progress-reporter.js';
 import { runDataset, type RunResult } from '../run/run-dataset.js';
 import type { CommandIo } from './command-io.js';
@@ -119,12 +120,13 @@ Positionals override the preset, which overrides the defaults; --model and --cou
 }
 
 /**
- * Runs one dataset run for real: a gateway client, progress on stderr, Ctrl-C (or SIGTERM)
- * cancels the run. Resolves with the exit code; `onFinished` gets the outcome once the dataset is
- * written. Every run command ends here.
+ * Runs one dataset run for real: a gateway client (with the token and TLS options), progress on
+ * stderr, Ctrl-C (or SIGTERM) cancels the run. Resolves with the exit code; `onFinished` gets the
+ * outcome once the dataset is written. Every run command ends here. Throws GatewayAccessError for
+ * unusable TLS flags.
  */
 export async function executeRunCommand(options: RunCommandOptions, io: CommandIo, onFinished?: (result: RunResult) => void): Promise<number> {
-  const client = createMagpieClient(options.gateway);
+  const client = createMagpieClient(options.gateway, gatewayClientOptions(options));
   const controller = new AbortController();
   const onSignal = (): void => {
     if (controller.signal.aborted) {
@@ -134,7 +136,8 @@ export async function executeRunCommand(options: RunCommandOptions, io: CommandI
     controller.abort();
   };
   io.onSignals(['SIGINT', 'SIGTERM'], onSignal);
-  const { out, gateway: _gateway, waitMs, ...request } = options;
+  // The access fields (the token among them) stay out of the run request.
+  const { out, gateway: _gateway, waitMs, token: _token, tlsCa: _ca, tlsCert: _cert, tlsKey: _key, ...request } = options;
   try {
     return await runDataset({
       client,

@@ -9,6 +9,7 @@ import {
   parsePositiveInt,
   parseUnitInterval,
 } from '../parse-options.js';
+import type { GatewayAccessFlags } from '../run/gateway-client-options.js';
 import type { FilterOverrides, RunRequest } from '../run/start-run-request.js';
 
 /** The default generator (and solver and sampler) model of every run command. */
@@ -18,7 +19,7 @@ export const DEFAULT_MODEL = 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B';
 export const DEFAULT_SAMPLES_PER_PROBLEM = 5;
 
 /** The flags every run command shares, as commander parses them. */
-export interface RunFlags {
+export interface RunFlags extends GatewayAccessFlags {
   readonly out: string;
   readonly gateway: string;
   readonly seed?: number;
@@ -35,7 +36,7 @@ export interface RunFlags {
 }
 
 /** A run request plus where to write it and which gateway to ask: what every run command resolves to. */
-export interface RunCommandOptions extends RunRequest {
+export interface RunCommandOptions extends RunRequest, GatewayAccessFlags {
   readonly out: string;
   readonly gateway: string;
   readonly waitMs: number;
@@ -49,6 +50,11 @@ export function addRunFlags(command: Command, config: CliConfig, { subtopics = t
   command
     .option('--out <dir>', 'parent directory of the dataset directories (env MAGPIE_OUT_DIR)', config.outDir)
     .addOption(new Option('--gateway <host:port>', 'gateway address (env MAGPIE_GATEWAY)').argParser(parseAddress).default(config.gateway))
+    // The token's default is described, never shown: help output must not print a secret.
+    .addOption(new Option('--token <token>', 'bearer token for the gateway (env MAGPIE_TOKEN)').default(config.token, 'env MAGPIE_TOKEN'))
+    .addOption(new Option('--tls-ca <file>', "connect with TLS, trusting this CA's PEM (env MAGPIE_TLS_CA)").default(config.tlsCa))
+    .addOption(new Option('--tls-cert <file>', 'client certificate (PEM) for mTLS; needs --tls-key (env MAGPIE_TLS_CERT)').default(config.tlsCert))
+    .addOption(new Option('--tls-key <file>', 'client private key (PEM) for mTLS; needs --tls-cert (env MAGPIE_TLS_KEY)').default(config.tlsKey))
     .addOption(new Option('--seed <n>', 'base seed; the gateway picks one when omitted').argParser(parseNonNegativeInt));
   if (subtopics) {
     command.addOption(new Option('--subtopics <a,b>', 'subtopics to steer towards').argParser(parseList).default([], "all of the domain's"));
@@ -101,6 +107,10 @@ export function runCommandOptions(flags: RunFlags, target: RunTarget): RunComman
     model: target.model,
     out: flags.out,
     gateway: flags.gateway,
+    ...(flags.token === undefined ? {} : { token: flags.token }),
+    ...(flags.tlsCa === undefined ? {} : { tlsCa: flags.tlsCa }),
+    ...(flags.tlsCert === undefined ? {} : { tlsCert: flags.tlsCert }),
+    ...(flags.tlsKey === undefined ? {} : { tlsKey: flags.tlsKey }),
     ...(flags.seed === undefined ? {} : { seed: flags.seed }),
     subtopics: flags.subtopics ?? [],
     samplesPerProblem: target.samplesPerProblem ?? flags.samplesPerProblem,

@@ -1,0 +1,126 @@
+import * as grpc from '@grpc/grpc-js';
+import type { RecordEvent, Run } from '@magpie/api';
+import type { ServiceName } from '@magpie/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2ePlatform, type E2ePlatform } from '../support/e2e-platform.js';
+
+// Fault suite: real processes killed with SIGKILL, a NATS restart, a simulator that fails and
+// hangs. Timeouts are short so that the suite stays within minutes.
+let platform: E2ePlatform;
+
+beforeAll(async () => {
+  platform = await startE2ePlatform({
+    // A little latency per call keeps the chaos run long enough for several kills of every stage.
+    simEnv: { SIM_DELAY_MS: '40' },
+    serviceEnv: {
+      LLM_TIMEOUT_MS: '3000',
+      ACK_WAIT_MS: '5000',
+      MAX_DELIVERIES: '20',
+      RETRY_BASE_MS: '100',
+      RETRY_MAX_MS: '1000',
+      SHUTDOWN_GRACE_MS: '2000',
+      PROBE_INTERVAL_MS: '500',
+    },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await platform?.stop();
+});
+
+async function waitForEnd(runId: string, timeoutMs: number, during?: (run: Run) => Promise<void>): Promise<Run> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const run = await platform.client.getRun({ run_id: runId }, { deadlineMs: 10_000 }).catch((err: unknown) => {
+      // The gateway answers UNAVAILABLE for a moment while NATS restarts.
+      if ((err as grpc.ServiceError).code === grpc.status.UNAVAILABLE || (err as grpc.ServiceError).code === grpc.status.INTERNAL) return undefined;
+      throw err;
+    });
+    if (run && run.status !== 'RUN_STATUS_RUNNING') return run;
+    if (Date.now() > deadline) throw new Error(`run ${runId} still running after ${timeoutMs} ms: ${JSON.stringify(run?.counts)}`);
+    if (run && during) await during(run);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function allRecords(runId: string): Promise<RecordEvent[]> {
+  const out: RecordEvent[] = [];
+  for await (const event of platform.client.streamRecords({ run_id: runId, from_cursor: '0' })) out.push(event);
+  return out;
+}
+
+function expectExactlyOnce(records: RecordEvent[], count: number): void {
+  for (const kind of ['problem', 'solution', 'samples', 'rewards'] as const) {
+    const ids = records.filter((r) => r.body === kind).map((r) => r.id);
+    expect(ids, `${kind} ids`).toHaveLength(count);
+    expect(new Set(ids).size, `${kind} ids are unique`).toBe(count);
+  }
+  const instructions = records.filter((r) => r.body === 'problem').map((r) => r.problem?.instruction);
+  expect(new Set(instructions).size, 'problems are unique by content').toBe(count);
+}
+
+describe('backend down', () => {
+  it('pauses the stages and resumes when the backend returns, losing nothing', async () => {
+    const sim = platform.platform.simProcess();
+    const { run } = await platform.client.startRun({ domain: 'algebra', count: 60 });
+    const runId = run?.run_id ?? '';
+    let outage = false;
+    const final = await waitForEnd(runId, 120_000, async (current) => {
+      if (!outage && (current.counts?.problems ?? 0) > 0) {
+        outage = true;
+        await sim?.kill();
+        // Long enough for calls to fail and every stage to pause; short of any dead-letter limit.
+        await new Promise((r) => setTimeout(r, 4_000));
+        sim?.start();
+      }
+    });
+    expect(outage).toBe(true);
+    expect(final.status).toBe('RUN_STATUS_SUCCEEDED');
+    expect(final.counts?.dead_lettered).toBe(0);
+    expectExactlyOnce(await allRecords(runId), 60);
+  });
+});
+
+describe('chaos', () => {
+  it('finishes a 300-problem run while stages are killed, NATS restarts and the backend fails 10 % and hangs 1 %', async () => {
+    await fetch(`${platform.simUrl}/admin/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ error_rate: 0.1, hang_rate: 0.01 }),
+    });
+    const { run } = await platform.client.startRun({ domain: 'number_theory', count: 300, client_request_id: 'chaos-1' });
+    const runId = run?.run_id ?? '';
+    // A seeded sequence of victims so a failure can be replayed.
+    let seed = 42;
+    const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const stages: ServiceName[] = ['generator', 'solver', 'sampler', 'reward'];
+    const kills: string[] = [];
+    let natsRestarted = false;
+    let lastKill = Date.now();
+    const final = await waitForEnd(runId, 300_000, async (current) => {
+      const done = (current.counts?.rewards ?? 0) / 300;
+      if (!natsRestarted && done > 0.3) {
+        natsRestarted = true;
+        kills.push('nats');
+        await platform.platform.nats.restart(500);
+        return;
+      }
+      if (Date.now() - lastKill < 1_500) return;
+      lastKill = Date.now();
+      // Every stage in turn, in a seeded order per round, so each is killed at least once.
+      if (kills.filter((k) => k !== 'nats').length % stages.length === 0) stages.sort(() => random() - 0.5);
+      const victim = stages[kills.filter((k) => k !== 'nats').length % stages.length] as ServiceName;
+      kills.push(victim);
+      await platform.platform.service(victim)?.kill();
+      await platform.platform.startService(victim);
+    });
+    await fetch(`${platform.simUrl}/admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error_rate: 0, hang_rate: 0 }) });
+    console.log(`chaos: ${kills.length} disruptions (${kills.join(', ')}); final ${JSON.stringify(final.counts)}`);
+    expect(natsRestarted).toBe(true);
+    for (const stage of stages) expect(kills, `${stage} was killed`).toContain(stage);
+    // Every dead letter is accounted for in the run status; with these retry limits there should be none.
+    expect(final.counts?.dead_lettered).toBe(0);
+    expect(final.status).toBe('RUN_STATUS_SUCCEEDED');
+    expectExactlyOnce(await allRecords(runId), 300);
+  });
+});
