@@ -7,3 +7,8 @@ export class RunExistsError extends Error {
 export class RunNotFoundError extends Error {
   override readonly name = 'RunNotFoundError';
 }
+
+/** Thrown when a stored run document does not match this version's schema (written by an incompatible version). */
+export class RunStateUnreadableError extends Error {
+  override readonly name = 'RunStateUnreadableError';
+}

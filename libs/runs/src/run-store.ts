@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { KvWatchInclude, Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { RUNS_BUCKET, RunState, isTerminal, type RunStatus } from '@magpie/contracts';
-import { RunExistsError, RunNotFoundError } from './errors.js';
+import { RunExistsError, RunNotFoundError, RunStateUnreadableError } from './errors.js';
 
 const runKey = (runId: string) => `run.${runId}`;
 const requestKey = (clientRequestId: string) => `request.${createHash('sha256').update(clientRequestId).digest('hex').slice(0, 40)}`;
@@ -42,18 +42,24 @@ export class RunStore {
     }
   }
 
-  /** The run's current document, or undefined when unknown. */
+  /**
+   * The run's current document, or undefined when unknown. Throws RunStateUnreadableError when
+   * the stored document does not fit this version's schema.
+   */
   async get(runId: string): Promise<RunState | undefined> {
     const entry = await this.#kv.get(runKey(runId));
     if (!entry || entry.operation !== 'PUT') return undefined;
-    return RunState.parse(entry.json());
+    const parsed = RunState.safeParse(entry.json());
+    if (!parsed.success) throw new RunStateUnreadableError(`run ${runId} was stored by an incompatible version: ${parsed.error.message}`);
+    return parsed.data;
   }
 
   /** Every stored run, newest first. */
   async list(limit = 100): Promise<RunState[]> {
     const keys: string[] = [];
     for await (const key of await this.#kv.keys('run.>')) keys.push(key);
-    const states = await Promise.all(keys.map((k) => this.get(k.slice('run.'.length))));
+    // Runs stored by an incompatible version are left out rather than failing the whole list.
+    const states = await Promise.all(keys.map((k) => this.get(k.slice('run.'.length)).catch(() => undefined)));
     return states
       .filter((s): s is RunState => s !== undefined)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
@@ -68,7 +74,9 @@ export class RunStore {
     for (;;) {
       const entry = await this.#kv.get(runKey(runId));
       if (!entry || entry.operation !== 'PUT') throw new RunNotFoundError(`run ${runId} not found`);
-      const current = RunState.parse(entry.json());
+      const parsed = RunState.safeParse(entry.json());
+      if (!parsed.success) throw new RunStateUnreadableError(`run ${runId} was stored by an incompatible version`);
+      const current = parsed.data;
       if (isTerminal(current.status) || current.status === to) return { state: current, changed: false };
       const now = new Date().toISOString();
       const next: RunState = {

@@ -28,7 +28,7 @@ export type GatewayConfig = z.infer<typeof GatewayConfig>;
  * TLS variables do not fit together (a certificate without its key, a client CA without TLS).
  * The result holds secrets (GATEWAY_TOKEN, NATS_PASS): never log it whole.
  */
-export function loadGatewayConfig(env: EnvSource): Readonly<GatewayConfig> {
+export function loadGatewayConfig(env: EnvSource = process.env): Readonly<GatewayConfig> {
   const config = loadConfig(GatewayConfig, env);
   if ((config.GRPC_TLS_CERT_FILE === undefined) !== (config.GRPC_TLS_KEY_FILE === undefined)) {
     throw new ConfigError('invalid configuration: GRPC_TLS_CERT_FILE and GRPC_TLS_KEY_FILE must be set together');

@@ -10,7 +10,7 @@ import { gatewaySecurity } from './gateway-security.js';
 import { RunService } from './run-service.js';
 
 // The config holds secrets (GATEWAY_TOKEN, NATS_PASS): log chosen fields, never the object.
-const config = loadGatewayConfig(process.env);
+const config = loadGatewayConfig();
 const logger = createLogger({ name: 'gateway', level: config.LOG_LEVEL });
 const security = gatewaySecurity(config);
 if (security.summary.auth === 'off') {

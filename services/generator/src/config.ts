@@ -17,6 +17,6 @@ export const GeneratorConfig = z.object({
 export type GeneratorConfig = z.infer<typeof GeneratorConfig>;
 
 /** Throws ConfigError naming every invalid variable. */
-export function loadGeneratorConfig(env: EnvSource): Readonly<GeneratorConfig> {
+export function loadGeneratorConfig(env: EnvSource = process.env): Readonly<GeneratorConfig> {
   return loadConfig(GeneratorConfig, env);
 }

@@ -7,7 +7,7 @@ import { HealthServer, createMetricsRegistry, shutdownOnSignal } from '@magpie/r
 import { loadGeneratorConfig } from './config.js';
 import { Generator } from './generator.js';
 
-const config = loadGeneratorConfig(process.env);
+const config = loadGeneratorConfig();
 const logger = createLogger({ name: 'generator', level: config.LOG_LEVEL });
 const registry = createMetricsRegistry('generator');
 const metrics = new StageMetrics(registry);

@@ -13,6 +13,6 @@ export const RewardConfig = z.object({
 export type RewardConfig = z.infer<typeof RewardConfig>;
 
 /** Throws ConfigError naming every invalid variable. */
-export function loadRewardConfig(env: EnvSource): Readonly<RewardConfig> {
+export function loadRewardConfig(env: EnvSource = process.env): Readonly<RewardConfig> {
   return loadConfig(RewardConfig, env);
 }

@@ -8,7 +8,7 @@ import { HealthServer, createMetricsRegistry, shutdownOnSignal } from '@magpie/r
 import { loadRewardConfig } from './config.js';
 import { RewardScorer } from './reward-scorer.js';
 
-const config = loadRewardConfig(process.env);
+const config = loadRewardConfig();
 const logger = createLogger({ name: 'reward', level: config.LOG_LEVEL });
 const registry = createMetricsRegistry('reward');
 const metrics = new StageMetrics(registry);

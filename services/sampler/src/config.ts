@@ -13,6 +13,6 @@ export const SamplerConfig = z.object({
 export type SamplerConfig = z.infer<typeof SamplerConfig>;
 
 /** Throws ConfigError naming every invalid variable. */
-export function loadSamplerConfig(env: EnvSource): Readonly<SamplerConfig> {
+export function loadSamplerConfig(env: EnvSource = process.env): Readonly<SamplerConfig> {
   return loadConfig(SamplerConfig, env);
 }

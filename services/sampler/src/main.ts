@@ -7,7 +7,7 @@ import { HealthServer, createMetricsRegistry, shutdownOnSignal } from '@magpie/r
 import { loadSamplerConfig } from './config.js';
 import { Sampler } from './sampler.js';
 
-const config = loadSamplerConfig(process.env);
+const config = loadSamplerConfig();
 const logger = createLogger({ name: 'sampler', level: config.LOG_LEVEL });
 const registry = createMetricsRegistry('sampler');
 const metrics = new StageMetrics(registry);

@@ -13,6 +13,6 @@ export const SolverConfig = z.object({
 export type SolverConfig = z.infer<typeof SolverConfig>;
 
 /** Throws ConfigError naming every invalid variable. */
-export function loadSolverConfig(env: EnvSource): Readonly<SolverConfig> {
+export function loadSolverConfig(env: EnvSource = process.env): Readonly<SolverConfig> {
   return loadConfig(SolverConfig, env);
 }

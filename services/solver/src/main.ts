@@ -7,7 +7,7 @@ import { HealthServer, createMetricsRegistry, shutdownOnSignal } from '@magpie/r
 import { loadSolverConfig } from './config.js';
 import { Solver } from './solver.js';
 
-const config = loadSolverConfig(process.env);
+const config = loadSolverConfig();
 const logger = createLogger({ name: 'solver', level: config.LOG_LEVEL });
 const registry = createMetricsRegistry('solver');
 const metrics = new StageMetrics(registry);

@@ -45,7 +45,7 @@ export type SimConfig = z.infer<typeof SimConfigSchema>;
  * Reads the simulator's configuration. Throws ConfigError (from @magpie/config) naming each invalid
  * variable, including fault rates that add up to more than 1.
  */
-export function loadSimConfig(env: EnvSource): Readonly<SimConfig> {
+export function loadSimConfig(env: EnvSource = process.env): Readonly<SimConfig> {
   const schema = SimConfigSchema.refine(
     (c) => c.SIM_ERROR_RATE + c.SIM_HANG_RATE + c.SIM_SLOW_RATE + c.SIM_MALFORMED_RATE + c.SIM_RESET_RATE <= 1,
     { message: 'SIM_ERROR_RATE + SIM_HANG_RATE + SIM_SLOW_RATE + SIM_MALFORMED_RATE + SIM_RESET_RATE must be at most 1', path: ['SIM_ERROR_RATE'] },

@@ -5,7 +5,7 @@ import { loadSimConfig } from './config.js';
 import { replicaOptionsFromConfig } from './sim-options.js';
 import { startReplicas } from './start-replicas.js';
 
-const config = loadSimConfig(process.env);
+const config = loadSimConfig();
 const logger = createLogger({ name: 'llm-sim', level: config.LOG_LEVEL });
 const catalog = loadCatalog(config.MAGPIE_CONFIG_DIR);
 const set = await startReplicas(replicaOptionsFromConfig(config, { catalog, logger }));
