@@ -152,6 +152,25 @@ describe.each(DOMAINS)('a %s run of 20 problems', (domain) => {
   });
 });
 
+describe('re-running magpie run with the same --request-id', () => {
+  it('attaches to the same run and rewrites the same complete dataset', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'magpie-e2e-reattach-'));
+    const args = ['tools/cli/bin/magpie.js', 'run', '--domain', 'algebra', '--count', '8', '--request-id', 'e2e-reattach-1', '--gateway', platform.grpcAddress];
+    const first = await run(process.execPath, [...args, '--out', join(out, 'a')], { cwd: REPO_ROOT, timeout: 120_000 });
+    const second = await run(process.execPath, [...args, '--out', join(out, 'b')], { cwd: REPO_ROOT, timeout: 120_000 });
+    const runIdOf = (text: string) => /run (run-[A-Za-z0-9_-]+)/.exec(text)?.[1];
+    expect(runIdOf(second.stdout)).toBe(runIdOf(first.stdout));
+    expect(second.stdout).toContain('attached');
+    const instructions = (sub: string) => {
+      const dir = join(out, sub, readdirSync(join(out, sub))[0] ?? '');
+      const file = readdirSync(dir).find((f) => f.endsWith('_ins_5res_armorm.json')) ?? '';
+      return readJson<{ id: number; instruction: string }[]>(join(dir, file)).map((r) => `${r.id}:${r.instruction}`);
+    };
+    expect(instructions('b')).toHaveLength(8);
+    expect(instructions('b')).toEqual(instructions('a'));
+  });
+});
+
 describe('the prompts we send', () => {
   it('never carry a double BOS (the simulator counts any it sees)', async () => {
     const metrics = await (await fetch(`${platform.simUrl}/metrics`)).text();

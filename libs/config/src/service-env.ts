@@ -4,7 +4,7 @@ import { LogLevel, envInt } from './load-config.js';
 /** Variables every service reads: NATS, logging, health port and stream limits. */
 export const platformEnv = {
   NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
-  /** Per-service NATS credentials; see configs/nats-server.conf for the permissions each user has. */
+  /** Per-service NATS credentials; see configs/nats/nats-server.conf for the permissions each user has. */
   NATS_USER: z.string().optional(),
   NATS_PASS: z.string().optional(),
   LOG_LEVEL: LogLevel,

@@ -44,3 +44,17 @@ export function toError(value: unknown): Error {
   if (value instanceof Error) return value;
   return new Error(typeof value === 'string' ? value : JSON.stringify(value), { cause: value });
 }
+
+/** A URL fit for logs: any user name and password in it are replaced by "[redacted]". */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.username || parsed.password) {
+      parsed.username = 'redacted';
+      parsed.password = '';
+    }
+    return parsed.href;
+  } catch {
+    return '[unparseable url]';
+  }
+}

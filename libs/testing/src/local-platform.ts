@@ -14,7 +14,7 @@ export type StageName = Exclude<ServiceName, 'gateway'>;
 const STAGES: readonly StageName[] = ['generator', 'solver', 'sampler', 'reward'];
 
 export interface LocalPlatformOptions {
-  /** The environment every child starts from (pass `process.env`). */
+  /** The environment every child starts from (usually the test process's own). */
   readonly baseEnv: Readonly<Record<string, string | undefined>>;
   readonly serviceEnv?: Readonly<Record<string, string>>;
   readonly simEnv?: Readonly<Record<string, string>>;

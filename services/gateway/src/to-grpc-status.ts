@@ -1,10 +1,11 @@
 import * as grpc from '@grpc/grpc-js';
-import { RunNotFoundError } from '@magpie/runs';
+import { RunNotFoundError, RunStateUnreadableError } from '@magpie/runs';
 import { InvalidArgumentError, LimitExceededError, UnauthenticatedError } from './errors.js';
 
 /**
  * The one place errors become gRPC statuses. Missing or wrong token → UNAUTHENTICATED,
- * validation → INVALID_ARGUMENT, unknown run → NOT_FOUND, a limit → RESOURCE_EXHAUSTED; anything
+ * validation → INVALID_ARGUMENT, unknown run → NOT_FOUND, a limit → RESOURCE_EXHAUSTED, a run
+ * stored by an incompatible version → FAILED_PRECONDITION; anything
  * else is INTERNAL with a generic message (details go to the log, not the client).
  */
 export function toGrpcStatus(err: unknown): Partial<grpc.StatusObject> & { code: grpc.status; details: string } {
@@ -12,5 +13,6 @@ export function toGrpcStatus(err: unknown): Partial<grpc.StatusObject> & { code:
   if (err instanceof InvalidArgumentError) return { code: grpc.status.INVALID_ARGUMENT, details: err.message };
   if (err instanceof RunNotFoundError) return { code: grpc.status.NOT_FOUND, details: err.message };
   if (err instanceof LimitExceededError) return { code: grpc.status.RESOURCE_EXHAUSTED, details: err.message };
+  if (err instanceof RunStateUnreadableError) return { code: grpc.status.FAILED_PRECONDITION, details: err.message };
   return { code: grpc.status.INTERNAL, details: 'internal error; see the gateway log' };
 }

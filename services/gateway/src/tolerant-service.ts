@@ -25,7 +25,7 @@ export function tolerantService(service: grpc.ServiceDefinition): grpc.ServiceDe
       ...method,
       requestDeserialize: (bytes: Buffer) => {
         try {
-          return decode(bytes);
+          return decode(bytes) as unknown;
         } catch (err) {
           return new UndecodableRequest(err instanceof Error ? err.message : String(err));
         }

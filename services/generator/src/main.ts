@@ -1,7 +1,7 @@
 import { connectNats } from '@magpie/bus';
 import { loadCatalog } from '@magpie/catalog';
 import { createInferencePool, poolSettingsFromEnv } from '@magpie/llm';
-import { createLogger } from '@magpie/logging';
+import { createLogger, redactUrl } from '@magpie/logging';
 import { StageMetrics, openPlatform } from '@magpie/runs';
 import { HealthServer, createMetricsRegistry, shutdownOnSignal } from '@magpie/runtime';
 import { loadGeneratorConfig } from './config.js';
@@ -35,7 +35,7 @@ const health = new HealthServer({
 });
 await generator.start();
 const healthPort = await health.start();
-logger.info({ healthPort, llm: config.LLM_BASE_URL }, 'generator started');
+logger.info({ healthPort, llm: config.LLM_BASE_URL.map(redactUrl) }, 'generator started');
 
 const code = await shutdownOnSignal({
   logger,

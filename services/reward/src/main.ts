@@ -2,7 +2,7 @@ import { connectNats } from '@magpie/bus';
 import { createAnswerChecker } from '@magpie/answers';
 import { loadCatalog } from '@magpie/catalog';
 import { createRewardPool, poolSettingsFromEnv } from '@magpie/llm';
-import { createLogger } from '@magpie/logging';
+import { createLogger, redactUrl } from '@magpie/logging';
 import { StageMetrics, openPlatform } from '@magpie/runs';
 import { HealthServer, createMetricsRegistry, shutdownOnSignal } from '@magpie/runtime';
 import { loadRewardConfig } from './config.js';
@@ -35,7 +35,7 @@ const health = new HealthServer({
 });
 await scorer.start();
 const healthPort = await health.start();
-logger.info({ healthPort, reward: config.REWARD_BASE_URL }, 'reward started');
+logger.info({ healthPort, reward: config.REWARD_BASE_URL.map(redactUrl) }, 'reward started');
 
 const code = await shutdownOnSignal({
   logger,

@@ -1,7 +1,7 @@
 import { connectNats } from '@magpie/bus';
 import { loadCatalog } from '@magpie/catalog';
 import { createInferencePool, poolSettingsFromEnv } from '@magpie/llm';
-import { createLogger } from '@magpie/logging';
+import { createLogger, redactUrl } from '@magpie/logging';
 import { StageMetrics, openPlatform } from '@magpie/runs';
 import { HealthServer, createMetricsRegistry, shutdownOnSignal } from '@magpie/runtime';
 import { loadSolverConfig } from './config.js';
@@ -33,7 +33,7 @@ const health = new HealthServer({
 });
 await solver.start();
 const healthPort = await health.start();
-logger.info({ healthPort, llm: config.LLM_BASE_URL }, 'solver started');
+logger.info({ healthPort, llm: config.LLM_BASE_URL.map(redactUrl) }, 'solver started');
 
 const code = await shutdownOnSignal({
   logger,

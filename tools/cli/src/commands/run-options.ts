@@ -33,6 +33,7 @@ export interface RunFlags extends GatewayAccessFlags {
   readonly sanitize?: boolean;
   readonly minChars?: number;
   readonly maxChars?: number;
+  readonly requestId?: string;
 }
 
 /** A run request plus where to write it and which gateway to ask: what every run command resolves to. */
@@ -55,7 +56,11 @@ export function addRunFlags(command: Command, config: CliConfig, { subtopics = t
     .addOption(new Option('--tls-ca <file>', "connect with TLS, trusting this CA's PEM (env MAGPIE_TLS_CA)").default(config.tlsCa))
     .addOption(new Option('--tls-cert <file>', 'client certificate (PEM) for mTLS; needs --tls-key (env MAGPIE_TLS_CERT)').default(config.tlsCert))
     .addOption(new Option('--tls-key <file>', 'client private key (PEM) for mTLS; needs --tls-cert (env MAGPIE_TLS_KEY)').default(config.tlsKey))
-    .addOption(new Option('--seed <n>', 'base seed; the gateway picks one when omitted').argParser(parseNonNegativeInt));
+    .addOption(new Option('--seed <n>', 'base seed; the gateway picks one when omitted').argParser(parseNonNegativeInt))
+    .option(
+      '--request-id <id>',
+      'idempotency key: rerunning with the same id attaches to the run it started and rewrites its complete dataset (default: a new id)',
+    );
   if (subtopics) {
     command.addOption(new Option('--subtopics <a,b>', 'subtopics to steer towards').argParser(parseList).default([], "all of the domain's"));
   }
@@ -122,5 +127,6 @@ export function runCommandOptions(flags: RunFlags, target: RunTarget): RunComman
     ...(flags.pairRule === undefined ? {} : { pairRule: flags.pairRule }),
     ...(flags.minRewardMargin === undefined ? {} : { minRewardMargin: flags.minRewardMargin }),
     ...(filters === undefined ? {} : { filters }),
+    ...(flags.requestId === undefined ? {} : { requestId: flags.requestId }),
   };
 }

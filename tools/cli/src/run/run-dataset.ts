@@ -77,15 +77,18 @@ export async function runDataset(options: RunDatasetOptions): Promise<number> {
     return ExitCode.gatewayError;
   }
   let run: Run;
+  let created = true;
   try {
-    const started = await client.startRun(toStartRunRequest(request, crypto.randomUUID()));
+    const started = await client.startRun(toStartRunRequest(request, request.requestId ?? crypto.randomUUID()));
     if (!started.run) throw new Error('the response has no run');
     run = started.run;
+    created = started.created;
   } catch (error) {
     log(describeGatewayError('StartRun', error));
     return ExitCode.gatewayError;
   }
-  options.out(`run ${run.run_id} started`);
+  // A repeated --request-id attaches to the earlier run; streaming from cursor 0 rebuilds its whole dataset.
+  options.out(created ? `run ${run.run_id} started` : `run ${run.run_id} attached (started earlier with this request id)`);
   // One instant names both the directory and the files, as the seed's script takes both from one `date`.
   const start = now();
   const startedAt = run.created_at || start.toISOString();

@@ -32,6 +32,8 @@ export interface RunRequest {
   readonly pairRule?: PairRule;
   readonly minRewardMargin?: number;
   readonly filters?: FilterOverrides;
+  /** StartRun's client_request_id; the same id attaches to the same run. */
+  readonly requestId?: string;
 }
 
 function stage(overrides: SamplingOverrides | undefined): ProtoInput<StartRunRequest>['generator'] {

@@ -69,6 +69,10 @@ describe('runUp', () => {
       ['api', { health: b }],
     ]);
     expect(state.components.every((c) => c.pid > 0 && c.log.endsWith(`${c.name}.log`))).toBe(true);
+    expect(state.components.map((c) => [c.health, c.restarts, c.state])).toEqual([
+      [{ kind: 'http', url: `http://127.0.0.1:${a}/healthz` }, 0, 'running'],
+      [{ kind: 'http', url: `http://127.0.0.1:${b}/healthz` }, 0, 'running'],
+    ]);
 
     controller.abort();
     expect(await exitCode).toBe(0);

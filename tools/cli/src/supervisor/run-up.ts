@@ -6,7 +6,8 @@ import { PortInUseError } from './errors.js';
 import { planLocalPlatform, STAGE_SERVICES, type ComponentSpec, type ServiceName } from './platform-plan.js';
 import { probeTcp } from './readiness.js';
 import { Supervisor, type RunningComponent } from './supervisor.js';
-import { removeUpState, writeUpState } from './up-state-file.js';
+import type { RestartPolicy } from './restart-policy.js';
+import { removeUpState, writeUpState, type UpState } from './up-state-file.js';
 
 export interface RunUpOptions {
   readonly natsPort: number;
@@ -24,6 +25,8 @@ export interface RunUpOptions {
   /** Aborted on SIGINT/SIGTERM: stop everything and return. */
   readonly signal: AbortSignal;
   readonly log: (line: string) => void;
+  /** Backoff for components that exit on their own; the supervisor's default when omitted. */
+  readonly restart?: RestartPolicy;
   /** Overrides the real platform, for tests; receives the resolved state dir. */
   readonly plan?: (stateDir: string) => Promise<ComponentSpec[]>;
 }
@@ -53,18 +56,27 @@ async function realPlan(options: RunUpOptions, stateDir: string): Promise<Compon
   });
 }
 
-function upState(running: readonly RunningComponent[], grpcPort: number, startedAt: string) {
+function upState(running: readonly RunningComponent[], grpcPort: number, startedAt: string): UpState {
   return {
     pid: process.pid,
     started_at: startedAt,
     gateway: `${LOOPBACK}:${grpcPort}`,
-    components: running.map(({ spec, child }) => ({ name: spec.name, pid: child.pid, ports: spec.ports, log: spec.logPath })),
+    components: running.map(({ spec, child, restarts, state }) => ({
+      name: spec.name,
+      pid: child.pid,
+      ports: spec.ports,
+      log: spec.logPath,
+      health: spec.readiness,
+      restarts,
+      state,
+    })),
   };
 }
 
 /**
  * `magpie up`: starts the local platform, reports each component as it becomes ready, and keeps it
- * running until `signal` aborts; then stops everything in reverse order. Resolves with the exit
+ * running until `signal` aborts, restarting any component that exits on its own (with backoff);
+ * then stops everything in reverse order, restarting nothing. Resolves with the exit
  * code: 0 after a requested stop, 1 when the platform could not start (the reason is logged and
  * whatever had started is stopped again). `<state-dir>/up.json` lists the children while they run.
  */
@@ -75,7 +87,9 @@ export async function runUp(options: RunUpOptions): Promise<number> {
     readyTimeoutMs: options.readyTimeoutMs,
     stopGraceMs: options.stopGraceMs,
     log: (line) => options.log(`magpie up: ${line}`),
-    onStarted: (running) => writeUpState(stateDir, upState(running, options.grpcPort, startedAt)),
+    ...(options.restart ? { restart: options.restart } : {}),
+    // Rewritten on every start, exit and restart: pids change, and `magpie status` reads restarts here.
+    onChange: (running) => writeUpState(stateDir, upState(running, options.grpcPort, startedAt)),
   });
   // If the supervisor dies without stopping its children, do not leave them running unsupervised.
   const killOnExit = (): void => supervisor.killAll();

@@ -39,7 +39,7 @@ describe('Supervisor', () => {
       stopGraceMs: 2_000,
       probeIntervalMs: 50,
       log: (line) => lines.push(line),
-      onStarted: (running) => started.push(running.map((r) => r.spec.name)),
+      onChange: (running) => started.push(running.map((r) => r.spec.name)),
     });
     await supervisor.startAll([
       testComponent({ name: 'first', port: a, dir, readyAfterMs: 300 }),
@@ -57,17 +57,72 @@ describe('Supervisor', () => {
     expect(lines.some((l) => l.includes('exited unexpectedly'))).toBe(false);
   });
 
-  it('reports a child that exits on its own with its exit code and log file, and does not restart it', async () => {
+  it('restarts a child that exits on its own with exponential backoff, logging exit, attempt and log file', async () => {
     const [a = 0, b = 0] = await findFreePorts(2);
+    const changes: number[] = [];
+    supervisor = new Supervisor({
+      readyTimeoutMs: 10_000,
+      stopGraceMs: 2_000,
+      probeIntervalMs: 20,
+      log: (line) => lines.push(line),
+      onChange: (running) => changes.push(running[1]?.restarts ?? -1),
+      restart: { baseMs: 100, maxMs: 400, resetAfterMs: 60_000 },
+    });
     await supervisor.startAll([
       testComponent({ name: 'steady', port: a, dir }),
-      testComponent({ name: 'crasher', port: b, dir, exitAfterMs: 2_000, exitCode: 7 }),
+      testComponent({ name: 'crasher', port: b, dir, exitAfterMs: 150, exitCode: 7 }),
     ]);
-    const crasher = supervisor.running[1]?.child;
-    await crasher?.exited;
-    await waitFor(() => lines.some((l) => l.includes('crasher exited')));
-    expect(lines).toContain(`crasher exited unexpectedly (exit code 7); see ${join(dir, 'logs', 'crasher.log')}`);
+    const firstPid = supervisor.running[1]?.child.pid;
+    await waitFor(() => lines.filter((l) => l.includes('crasher exited unexpectedly')).length >= 4, 10_000);
+    const log = join(dir, 'logs', 'crasher.log');
+    const exits = lines.filter((l) => l.includes('crasher exited unexpectedly')).slice(0, 4);
+    expect(exits).toEqual([100, 200, 400, 400].map((ms, i) => `crasher exited unexpectedly (exit code 7); restart attempt ${i + 1} in ${ms} ms; see ${log}`));
+    expect(lines.some((l) => /^crasher restarted and ready \(pid \d+; restart 1; log .*crasher\.log\)$/.test(l))).toBe(true);
+    expect(supervisor.running[1]?.restarts).toBeGreaterThanOrEqual(3);
+    expect(supervisor.running[1]?.child.pid).not.toBe(firstPid);
+    expect(changes).toContain(3);
+    // The healthy neighbour is untouched.
+    expect(supervisor.running[0]?.restarts).toBe(0);
     expect(supervisor.running[0]?.child.running).toBe(true);
+  });
+
+  it('starts the backoff over once a restarted child stayed up for resetAfterMs', async () => {
+    const [a = 0] = await findFreePorts(1);
+    supervisor = new Supervisor({
+      readyTimeoutMs: 10_000,
+      stopGraceMs: 2_000,
+      probeIntervalMs: 20,
+      log: (line) => lines.push(line),
+      restart: { baseMs: 50, maxMs: 5_000, resetAfterMs: 200 },
+    });
+    await supervisor.startAll([testComponent({ name: 'flaky', port: a, dir, exitAfterMs: 500, exitCode: 3 })]);
+    await waitFor(() => lines.filter((l) => l.includes('flaky exited unexpectedly')).length >= 3, 10_000);
+    const attempts = lines.filter((l) => l.includes('flaky exited unexpectedly')).map((l) => /restart attempt (\d+) in (\d+) ms/.exec(l)?.slice(1));
+    expect(attempts.slice(0, 3)).toEqual([
+      ['1', '50'],
+      ['1', '50'],
+      ['1', '50'],
+    ]);
+  });
+
+  it('restarts nothing once stopAll begins, not even a restart that is waiting out its backoff', async () => {
+    const [a = 0, b = 0] = await findFreePorts(2);
+    supervisor = new Supervisor({
+      readyTimeoutMs: 10_000,
+      stopGraceMs: 2_000,
+      probeIntervalMs: 20,
+      log: (line) => lines.push(line),
+      restart: { baseMs: 1_000, maxMs: 1_000, resetAfterMs: 60_000 },
+    });
+    await supervisor.startAll([testComponent({ name: 'steady', port: a, dir }), testComponent({ name: 'crasher', port: b, dir, exitAfterMs: 100, exitCode: 1 })]);
+    await waitFor(() => lines.some((l) => l.includes('crasher exited unexpectedly')));
+    const children = supervisor.running.map((r) => r.child);
+    await supervisor.stopAll();
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    expect(lines.some((l) => l.includes('restarted'))).toBe(false);
+    expect(lines.filter((l) => l.includes('exited unexpectedly'))).toHaveLength(1);
+    expect(children.every((child) => !child.running)).toBe(true);
+    expect((await readFile(join(dir, 'stop-order'), 'utf8')).trim().split('\n')).toEqual(['steady']);
   });
 
   it('fails fast when a child exits before it is ready', async () => {
