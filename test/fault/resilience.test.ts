@@ -81,6 +81,31 @@ describe('backend down', () => {
   });
 });
 
+describe('StreamRecords across a gateway restart', () => {
+  it('resumes from the last cursor with no gap and no duplicate', async () => {
+    const { run } = await platform.client.startRun({ domain: 'calculus', count: 40 });
+    const runId = run?.run_id ?? '';
+    const firstPart: RecordEvent[] = [];
+    try {
+      for await (const event of platform.client.streamRecords({ run_id: runId, from_cursor: '0' })) {
+        firstPart.push(event);
+        if (firstPart.length === 25) await platform.platform.service('gateway')?.kill();
+      }
+    } catch (err) {
+      expect((err as grpc.ServiceError).code).toBe(grpc.status.UNAVAILABLE);
+    }
+    expect(firstPart.length).toBeGreaterThanOrEqual(25);
+    await platform.platform.startService('gateway');
+    await platform.client.waitForReady(30_000);
+    const lastCursor = firstPart[firstPart.length - 1]?.cursor ?? '0';
+    const rest: RecordEvent[] = [];
+    for await (const event of platform.client.streamRecords({ run_id: runId, from_cursor: lastCursor })) rest.push(event);
+    const everything = await allRecords(runId);
+    expect([...firstPart, ...rest].map((e) => e.cursor)).toEqual(everything.map((e) => e.cursor));
+    expect(everything).toHaveLength(160);
+  });
+});
+
 describe('chaos', () => {
   it('finishes a 300-problem run while stages are killed, NATS restarts and the backend fails 10 % and hangs 1 %', async () => {
     await fetch(`${platform.simUrl}/admin/faults`, {
