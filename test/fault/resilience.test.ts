@@ -13,6 +13,8 @@ beforeAll(async () => {
     // A little latency per call keeps the chaos run long enough for several kills of every stage.
     simEnv: { SIM_DELAY_MS: '40' },
     serviceEnv: {
+      // A small window per replica makes runs take long enough to kill every stage mid-run.
+      INFLIGHT_WINDOW: '8',
       LLM_TIMEOUT_MS: '3000',
       ACK_WAIT_MS: '5000',
       MAX_DELIVERIES: '20',
@@ -111,7 +113,8 @@ describe('chaos', () => {
     await fetch(`${platform.simUrl}/admin/faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ error_rate: 0.1, hang_rate: 0.01 }),
+      // The remaining calls are slowed (≥ 200 ms each), so the run lasts long enough for the kills.
+      body: JSON.stringify({ error_rate: 0.1, hang_rate: 0.01, slow_rate: 0.89, slow_factor: 2 }),
     });
     const { run } = await platform.client.startRun({ domain: 'number_theory', count: 300, client_request_id: 'chaos-1' });
     const runId = run?.run_id ?? '';
@@ -122,24 +125,35 @@ describe('chaos', () => {
     const kills: string[] = [];
     let natsRestarted = false;
     let lastKill = Date.now();
+    // Kills are tied to progress, not only to time, so every stage is hit however fast the run goes:
+    // one victim at each of these fractions of all outputs (NATS restarts at 30 %), plus one more
+    // every 1.5 s in between.
+    const milestones = [0.05, 0.15, 0.3, 0.45, 0.6, 0.75];
+    stages.sort(() => random() - 0.5);
+    const planned: string[] = [stages[0], stages[1], 'nats', stages[2], stages[3], stages[0]] as string[];
     const final = await waitForEnd(runId, 300_000, async (current) => {
-      const done = (current.counts?.rewards ?? 0) / 300;
-      if (!natsRestarted && done > 0.3) {
+      const c = current.counts;
+      const progress = ((c?.problems ?? 0) + (c?.solutions ?? 0) + (c?.samples ?? 0) + (c?.rewards ?? 0)) / (4 * 300);
+      const due = milestones.findIndex((m, i) => progress >= m && planned[i] !== '');
+      let victim: string | undefined;
+      if (due >= 0) {
+        victim = planned[due];
+        planned[due] = '';
+      } else if (Date.now() - lastKill >= 1_500) {
+        victim = stages[Math.floor(random() * stages.length)];
+      }
+      if (!victim) return;
+      lastKill = Date.now();
+      kills.push(victim);
+      if (victim === 'nats') {
         natsRestarted = true;
-        kills.push('nats');
         await platform.platform.nats.restart(500);
         return;
       }
-      if (Date.now() - lastKill < 1_500) return;
-      lastKill = Date.now();
-      // Every stage in turn, in a seeded order per round, so each is killed at least once.
-      if (kills.filter((k) => k !== 'nats').length % stages.length === 0) stages.sort(() => random() - 0.5);
-      const victim = stages[kills.filter((k) => k !== 'nats').length % stages.length] as ServiceName;
-      kills.push(victim);
-      await platform.platform.service(victim)?.kill();
-      await platform.platform.startService(victim);
+      await platform.platform.service(victim as ServiceName)?.kill();
+      await platform.platform.startService(victim as ServiceName);
     });
-    await fetch(`${platform.simUrl}/admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error_rate: 0, hang_rate: 0 }) });
+    await fetch(`${platform.simUrl}/admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error_rate: 0, hang_rate: 0, slow_rate: 0 }) });
     console.log(`chaos: ${kills.length} disruptions (${kills.join(', ')}); final ${JSON.stringify(final.counts)}`);
     expect(natsRestarted).toBe(true);
     for (const stage of stages) expect(kills, `${stage} was killed`).toContain(stage);
