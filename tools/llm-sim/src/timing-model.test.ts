@@ -64,9 +64,14 @@ describe('continuous-batching timing model over HTTP', () => {
     try {
       const started = performance.now();
       const pending = Array.from({ length: 8 }, () => chat(s.client).then((r) => ({ r, ms: performance.now() - started })));
-      // Sample the gauges while the first wave is running.
-      await new Promise((resolve) => setTimeout(resolve, 60));
-      const during = await (await fetch(`${s.base}/metrics`)).text();
+      // Sample the gauges while the first wave is running: poll until all 8 have arrived (a busy
+      // machine may take a moment to send them), well within the first wave.
+      let during = '';
+      for (let i = 0; i < 40; i++) {
+        during = await (await fetch(`${s.base}/metrics`)).text();
+        if (gauge(during, 'vllm:num_requests_running') + gauge(during, 'vllm:num_requests_waiting') >= 8) break;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
       const done = await Promise.all(pending);
       expect(gauge(during, 'vllm:num_requests_running')).toBe(4);
       expect(gauge(during, 'vllm:num_requests_waiting')).toBe(4);
