@@ -23,6 +23,27 @@ export const GenResponseConfigs = z.object({
 });
 export type GenResponseConfigs = z.infer<typeof GenResponseConfigs>;
 
+/**
+ * Magpie's `gen_response_configs` for a chat call to vLLM. `prompt` is null because the server
+ * applies the chat template, so the rendered prompt is not known to the caller.
+ */
+export function chatResponseConfigs(
+  model: string,
+  sampling: { temperature: number; topP: number; maxTokens: number },
+  stopTokens: readonly string[],
+): GenResponseConfigs {
+  return {
+    prompt: null,
+    temperature: sampling.temperature,
+    top_p: sampling.topP,
+    repetition_penalty: 1,
+    max_tokens: sampling.maxTokens,
+    stop_tokens: [...stopTokens],
+    output_generator: model,
+    engine: 'vllm',
+  };
+}
+
 export const ChatMessage = z.object({
   role: z.enum(['system', 'user', 'assistant']),
   content: z.string(),

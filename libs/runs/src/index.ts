@@ -5,3 +5,5 @@ export * from './run-tracker.js';
 export * from './platform.js';
 export * from './create-stage-worker.js';
 export * from './stage-metrics.js';
+export * from './stage-lifecycle.js';
+export * from './run-stage-process.js';

@@ -1,9 +1,9 @@
-import type { Worker, Publisher, JetStreamClient, JetStreamManager } from '@magpie/bus';
+import type { Publisher, JetStreamClient, JetStreamManager } from '@magpie/bus';
 import type { Catalog } from '@magpie/catalog';
 import { GenerationTask, RunRequested, Streams, Subjects } from '@magpie/contracts';
 import type { BackendPool, InferenceClient } from '@magpie/llm';
 import type { Logger } from '@magpie/logging';
-import { createStageWorker, type RecordLog, type RunTracker, type StageMetrics, type StageWorkerSettings } from '@magpie/runs';
+import { StageLifecycle, createStageWorker, type RecordLog, type RunTracker, type StageMetrics, type StageWorkerSettings } from '@magpie/runs';
 import { fillTask } from './handlers/fill-task.js';
 import { planRun } from './handlers/plan-run.js';
 import { RunDedupRegistry } from './run-dedup-registry.js';
@@ -31,16 +31,11 @@ export interface GeneratorOptions {
  * from the generator model's Magpie pre-query template.
  */
 export class Generator {
-  readonly #planner: Worker<RunRequested>;
-  readonly #filler: Worker<GenerationTask>;
-  readonly #pool: BackendPool<InferenceClient>;
-  readonly #tracker: RunTracker;
+  readonly #lifecycle: StageLifecycle;
 
   constructor(o: GeneratorOptions) {
-    this.#pool = o.pool;
-    this.#tracker = o.tracker;
     const dedup = new RunDedupRegistry({ log: o.log });
-    this.#planner = createStageWorker({
+    const planner = createStageWorker({
       ...o,
       logger: o.logger.child({ worker: 'planner' }),
       stage: 'generator',
@@ -52,7 +47,7 @@ export class Generator {
       handler: (event) =>
         planRun(event, { publisher: o.publisher, tracker: o.tracker, logger: o.logger, catalog: o.catalog, slotsPerTask: o.settings.slotsPerTask }),
     });
-    this.#filler = createStageWorker({
+    const filler = createStageWorker({
       ...o,
       logger: o.logger.child({ worker: 'tasks' }),
       stage: 'generator',
@@ -75,23 +70,19 @@ export class Generator {
           maxAttempts: o.settings.maxAttemptsPerTask,
         }),
     });
+    this.#lifecycle = new StageLifecycle({ tracker: o.tracker, resources: [o.pool], workers: [planner, filler] });
   }
 
   get isRunning(): boolean {
-    return this.#planner.state === 'running' && this.#filler.state === 'running';
+    return this.#lifecycle.isRunning;
   }
 
   async start(): Promise<void> {
-    this.#tracker.start();
-    this.#pool.start();
-    await this.#planner.start();
-    await this.#filler.start();
+    await this.#lifecycle.start();
   }
 
   /** Stops pulling and drains in-flight work for up to `graceMs`. */
   async stop(graceMs: number): Promise<void> {
-    await Promise.all([this.#planner.stop(graceMs), this.#filler.stop(graceMs)]);
-    this.#pool.stop();
-    await this.#tracker.stop();
+    await this.#lifecycle.stop(graceMs);
   }
 }

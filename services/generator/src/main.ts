@@ -1,50 +1,32 @@
-import { connectNats } from '@magpie/bus';
 import { loadCatalog } from '@magpie/catalog';
 import { createInferencePool, poolSettingsFromEnv } from '@magpie/llm';
-import { createLogger, redactUrl } from '@magpie/logging';
-import { StageMetrics, openPlatform } from '@magpie/runs';
-import { HealthServer, createMetricsRegistry, shutdownOnSignal } from '@magpie/runtime';
+import { runStageProcess } from '@magpie/runs';
 import { loadGeneratorConfig } from './config.js';
 import { Generator } from './generator.js';
 
 const config = loadGeneratorConfig();
-const logger = createLogger({ name: 'generator', level: config.LOG_LEVEL });
-const registry = createMetricsRegistry('generator');
-const metrics = new StageMetrics(registry);
 const catalog = loadCatalog(config.MAGPIE_CONFIG_DIR);
-const nc = await connectNats({ servers: config.NATS_URL, name: 'generator', user: config.NATS_USER, pass: config.NATS_PASS });
-const platform = await openPlatform({ nc, logger, duplicateWindowMs: config.DUPLICATE_WINDOW_MS, retentionMs: config.RETENTION_MS });
-const generator = new Generator({
-  ...platform,
-  catalog,
-  pool: await createInferencePool(poolSettingsFromEnv(config, { baseUrls: config.LLM_BASE_URL, sequencesPerRequest: config.SLOTS_PER_TASK, logger, onCall: metrics.onCall })),
-  logger,
-  metrics,
-  settings: {
-    ackWaitMs: config.ACK_WAIT_MS,
-    maxDeliveries: config.MAX_DELIVERIES,
-    retry: { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS },
-    slotsPerTask: config.SLOTS_PER_TASK,
-    maxAttemptsPerTask: config.MAX_ATTEMPTS_PER_TASK,
-  },
-});
-const health = new HealthServer({
-  port: config.HEALTH_PORT,
-  isHealthy: () => generator.isRunning && !nc.isClosed(),
-  metrics: () => registry.metrics(),
-});
-await generator.start();
-const healthPort = await health.start();
-logger.info({ healthPort, llm: config.LLM_BASE_URL.map(redactUrl) }, 'generator started');
-
-const code = await shutdownOnSignal({
-  logger,
-  forceAfterMs: config.SHUTDOWN_GRACE_MS + 10_000,
-  stop: async () => {
-    // Stop pulling first, then close the connection once in-flight work is done or nak'd.
-    await generator.stop(config.SHUTDOWN_GRACE_MS);
-    await health.stop();
-    await nc.drain();
-  },
+const code = await runStageProcess({
+  name: 'generator',
+  env: config,
+  backendUrls: config.LLM_BASE_URL,
+  create: async ({ platform, logger, metrics }) =>
+    new Generator({
+      ...platform,
+      catalog,
+      // Each request asks for up to SLOTS_PER_TASK completions (n), each a sequence on the backend.
+      pool: await createInferencePool(
+        poolSettingsFromEnv(config, { baseUrls: config.LLM_BASE_URL, sequencesPerRequest: config.SLOTS_PER_TASK, logger, onCall: metrics.onCall }),
+      ),
+      logger,
+      metrics,
+      settings: {
+        ackWaitMs: config.ACK_WAIT_MS,
+        maxDeliveries: config.MAX_DELIVERIES,
+        retry: { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS },
+        slotsPerTask: config.SLOTS_PER_TASK,
+        maxAttemptsPerTask: config.MAX_ATTEMPTS_PER_TASK,
+      },
+    }),
 });
 process.exit(code);

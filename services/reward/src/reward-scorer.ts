@@ -1,9 +1,9 @@
-import type { Worker, JetStreamClient, JetStreamManager, Publisher, WorkerContext } from '@magpie/bus';
+import type { JetStreamClient, JetStreamManager, Publisher, WorkerContext } from '@magpie/bus';
 import { AnyRecord, SamplesRecord, Streams, Subjects, recordIdFor, type ChatMessage, type RewardsRecord } from '@magpie/contracts';
 import type { Catalog } from '@magpie/catalog';
 import type { BackendPool, RewardClient } from '@magpie/llm';
 import type { Logger } from '@magpie/logging';
-import { createStageWorker, type RunTracker, type StageMetrics, type StageWorkerSettings } from '@magpie/runs';
+import { StageLifecycle, createStageWorker, type RunTracker, type StageMetrics, type StageWorkerSettings } from '@magpie/runs';
 import { extractFinalAnswer, type AnswerChecker } from '@magpie/answers';
 import { selectPair } from './select-pair.js';
 
@@ -30,11 +30,11 @@ export interface RewardScorerOptions {
  */
 export class RewardScorer {
   readonly #o: RewardScorerOptions;
-  readonly #worker: Worker<SamplesRecord>;
+  readonly #lifecycle: StageLifecycle;
 
   constructor(o: RewardScorerOptions) {
     this.#o = o;
-    this.#worker = createStageWorker({
+    const worker = createStageWorker({
       ...o,
       stage: 'reward',
       stream: Streams.records.name,
@@ -46,22 +46,20 @@ export class RewardScorer {
       canPull: () => o.rewards.hasHealthyReplica,
       handler: (samples, ctx) => this.#score(samples, ctx),
     });
+    this.#lifecycle = new StageLifecycle({ tracker: o.tracker, resources: [o.rewards], workers: [worker] });
   }
 
   get isRunning(): boolean {
-    return this.#worker.state === 'running';
+    return this.#lifecycle.isRunning;
   }
 
   async start(): Promise<void> {
-    this.#o.tracker.start();
-    this.#o.rewards.start();
-    await this.#worker.start();
+    await this.#lifecycle.start();
   }
 
+  /** Stops pulling and drains in-flight work for up to `graceMs`. */
   async stop(graceMs: number): Promise<void> {
-    await this.#worker.stop(graceMs);
-    this.#o.rewards.stop();
-    await this.#o.tracker.stop();
+    await this.#lifecycle.stop(graceMs);
   }
 
   async #score(samples: SamplesRecord, ctx: WorkerContext): Promise<void> {

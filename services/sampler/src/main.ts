@@ -1,48 +1,28 @@
-import { connectNats } from '@magpie/bus';
 import { loadCatalog } from '@magpie/catalog';
 import { createInferencePool, poolSettingsFromEnv } from '@magpie/llm';
-import { createLogger, redactUrl } from '@magpie/logging';
-import { StageMetrics, openPlatform } from '@magpie/runs';
-import { HealthServer, createMetricsRegistry, shutdownOnSignal } from '@magpie/runtime';
+import { runStageProcess } from '@magpie/runs';
 import { loadSamplerConfig } from './config.js';
 import { Sampler } from './sampler.js';
 
 const config = loadSamplerConfig();
-const logger = createLogger({ name: 'sampler', level: config.LOG_LEVEL });
-const registry = createMetricsRegistry('sampler');
-const metrics = new StageMetrics(registry);
 const catalog = loadCatalog(config.MAGPIE_CONFIG_DIR);
-const nc = await connectNats({ servers: config.NATS_URL, name: 'sampler', user: config.NATS_USER, pass: config.NATS_PASS });
-const platform = await openPlatform({ nc, logger, duplicateWindowMs: config.DUPLICATE_WINDOW_MS, retentionMs: config.RETENTION_MS });
-const sampler = new Sampler({
-  ...platform,
-  catalog,
-  pool: await createInferencePool(poolSettingsFromEnv(config, { baseUrls: config.LLM_BASE_URL, sequencesPerRequest: 5, logger, onCall: metrics.onCall })),
-  logger,
-  metrics,
-  settings: {
-    ackWaitMs: config.ACK_WAIT_MS,
-    maxDeliveries: config.MAX_DELIVERIES,
-    retry: { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS },
-  },
-});
-const health = new HealthServer({
-  port: config.HEALTH_PORT,
-  isHealthy: () => sampler.isRunning && !nc.isClosed(),
-  metrics: () => registry.metrics(),
-});
-await sampler.start();
-const healthPort = await health.start();
-logger.info({ healthPort, llm: config.LLM_BASE_URL.map(redactUrl) }, 'sampler started');
-
-const code = await shutdownOnSignal({
-  logger,
-  forceAfterMs: config.SHUTDOWN_GRACE_MS + 10_000,
-  stop: async () => {
-    // Stop pulling first, then close the connection once in-flight work is done or nak'd.
-    await sampler.stop(config.SHUTDOWN_GRACE_MS);
-    await health.stop();
-    await nc.drain();
-  },
+const code = await runStageProcess({
+  name: 'sampler',
+  env: config,
+  backendUrls: config.LLM_BASE_URL,
+  create: async ({ platform, logger, metrics }) =>
+    new Sampler({
+      ...platform,
+      catalog,
+      // A request carries n sequences (5 by default).
+      pool: await createInferencePool(poolSettingsFromEnv(config, { baseUrls: config.LLM_BASE_URL, sequencesPerRequest: 5, logger, onCall: metrics.onCall })),
+      logger,
+      metrics,
+      settings: {
+        ackWaitMs: config.ACK_WAIT_MS,
+        maxDeliveries: config.MAX_DELIVERIES,
+        retry: { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS },
+      },
+    }),
 });
 process.exit(code);

@@ -1,9 +1,9 @@
-import type { Worker, JetStreamClient, JetStreamManager, Publisher, WorkerContext } from '@magpie/bus';
+import type { JetStreamClient, JetStreamManager, Publisher, WorkerContext } from '@magpie/bus';
 import type { Catalog } from '@magpie/catalog';
-import { AnyRecord, ProblemRecord, Streams, Subjects, recordIdFor, type SamplesRecord } from '@magpie/contracts';
+import { AnyRecord, ProblemRecord, chatResponseConfigs, Streams, Subjects, recordIdFor, type SamplesRecord } from '@magpie/contracts';
 import { deriveSeed, splitReasoning, type BackendPool, type InferenceClient } from '@magpie/llm';
 import type { Logger } from '@magpie/logging';
-import { createStageWorker, type RunTracker, type StageMetrics, type StageWorkerSettings } from '@magpie/runs';
+import { StageLifecycle, createStageWorker, type RunTracker, type StageMetrics, type StageWorkerSettings } from '@magpie/runs';
 
 export interface SamplerOptions {
   readonly js: JetStreamClient;
@@ -25,11 +25,11 @@ export interface SamplerOptions {
  */
 export class Sampler {
   readonly #o: SamplerOptions;
-  readonly #worker: Worker<ProblemRecord>;
+  readonly #lifecycle: StageLifecycle;
 
   constructor(o: SamplerOptions) {
     this.#o = o;
-    this.#worker = createStageWorker({
+    const worker = createStageWorker({
       ...o,
       stage: 'sampler',
       stream: Streams.records.name,
@@ -40,22 +40,20 @@ export class Sampler {
       canPull: () => o.pool.hasHealthyReplica,
       handler: (problem, ctx) => this.#sample(problem, ctx),
     });
+    this.#lifecycle = new StageLifecycle({ tracker: o.tracker, resources: [o.pool], workers: [worker] });
   }
 
   get isRunning(): boolean {
-    return this.#worker.state === 'running';
+    return this.#lifecycle.isRunning;
   }
 
   async start(): Promise<void> {
-    this.#o.tracker.start();
-    this.#o.pool.start();
-    await this.#worker.start();
+    await this.#lifecycle.start();
   }
 
+  /** Stops pulling and drains in-flight work for up to `graceMs`. */
   async stop(graceMs: number): Promise<void> {
-    await this.#worker.stop(graceMs);
-    this.#o.pool.stop();
-    await this.#o.tracker.stop();
+    await this.#lifecycle.stop(graceMs);
   }
 
   async #sample(problem: ProblemRecord, ctx: WorkerContext): Promise<void> {
@@ -93,16 +91,7 @@ export class Sampler {
       responses: splits.map((s) => s.response),
       reasonings: splits.map((s) => s.reasoning),
       finishReasons: splits.map((s) => (s.truncatedReasoning ? 'length' : s.finishReason)),
-      gen_response_configs: {
-        prompt: null,
-        temperature: sampling.temperature,
-        top_p: sampling.topP,
-        repetition_penalty: 1,
-        max_tokens: sampling.maxTokens,
-        stop_tokens: catalog.models.has(model) ? catalog.models.get(model).stopTokens : [],
-        output_generator: model,
-        engine: 'vllm',
-      },
+      gen_response_configs: chatResponseConfigs(model, sampling, catalog.models.has(model) ? catalog.models.get(model).stopTokens : []),
       usage: result.usage,
     };
     await publisher.publish(Subjects.record(problem.runId, 'samples'), AnyRecord, record, record.recordId);

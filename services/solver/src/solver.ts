@@ -1,10 +1,10 @@
-import type { Worker, JetStreamClient, JetStreamManager, Publisher, WorkerContext } from '@magpie/bus';
+import type { JetStreamClient, JetStreamManager, Publisher, WorkerContext } from '@magpie/bus';
 import { extractFinalAnswer } from '@magpie/answers';
 import type { Catalog } from '@magpie/catalog';
-import { AnyRecord, ProblemRecord, Streams, Subjects, recordIdFor, type SolutionRecord } from '@magpie/contracts';
+import { AnyRecord, ProblemRecord, chatResponseConfigs, Streams, Subjects, recordIdFor, type SolutionRecord } from '@magpie/contracts';
 import { deriveSeed, splitReasoning, type BackendPool, type InferenceClient } from '@magpie/llm';
 import type { Logger } from '@magpie/logging';
-import { createStageWorker, type RunTracker, type StageMetrics, type StageWorkerSettings } from '@magpie/runs';
+import { StageLifecycle, createStageWorker, type RunTracker, type StageMetrics, type StageWorkerSettings } from '@magpie/runs';
 
 export interface SolverOptions {
   readonly js: JetStreamClient;
@@ -23,11 +23,11 @@ export interface SolverOptions {
 /** The solver stage: one chain-of-thought solution per problem, at the run's (low) solver temperature. */
 export class Solver {
   readonly #o: SolverOptions;
-  readonly #worker: Worker<ProblemRecord>;
+  readonly #lifecycle: StageLifecycle;
 
   constructor(o: SolverOptions) {
     this.#o = o;
-    this.#worker = createStageWorker({
+    const worker = createStageWorker({
       ...o,
       stage: 'solver',
       stream: Streams.records.name,
@@ -38,22 +38,20 @@ export class Solver {
       canPull: () => o.pool.hasHealthyReplica,
       handler: (problem, ctx) => this.#solve(problem, ctx),
     });
+    this.#lifecycle = new StageLifecycle({ tracker: o.tracker, resources: [o.pool], workers: [worker] });
   }
 
   get isRunning(): boolean {
-    return this.#worker.state === 'running';
+    return this.#lifecycle.isRunning;
   }
 
   async start(): Promise<void> {
-    this.#o.tracker.start();
-    this.#o.pool.start();
-    await this.#worker.start();
+    await this.#lifecycle.start();
   }
 
+  /** Stops pulling and drains in-flight work for up to `graceMs`. */
   async stop(graceMs: number): Promise<void> {
-    await this.#worker.stop(graceMs);
-    this.#o.pool.stop();
-    await this.#o.tracker.stop();
+    await this.#lifecycle.stop(graceMs);
   }
 
   async #solve(problem: ProblemRecord, ctx: WorkerContext): Promise<void> {
@@ -92,17 +90,7 @@ export class Solver {
       reasoning: split.reasoning,
       answer: extractFinalAnswer(split.response) ?? null,
       finishReason: split.truncatedReasoning ? 'length' : choice.finishReason,
-      gen_response_configs: {
-        // The server applies the chat template, so the rendered prompt is not known here.
-        prompt: null,
-        temperature: sampling.temperature,
-        top_p: sampling.topP,
-        repetition_penalty: 1,
-        max_tokens: sampling.maxTokens,
-        stop_tokens: catalog.models.has(model) ? catalog.models.get(model).stopTokens : [],
-        output_generator: model,
-        engine: 'vllm',
-      },
+      gen_response_configs: chatResponseConfigs(model, sampling, catalog.models.has(model) ? catalog.models.get(model).stopTokens : []),
       usage: result.usage,
     };
     await publisher.publish(Subjects.record(problem.runId, 'solution'), AnyRecord, record, record.recordId);

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCliConfig } from '../config.js';
 import { findFreePorts } from '../supervisor/free-port.js';
 import { runUp } from '../supervisor/run-up.js';
-import { testComponent } from '../supervisor/test-components.js';
+import { testComponent } from '../testing/test-components.js';
 import type { UpState } from '../supervisor/up-state-file.js';
 import { fakeIo } from '../testing/fake-io.js';
 import { defineStatusCommand, executeStatusCommand, type StatusCommandOptions } from './status-command.js';

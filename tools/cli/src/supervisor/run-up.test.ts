@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findFreePorts } from './free-port.js';
 import { runUp, type RunUpOptions } from './run-up.js';
-import { testComponent } from './test-components.js';
+import { testComponent } from '../testing/test-components.js';
 import type { UpState } from './up-state-file.js';
 
 let dir: string;

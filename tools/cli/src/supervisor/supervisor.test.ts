@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ComponentNotReadyError } from './errors.js';
 import { findFreePorts } from './free-port.js';
 import { Supervisor } from './supervisor.js';
-import { testComponent } from './test-components.js';
+import { testComponent } from '../testing/test-components.js';
 
 let dir: string;
 let lines: string[];
