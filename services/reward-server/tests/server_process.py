@@ -37,7 +37,7 @@ def wait_for(condition: Any, timeout_s: float, what: str, interval_s: float = 0.
 
 
 class ServerProcess:
-    def __init__(self, model_dir: Path, work_dir: Path, **env: str) -> None:
+    def __init__(self, model_dir: Path, work_dir: Path, wrapper: list[str] | None = None, **env: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         work_dir.mkdir(parents=True, exist_ok=True)
@@ -55,13 +55,14 @@ class ServerProcess:
             "OMP_NUM_THREADS": "1",
             **env,
         }
+        self.wrapper = wrapper or []  # a command prefix, e.g. a sandbox
         self.process: subprocess.Popen[bytes] | None = None
         self.http = httpx.Client(base_url=self.url, timeout=60)
 
     def start(self, *, wait_ready: bool = True) -> ServerProcess:
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "reward_server"], env=self.env, stdout=log, stderr=subprocess.STDOUT
+                [*self.wrapper, sys.executable, "-m", "reward_server"], env=self.env, stdout=log, stderr=subprocess.STDOUT
             )
         if wait_ready:
             wait_for(lambda: self._health_is(200), START_TIMEOUT_S, f"{self.url}/health to answer 200")

@@ -14,7 +14,8 @@ from prometheus_client import CollectorRegistry
 from .app import create_app
 from .http_server import DrainingServer
 from .json_logging import JsonFormatter, configure_logging
-from .model_loader import load_model
+from .model_loader import ModelLoadError, load_model
+from .reward_scorer import UnsupportedModelError
 from .scoring_service import ScoringService, Status
 from .server_metrics import ServerMetrics
 from .settings import ConfigError, Settings, load_settings
@@ -40,7 +41,10 @@ async def serve(settings: Settings) -> int:
         try:
             await service.start()
         except Exception as err:
-            log.error("start failed", extra={"error": str(err)}, exc_info=not isinstance(err, OSError | ValueError))
+            # Our own errors say what to fix; anything else gets its traceback.
+            log.error(
+                "start failed", extra={"error": str(err)}, exc_info=not isinstance(err, ModelLoadError | UnsupportedModelError)
+            )
             server.should_exit = True
 
     # The listener comes up first, answering /health 503 while the model loads (startupProbe).
