@@ -9,9 +9,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import torch
 
 from server_process import ServerProcess
 from tiny_models import build_all
+
+# The machine is shared and the servers are separate processes: one thread for the model-card
+# reference computations here.
+torch.set_num_threads(1)
 
 
 @pytest.fixture(scope="session")

@@ -16,8 +16,9 @@ from conversations import VARIED
 from server_process import ServerProcess, wait_for
 
 # A batch waits up to MAX_BATCH_WAIT_MS to fill to MAX_BATCH_SIZE; with 64 > MAX_QUEUE it never
-# fills, so conversations stay queued for the whole wait and the tests can look at the queue.
-QUEUE_ENV = {"SERVED_MODEL_NAME": "rm", "MAX_BATCH_SIZE": "64", "MAX_QUEUE": "8", "MAX_BATCH_WAIT_MS": "3000"}
+# fills, so conversations stay queued for the whole wait (10 s, ample on a loaded machine) and the
+# tests can look at the queue.
+QUEUE_ENV = {"SERVED_MODEL_NAME": "rm", "MAX_BATCH_SIZE": "64", "MAX_QUEUE": "8", "MAX_BATCH_WAIT_MS": "10000"}
 
 
 @pytest.fixture
