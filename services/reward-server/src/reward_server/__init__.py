@@ -1,0 +1,1 @@
+"""Magpie's reward-model server: scores chat conversations with a Hugging Face sequence classifier."""
