@@ -7,4 +7,7 @@ export type { AnswerStructure } from './answer-structure.js';
 export { NOISE_ABSOLUTE, NOISE_RELATIVE, MIN_ROUNDED_SIGNIFICANT } from './numbers-equal.js';
 export { AnswerChecker } from './answer-checker.js';
 export * from './answers-equal.js';
+export { answerAgreement, type AnswerAgreement, type AnswerGroup, type MajorityGroup } from './answer-agreement.js';
 export * from './majority-answer.js';
+export * from './pairs-tsv.js';
+export { EQUIVALENCE_TABLE_PATH } from './equivalence-table.js';
