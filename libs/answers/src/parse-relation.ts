@@ -1,5 +1,5 @@
 import type { AnswerStructure } from './answer-structure.js';
-import { normalizeIntervals, positionOf, REAL_LINE, type Endpoint, type Interval } from './interval-set.js';
+import { normalizeIntervals, positionOf, type Endpoint, type Interval } from './interval-set.js';
 import type { ScalarReading } from './scalar-reading.js';
 import { splitCommas, splitTopLevel } from './split-top-level.js';
 
@@ -8,6 +8,8 @@ export interface ParseContext {
   readonly parse: (s: string) => AnswerStructure;
   readonly read: (s: string) => ScalarReading;
 }
+
+const infiniteEnd = (positive: boolean): Endpoint => ({ at: { kind: 'infinity', positive }, closed: false });
 
 type Op = '=' | '<' | '<=' | '>' | '>=' | '!=' | 'in';
 
@@ -116,12 +118,10 @@ function solved(name: string, valueText: string, ctx: ParseContext): AnswerStruc
 function notEqual(parts: readonly string[], s: string, ctx: ParseContext): AnswerStructure {
   const [a = '', b = ''] = parts;
   const point = isName(a) ? ctx.read(b) : isName(b) ? ctx.read(a) : undefined;
-  if (!point || positionOf(point) === undefined || point.kind === 'infinity') return { kind: 'opaque', text: s };
-  const [minus, plus] = REAL_LINE[0] ? [REAL_LINE[0].lo, REAL_LINE[0].hi] : [];
-  if (!minus || !plus) return { kind: 'opaque', text: s };
+  if (!point || point.kind === 'infinity' || positionOf(point) === undefined) return { kind: 'opaque', text: s };
   const set = normalizeIntervals([
-    { lo: minus, hi: { at: point, closed: false } },
-    { lo: { at: point, closed: false }, hi: plus },
+    { lo: infiniteEnd(false), hi: { at: point, closed: false } },
+    { lo: { at: point, closed: false }, hi: infiniteEnd(true) },
   ]);
   return set ? { kind: 'intervals', set } : { kind: 'opaque', text: s };
 }
@@ -138,9 +138,8 @@ function inequality(parts: readonly string[], ops: readonly Op[], s: string, ctx
   if (at < 0 || ordered.filter((p) => isName(p)).length !== 1) return undefined;
   const bounds = ordered.map((p, i) => (i === at ? undefined : ctx.read(p)));
   if (bounds.some((b, i) => i !== at && (!b || positionOf(b) === undefined))) return undefined;
-  const infinity = (positive: boolean): Endpoint => ({ at: { kind: 'infinity', positive }, closed: false });
-  const lo: Endpoint = at > 0 ? { at: bounds[at - 1] as ScalarReading, closed: !strict[at - 1] } : infinity(false);
-  const hi: Endpoint = at < ordered.length - 1 ? { at: bounds[at + 1] as ScalarReading, closed: !strict[at] } : infinity(true);
+  const lo: Endpoint = at > 0 ? { at: bounds[at - 1] as ScalarReading, closed: !strict[at - 1] } : infiniteEnd(false);
+  const hi: Endpoint = at < ordered.length - 1 ? { at: bounds[at + 1] as ScalarReading, closed: !strict[at] } : infiniteEnd(true);
   const interval: Interval = { lo, hi };
   const set = normalizeIntervals([interval]);
   return set ? { kind: 'intervals', set } : { kind: 'opaque', text: s };

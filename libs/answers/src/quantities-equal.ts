@@ -45,8 +45,10 @@ function readingsEqual(a: Scalar, b: Scalar): boolean {
 
 /** `target` (in `targetUnit`) against `other` converted into `targetUnit`; target keeps its written precision. */
 function converted(target: Scalar, targetUnit: Unit, other: Scalar, otherUnit: Unit): boolean {
+  // value in the base unit = v · factor + offset; back out through the target's factor and offset.
   const toTarget = (v: NumberValue): NumberValue | undefined => {
-    const base = add(mul(v, otherUnit.factor) ?? v, exact(otherUnit.offset ?? Rational.ZERO));
+    const scaled = mul(v, otherUnit.factor);
+    const base = scaled && add(scaled, exact(otherUnit.offset ?? Rational.ZERO));
     const shifted = base && sub(base, exact(targetUnit.offset ?? Rational.ZERO));
     return shifted && div(shifted, targetUnit.factor);
   };

@@ -28,8 +28,10 @@ export function structuresEqual(a: AnswerStructure, b: AnswerStructure): boolean
     case 'equation':
       return b.kind === 'equation' && equationsEquivalent(a.sides, b.sides) === true;
     case 'intervals':
+      return setsOfRealsEqual(a, b);
     case 'sequence':
-      return b.kind === 'sequence' && a.kind === 'sequence' ? sequencesEqual(a, b) : setsOfRealsEqual(a, b) || orderedEqual(a, b);
+      if (b.kind === 'sequence') return sequencesEqual(a, b);
+      return setsOfRealsEqual(a, b) || orderedEqual(a, b);
     case 'vector':
       return orderedEqual(a, b);
     case 'matrix':
