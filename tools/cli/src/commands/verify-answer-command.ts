@@ -41,7 +41,7 @@ export function defineVerifyAnswerCommand(io: Pick<CommandIo, 'exit' | 'out' | '
       .argument('[a]', 'first answer, e.g. "\\frac12"')
       .argument('[b]', 'second answer, e.g. 0.5')
       .option('--pairs <file>', 'check every line of a TSV file: a<TAB>b[<TAB>expected 1|0[<TAB>label]]; - reads stdin')
-      // Answers such as `-\frac12` look like options; nothing else here takes options, so pass them through.
+      // Answers such as `-\frac12` look like options; the only option is --pairs, so pass the others through.
       .allowUnknownOption()
       .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) })
       .exitOverride((error: CommanderError) => io.exit(error.exitCode === 0 ? ExitCode.ok : VerifyAnswerExit.usageError))
