@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractBoxed } from './extract-boxed.js';
+import { extractBoxed, findBoxes, unwrapBoxes } from './extract-boxed.js';
 
 describe('extractBoxed', () => {
   it.each([
@@ -32,3 +32,24 @@ describe('extractBoxed', () => {
     expect(extractBoxed(text)).toBeUndefined();
   });
 });
+
+describe('findBoxes', () => {
+  it('lists top-level boxes with their spans; a box inside a box belongs to the outer one', () => {
+    const text = 'a \\boxed{1} b \\boxed{x = \\boxed{2}} c';
+    expect(findBoxes(text).map((b) => [b.content, text.slice(b.start, b.end)])).toEqual([
+      ['1', '\\boxed{1}'],
+      ['x = \\boxed{2}', '\\boxed{x = \\boxed{2}}'],
+    ]);
+  });
+
+  it('skips an unterminated box and goes on', () => {
+    expect(findBoxes('\\boxed{1 and \\boxed{2}').map((b) => b.content)).toEqual(['2']);
+  });
+});
+
+describe('unwrapBoxes', () => {
+  it('removes every box, nested ones too', () => {
+    expect(unwrapBoxes('\\boxed{\\boxed{5}} + \\fbox{x}')).toBe('5 + x');
+  });
+});
+

@@ -12,7 +12,8 @@ describe('majorityAnswer', () => {
     ['all different: the first', ['1', '2', '3'], { answer: '1', indices: [0] }],
     ['all equal', ['2\\sqrt{2}', '\\sqrt{8}', '2.8284271'], { answer: '2\\sqrt{2}', indices: [0, 1, 2] }],
     ['symbolic classes', ['(x-1)(x+1)', 'x^2+1', 'x^2-1'], { answer: '(x-1)(x+1)', indices: [0, 2] }],
-    ['a percentage joins the first class it equals', ['50', '50\\%', '0.5', '0.5'], { answer: '50', indices: [0, 1] }],
+    ['a percentage links its two readings into one class', ['50', '50\\%', '0.5', '0.5', '7'], { answer: '50', indices: [0, 1, 2, 3] }],
+    ['the class does not depend on the order', ['0.5', '7', '50', '0.5', '50\\%'], { answer: '0.5', indices: [0, 2, 3, 4] }],
   ] as const)('%s', (_name, answers, expected) => {
     expect(majorityAnswer(answers, checker)).toEqual(expected);
   });

@@ -1,4 +1,5 @@
 import type { AnswerChecker } from './answer-checker.js';
+import { connectedComponents } from './answer-agreement.js';
 import { createAnswerChecker } from './answers-equal.js';
 
 /** The most common answer among several responses. */
@@ -10,24 +11,20 @@ export interface MajorityAnswer {
 }
 
 /**
- * Groups the answers into equivalence classes with `checker` and returns the largest class; ties go
- * to the class whose first member comes earliest. Each answer joins the first class whose first
- * member it equals, which keeps the result deterministic even though percentage equality is not
- * transitive. Missing (null or undefined) and blank answers belong to no class; returns undefined when every answer is
- * missing. Never throws.
+ * The largest class of equivalent answers (classes as in answerAgreement); a tie goes to the
+ * class whose first member comes earliest. Kept for the `majority` pair rule; new code should use
+ * answerAgreement, which never breaks a tie by position and says whether the majority is strict.
+ * Missing (null or undefined) and blank answers belong to no class; returns undefined when every
+ * answer is missing. Never throws.
  */
 export function majorityAnswer(
   answers: readonly (string | null | undefined)[],
   checker: AnswerChecker = createAnswerChecker(),
 ): MajorityAnswer | undefined {
-  const classes: { answer: string; indices: number[] }[] = [];
-  answers.forEach((answer, index) => {
-    if (answer === undefined || answer === null || answer.trim() === '') return;
-    const home = classes.find((c) => checker.equal(c.answer, answer));
-    if (home) home.indices.push(index);
-    else classes.push({ answer, indices: [index] });
-  });
-  let best: MajorityAnswer | undefined;
-  for (const c of classes) if (!best || c.indices.length > best.indices.length) best = c;
-  return best;
+  const texts = answers.map((a) => (typeof a === 'string' && a.trim() !== '' ? a : null));
+  let best: number[] | undefined;
+  for (const members of connectedComponents(texts, checker)) {
+    if (!best || members.length > best.length || (members.length === best.length && (members[0] as number) < (best[0] as number))) best = members;
+  }
+  return best && { answer: texts[best[0] as number] as string, indices: best };
 }

@@ -6,7 +6,7 @@ import { defineMenuCommand, executeMenuCommand } from './commands/menu-command.j
 import { executeSimCommand, defineSimCommand } from './commands/sim-command.js';
 import { executeUpCommand, defineUpCommand } from './commands/up-command.js';
 import { defineStatusCommand, executeStatusCommand } from './commands/status-command.js';
-import { defineVerifyAnswerCommand, executeVerifyAnswerCommand } from './commands/verify-answer-command.js';
+import { defineVerifyAnswerCommand, runVerifyAnswer } from './commands/verify-answer-command.js';
 import type { CommandIo } from './commands/command-io.js';
 import type { CliConfig } from './config.js';
 
@@ -35,6 +35,6 @@ export function createCliProgram(options: CliProgramOptions): Command {
     .addCommand(defineMenuCommand(config, async (opts) => setExitCode(await executeMenuCommand(opts, io))))
     .addCommand(defineUpCommand(config, async (opts) => setExitCode(await executeUpCommand(opts, config, io))))
     .addCommand(defineStatusCommand(config, async (opts) => setExitCode(await executeStatusCommand(opts, io))))
-    .addCommand(defineVerifyAnswerCommand(io, (a, b) => setExitCode(executeVerifyAnswerCommand(a, b, io))))
+    .addCommand(defineVerifyAnswerCommand(io, async (request) => setExitCode(await runVerifyAnswer(request, io))))
     .addCommand(defineSimCommand(async (opts) => setExitCode(await executeSimCommand(opts, config, io))));
 }
