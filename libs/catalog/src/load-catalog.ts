@@ -6,6 +6,7 @@ import { DomainCatalog, DomainsFile } from './domain-catalog.js';
 import { CatalogError } from './errors.js';
 import { MIN_REASONING_TOKENS, ModelCatalog, ModelsFile } from './model-catalog.js';
 import { PresetCatalog, PresetsFile } from './preset-catalog.js';
+import { MIN_PROMPT_TOKENS } from './serving-settings.js';
 
 export interface Catalog {
   readonly models: ModelCatalog;
@@ -41,6 +42,13 @@ function presetIssues(presets: PresetsFile, models: ModelCatalog, domains: Domai
     if (!models.has(p.model)) {
       issues.push(`presets.${i}.model: unknown model "${p.model}"`);
       continue;
+    }
+    const maxModelLen = models.get(p.model).serving.maxModelLen;
+    for (const field of ['maxTokensInstruction', 'maxTokensResponse', 'maxTokensSamples'] as const) {
+      const tokens = p[field];
+      if (tokens !== undefined && tokens + MIN_PROMPT_TOKENS > maxModelLen) {
+        issues.push(`presets.${i}.${field}: ${tokens} plus ${MIN_PROMPT_TOKENS} prompt tokens exceeds the model's maxModelLen ${maxModelLen}`);
+      }
     }
     if (models.get(p.model).reasoning) {
       if (p.maxTokensResponse < MIN_REASONING_TOKENS) issues.push(`presets.${i}.maxTokensResponse: a reasoning model needs >= ${MIN_REASONING_TOKENS}`);
