@@ -47,8 +47,13 @@ export function crdValidator(crdFile: string, version: string): CrdValidator {
     apiVersion,
     kind: crd.spec.names.kind,
     validate: (object) => {
-      if (object.apiVersion !== apiVersion || object.kind !== crd.spec.names.kind) return [`${object.kind}/${object.metadata.name}: not a ${apiVersion} ${crd.spec.names.kind}`];
-      return check(object) ? [] : (check.errors ?? []).map((e: ErrorObject) => `${object.kind}/${object.metadata.name}${e.instancePath || '/'}: ${e.message ?? 'invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+      const label = `${object.kind}/${object.metadata.name}`;
+      if (object.apiVersion !== apiVersion || object.kind !== crd.spec.names.kind) return [`${label}: not a ${apiVersion} ${crd.spec.names.kind}`];
+      if (check(object)) return [];
+      return (check.errors ?? []).map((e: ErrorObject) => {
+        const extra = 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : '';
+        return `${label}${e.instancePath || '/'}: ${e.message ?? 'invalid'}${extra}`;
+      });
     },
   };
 }
