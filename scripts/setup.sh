@@ -24,5 +24,8 @@ if [ ! -x "$nats_bin" ] || ! "$nats_bin" --version 2>/dev/null | grep -q "v${NAT
 fi
 echo "[setup] $("$nats_bin" --version)"
 
-# helm, kubernetes-validate, KEDA's and the PodMonitor CRDs for the chart's tests.
-bash scripts/setup-deploy-tools.sh
+# helm, kubernetes-validate, KEDA's and the PodMonitor CRDs for the chart's tests (npm test needs
+# them; the quick start does not).
+if [ "${MAGPIE_SKIP_DEPLOY_TOOLS:-}" != 1 ]; then
+  bash scripts/setup-deploy-tools.sh
+fi

@@ -14,19 +14,33 @@ export interface Catalog {
   readonly presets: PresetCatalog;
 }
 
-function readJson<T>(path: string, schema: z.ZodType<T>): T {
+export type Parsed<T> = { readonly data: T; readonly issues?: undefined } | { readonly data?: undefined; readonly issues: string[] };
+
+/** Reads a JSON file and checks it against `schema`: the data, or one `path: message` per problem. */
+function parseJsonFile<T>(path: string, schema: z.ZodType<T>): Parsed<T> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
-    throw new CatalogError(`cannot read ${path}`, { cause });
+    throw new CatalogError(`cannot read ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new CatalogError(`${path} is invalid: ${issues}`);
-  }
+  if (parsed.success) return { data: parsed.data };
+  return { issues: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
+}
+
+function readJson<T>(path: string, schema: z.ZodType<T>): T {
+  const parsed = parseJsonFile(path, schema);
+  if (parsed.issues) throw new CatalogError(`${path} is invalid: ${parsed.issues.join('; ')}`);
   return parsed.data;
+}
+
+/**
+ * Checks a models file on its own (`magpie models validate`): the validated file, or one
+ * `path: message` per invalid field. Throws CatalogError when it cannot be read or parsed.
+ */
+export function checkModelsFile(path: string): Parsed<ModelsFile> {
+  return parseJsonFile(path, ModelsFile);
 }
 
 /** Issues of presets that name a model or domain the catalog lacks, or cut a reasoning model's responses short. */

@@ -79,7 +79,9 @@ function servingIssues(m: { family: string; reasoning: boolean; defaults: Record
       message: `must hold the longest default maxTokens (${longest}) plus ${MIN_PROMPT_TOKENS} prompt tokens (vLLM refuses a request whose prompt plus max_tokens exceeds it)`,
     });
   }
-  if (s.runner === 'pooling') ctx.addIssue({ code: 'custom', path: ['serving', 'runner'], message: 'a generator model runs "generate", not "pooling"' });
+  if (s.runner === 'pooling' || s.convert !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['serving', 'runner'], message: 'a generator model runs "generate": no pooling runner, no convert' });
+  }
 }
 
 /**

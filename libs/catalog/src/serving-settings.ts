@@ -146,16 +146,14 @@ export function vllmServingIssues(s: VllmServing): ServingIssue[] {
   const usableGiB = gpus * s.minGpuMemoryGiB * s.gpuMemoryUtilization;
   const weights = weightsGiB(s);
   if (weights > MAX_WEIGHTS_SHARE * usableGiB) {
-    const needed = Math.ceil(weights / (MAX_WEIGHTS_SHARE * s.minGpuMemoryGiB * s.gpuMemoryUtilization));
+    // Tensor parallelism splits attention heads evenly: powers of two.
+    const needed = 2 ** Math.ceil(Math.log2(weights / (MAX_WEIGHTS_SHARE * s.minGpuMemoryGiB * s.gpuMemoryUtilization)));
     issues.push({
       path: ['tensorParallelSize'],
       message:
         `${weights.toFixed(1)} GiB of weights leave too little KV cache on ${gpus} × ${s.minGpuMemoryGiB} GiB at ` +
-        `gpuMemoryUtilization ${s.gpuMemoryUtilization} (weights may use at most ${MAX_WEIGHTS_SHARE * 100}%): use at least ${needed} GPUs`,
+        `gpuMemoryUtilization ${s.gpuMemoryUtilization} (weights may use at most ${MAX_WEIGHTS_SHARE * 100}%): use ${needed} GPUs or more`,
     });
-  }
-  if ((s.runner === 'pooling') !== (s.convert === 'classify')) {
-    issues.push({ path: ['convert'], message: 'runner "pooling" and convert "classify" go together (a /classify reward model)' });
   }
   return issues;
 }
