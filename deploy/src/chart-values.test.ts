@@ -68,12 +68,26 @@ describe('refusals that name what to change', () => {
     ['a misspelt serving setting', { 'stages.solver.backend.serving.tensorParalelSize': '2' }, /stages\.solver\.backend\.serving\.tensorParalelSize: not a serving setting/],
     ['an unknown model', { 'stages.sampler.model': 'acme/Nope' }, /stages\.sampler\.model: unknown model "acme\/Nope"; known: .*Qwen\/Qwen2\.5-7B-Instruct/],
     ['an unknown reward model', { 'stages.reward.model': 'acme/RM' }, /stages\.reward\.model: unknown reward model "acme\/RM"; known: RLHFlow\/ArmoRM-Llama3-8B-v0\.1, Skywork/],
-    ['an unknown backend mode', { 'stages.reward.backend.mode': 'gpu' }, /stages\.reward\.backend\.mode: "gpu" is not one of sidecar, external, simulator/],
+    ['an unknown backend mode (values.schema.json)', { 'stages.reward.backend.mode': 'gpu' }, /at '\/stages\/reward\/backend\/mode': value must be one of 'sidecar', 'external', 'simulator'/],
+    ['a misspelt top-level key (values.schema.json)', { 'stage.solver.model': 'x' }, /additional properties 'stage' not allowed/],
+    ['a `latest` image (values.schema.json)', { 'vllm.image.tag': 'latest' }, /at '\/vllm\/image\/tag': 'not' failed/],
+    ['no NATS at all', { 'nats.enabled': 'false' }, /externalNats\.url: set the NATS URL when nats\.enabled is false/],
     ['external mode without URLs', { 'stages.generator.backend.mode': 'external' }, /stages\.generator\.backend\.external: set baseUrls/],
     ['no kill margin after the grace period', { 'shutdown.killMarginSeconds': '0' }, /shutdown\.killMarginSeconds: must be at least 1/],
     ['min above max replicas', { 'stages.solver.autoscaling.minReplicas': '9' }, /stages\.solver\.autoscaling: minReplicas 9 exceeds maxReplicas 4/],
   ])('%s', async (_what, set, message) => {
     expect(await helmTemplateError({ set })).toMatch(message);
+  });
+});
+
+describe('NATS outside the release', () => {
+  it('connects every service to it and lets KEDA read its monitoring endpoint', async () => {
+    const set = { 'nats.enabled': 'false', 'externalNats.url': 'nats://nats.shared.svc:4222', 'externalNats.monitoringEndpoint': 'nats.shared.svc:8222', 'global.magpie.natsUsersSecret': 'shared-nats' };
+    const objects = parseRendered(await helmTemplate({ set, apiVersions: [KEDA_API] }));
+    expect(objects.filter((o) => o.kind === 'StatefulSet' || o.kind === 'ConfigMap' || o.kind === 'Secret')).toEqual([]);
+    expect(envValue(deploymentPod(objects, 'gateway').containers[0] ?? { name: '', image: '' }, 'NATS_URL')).toBe('nats://nats.shared.svc:4222');
+    const reward = byKindAndName(objects, 'ScaledObject', 'magpie-reward').spec as { triggers: { metadata: Record<string, string> }[] };
+    expect(reward.triggers[0]?.metadata.natsServerMonitoringEndpoint).toBe('nats.shared.svc:8222');
   });
 });
 
