@@ -115,7 +115,9 @@ describe('external backends', () => {
     const generator = deploymentPod(objects, 'generator');
     expect(generator.initContainers).toBeUndefined();
     expect(envValue(generator.containers[0] ?? { name: '', image: '' }, 'LLM_BASE_URL')).toBe('http://vllm-generator-0.gpu.svc:8000/v1,http://vllm-generator-1.gpu.svc:8000/v1');
-    expect(envValue(deploymentPod(objects, 'solver').containers[0] ?? { name: '', image: '' }, 'BACKEND_HEADLESS_SERVICE')).toBe('http://vllm-r1-headless.gpu.svc:8000/v1');
+    const solver = deploymentPod(objects, 'solver').containers[0] ?? { name: '', image: '' };
+    expect(envValue(solver, 'BACKEND_HEADLESS_SERVICE')).toBe('http://vllm-r1-headless.gpu.svc:8000/v1');
+    expect(envValue(solver, 'LLM_BASE_URL')).toBeUndefined();
     expect(envValue(deploymentPod(objects, 'reward').containers[0] ?? { name: '', image: '' }, 'REWARD_BASE_URL')).toBe('http://skywork-reward.gpu.svc:8000');
     const egress = (byKindAndName(objects, 'NetworkPolicy', 'magpie-solver').spec as { egress: { to?: unknown[]; ports: { port: number }[] }[] }).egress;
     expect(egress).toContainEqual({ to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'gpu' } } }], ports: [{ port: 8000, protocol: 'TCP' }] });
