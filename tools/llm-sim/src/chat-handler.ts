@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ModelEntry } from '@magpie/catalog';
+import { splitReasoning } from '@magpie/llm';
 import { approxTokens } from './approx-tokens.js';
 import { choiceSeed } from './choice-seed.js';
 import { finishText } from './finish-text.js';
@@ -7,7 +8,6 @@ import { ChatRequest, messageText, parseRequest } from './request-schemas.js';
 import { Rng } from './rng.js';
 import { generatorModel, unixSeconds, type HandlerResult, type SimContext } from './sim-context.js';
 import { solutionWithThinking } from './solution-text.js';
-import { splitReasoning } from './split-reasoning.js';
 import { stopRulesFor } from './stop-rules.js';
 
 /** Stands in for "the rest of the context window" when a chat request sends no max_tokens. */
@@ -61,7 +61,9 @@ export function handleChat(ctx: SimContext, body: unknown): HandlerResult {
 
 function assistantMessage(model: ModelEntry, text: string, reasoningParser: boolean): object {
   if (!model.reasoning || !reasoningParser) return { role: 'assistant', content: text, reasoning_content: null, reasoning: null, tool_calls: [] };
-  const { reasoning, content } = splitReasoning(text);
+  // Like vLLM's deepseek_r1 parser: output cut off inside the thinking is all reasoning, content null.
+  const { reasoning, response } = splitReasoning(text, undefined);
+  const content = response === '' ? null : response;
   // vLLM renamed reasoning_content to reasoning; both are sent so old and new clients work.
   return { role: 'assistant', content, reasoning_content: reasoning, reasoning, tool_calls: [] };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { answersEqual, extractFinalAnswer } from '@magpie/answers';
 import { approxTokens } from './approx-tokens.js';
-import { deriveSeed } from './derive-seed.js';
+import { deriveSeed } from '@magpie/llm';
 import { NotFoundError } from './errors.js';
 import { ClassifyRequest, messageText, parseRequest, type ChatMessage } from './request-schemas.js';
 import { Rng } from './rng.js';

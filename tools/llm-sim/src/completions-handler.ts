@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { approxTokens } from './approx-tokens.js';
 import { choiceSeed } from './choice-seed.js';
 import { completionText } from './completion-text.js';
-import { deriveSeed } from './derive-seed.js';
+import { deriveSeed } from '@magpie/llm';
 import { finishText } from './finish-text.js';
 import { hasDoubleBos } from './magpie-prompt.js';
 import { CompletionRequest, parseRequest } from './request-schemas.js';

@@ -5,7 +5,7 @@ export { replicaOptionsFromConfig } from './sim-options.js';
 export * from './errors.js';
 export { BatchScheduler, type SchedulerStats, type JobTiming, type ScheduledJob } from './batch-scheduler.js';
 export { A100_32B_TIMING, decodeMsPerToken, type TimingParams } from './timing-params.js';
-export { FaultInjector, FaultSettingsError, NO_FAULTS, type Fault, type FaultRates, type FaultSettings } from './fault-injector.js';
+export { FaultInjector, FaultSettingsError, NO_FAULTS, faultAt, type Fault, type FaultRates, type FaultSettings } from './fault-injector.js';
 export { ARMORM_OBJECTIVES } from './armorm-handler.js';
 export { ProblemRegistry, allFamilies, type GeneratedProblem, type RecognisedSolution } from './problems/problem-registry.js';
 export type { Problem, ProblemFamily, Solution } from './problems/problem-family.js';

@@ -87,7 +87,13 @@ export class LlmSimulator {
     this.#ctx = {
       catalog: options.catalog,
       registry: new ProblemRegistry(),
-      metrics: new SimMetrics(),
+      metrics: new SimMetrics({
+        models: [...options.catalog.models.ids, ...options.catalog.models.rewardIds],
+        engine: () => {
+          const stats = this.#scheduler.stats();
+          return { kvCacheUsagePerc: stats.runningSeqs / stats.maxNumSeqs, slots: stats.maxNumSeqs, busySlotSeconds: stats.busySlotSeconds, busySlotWallSeconds: stats.busySlotWallSeconds };
+        },
+      }),
       logger: options.logger ?? createLogger({ name: 'llm-sim', level: 'silent' }),
       seed,
       accuracy: options.accuracy ?? 0.8,
@@ -158,15 +164,8 @@ export class LlmSimulator {
       case '/health':
         return void res.writeHead(200).end();
       case '/metrics': {
-        const models = [...this.#ctx.catalog.models.ids, ...this.#ctx.catalog.models.rewardIds];
-        const stats = this.#scheduler.stats();
-        const text = this.#ctx.metrics.render(models, {
-          kvCacheUsagePerc: stats.runningSeqs / stats.maxNumSeqs,
-          slots: stats.maxNumSeqs,
-          busySlotSeconds: stats.busySlotSeconds,
-          busySlotWallSeconds: stats.busySlotWallSeconds,
-        });
-        return void res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(text);
+        const text = await this.#ctx.metrics.render();
+        return void res.writeHead(200, { 'content-type': this.#ctx.metrics.contentType }).end(text);
       }
       case '/sim/stats': {
         const stats = this.#scheduler.stats();
@@ -183,8 +182,10 @@ export class LlmSimulator {
 
   async #serve(handler: PostHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const arrived = performance.now();
-    const body = await readJsonBody(req);
+    // Drawn before the first await, in the order the requests arrived, so the k-th request's fault
+    // does not depend on how fast its body comes in or how loaded the machine is.
     const fault = this.#faults.next();
+    const body = await readJsonBody(req);
     const label = faultLabel(fault);
     if (label) this.#ctx.metrics.fault(label);
     if (this.#injectImmediate(fault, req, res)) return;
