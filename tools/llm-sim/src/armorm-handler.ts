@@ -1,4 +1,4 @@
-import { rawReward, rewardModel, scoredFromMessages, scoringResult } from './classify-handler.js';
+import { rewardModel, scoredFromMessages, scoringResult } from './classify-handler.js';
 import { deriveSeed } from '@magpie/llm';
 import { ArmoRmRequest, parseRequest } from './request-schemas.js';
 import { Rng } from './rng.js';
@@ -33,7 +33,7 @@ export function handleArmoRmScore(ctx: SimContext, body: unknown): HandlerResult
   const model = rewardModel(ctx, req.model);
   const items = (req.conversations ?? (req.messages ? [req.messages] : [])).map(scoredFromMessages);
   const data = items.map((item, index) => {
-    const score = rawReward(ctx, item) * SCORE_SCALE;
+    const score = ctx.content.rawReward(item) * SCORE_SCALE;
     return { index, score, rewards: objectiveRewards(score) };
   });
   return scoringResult(model, items, (usage) => ({ object: 'list', model, data, usage }));

@@ -1,7 +1,8 @@
 export * from './llm-simulator.js';
 export * from './start-replicas.js';
 export * from './config.js';
-export { replicaOptionsFromConfig } from './sim-options.js';
+export { replicaOptionsFromConfig, realismFromConfig } from './sim-options.js';
+export { SIM_FLAGS, type SimFlag, type SimFlagKind } from './sim-flags.js';
 export * from './errors.js';
 export { BatchScheduler, type SchedulerStats, type JobTiming, type ScheduledJob } from './batch-scheduler.js';
 export { A100_32B_TIMING, decodeMsPerToken, type TimingParams } from './timing-params.js';
@@ -9,4 +10,11 @@ export { FaultInjector, FaultSettingsError, NO_FAULTS, faultAt, type Fault, type
 export { ARMORM_OBJECTIVES } from './armorm-handler.js';
 export { ProblemRegistry, allFamilies, type GeneratedProblem, type RecognisedSolution } from './problems/problem-registry.js';
 export type { Problem, ProblemFamily, Solution } from './problems/problem-family.js';
+export { RealisticRegistry } from './families/realistic-registry.js';
+export type { Difficulty, KnownProblem, RealisticFamily } from './families/family-types.js';
+export { DEFAULT_REALISM, SIM_PROFILES, RealismSettingsError, type RealismSettings, type SimProfile } from './realistic/realism-settings.js';
+export { modelProfile, a100Timing, A100, type ModelProfile } from './realistic/model-profiles.js';
+export { measureRealism, auroc, type RealismMeasurement, type MeasurementOptions, type ModelAccuracy } from './realistic/realism-measurement.js';
+export { cosine, EMBEDDING_MODELS, DEFAULT_EMBEDDING_MODEL } from './realistic/text-embedding.js';
+export type { ProblemTruth } from './realistic/problem-truth.js';
 export { Rng } from './rng.js';

@@ -1,4 +1,4 @@
-import { Fraction, toFraction } from '../problems/fraction.js';
+import { toFraction, type Fraction } from '../problems/fraction.js';
 import { formatPolynomial } from '../problems/polynomial.js';
 import type { FamilyAnswer } from './family-types.js';
 

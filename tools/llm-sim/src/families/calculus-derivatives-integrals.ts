@@ -58,7 +58,7 @@ const derivativeExpression = defineFamily<{ f: number[] }>({
         out[k - 1] = 0;
         continue;
       }
-      out[k - 1] = d.int(`the coefficient of x^${k - 1}`, () => k * c, (v) => `The derivative of ${fp([...Array(k).fill(0), c])} is ${fp([...Array(k - 1).fill(0), v])}.`);
+      out[k - 1] = d.int(`the coefficient of x^${k - 1}`, () => k * c, (v) => `The derivative of ${fp([...new Array<number>(k).fill(0), c])} is ${fp([...new Array<number>(k - 1).fill(0), v])}.`);
     }
     return answer.poly(out.map((c) => c ?? 0));
   },
