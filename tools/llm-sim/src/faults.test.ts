@@ -19,8 +19,11 @@ async function withSim<T>(faults: Partial<FaultSettings>, use: (base: string, si
   }
 }
 
-/** What a client observes for one completions request. */
-async function outcome(base: string, timeoutMs = 150): Promise<string> {
+/**
+ * What a client observes for one completions request. The timeout is generous so that only a hang
+ * looks like one, even on a loaded machine; tests of hangs pass a short one.
+ */
+async function outcome(base: string, timeoutMs = 5_000): Promise<string> {
   try {
     const res = await fetch(`${base}/v1/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY, signal: AbortSignal.timeout(timeoutMs) });
     const text = await res.text();
@@ -101,7 +104,7 @@ describe('fault injection over HTTP', () => {
 
   it('hangs until the client gives up, resets connections and sends malformed bodies', async () => {
     await withSim({ hang: 1 }, async (base) => {
-      expect(await outcome(base)).toBe('timeout');
+      expect(await outcome(base, 150)).toBe('timeout');
       const client = new OpenAI({ baseURL: `${base}/v1`, apiKey: 'x', maxRetries: 0, timeout: 150 });
       await expect(client.completions.create({ model: QWEN, prompt: 'hi' })).rejects.toBeInstanceOf(OpenAI.APIConnectionTimeoutError);
     });
@@ -131,7 +134,7 @@ describe('fault injection over HTTP', () => {
       withSim(rates, async (base) => {
         const seen: string[] = [];
         // A generous timeout: only a hang may look like one, even on a loaded machine.
-        for (let i = 0; i < 25; i++) seen.push(await outcome(base, 1_500));
+        for (let i = 0; i < 25; i++) seen.push(await outcome(base, 2_500));
         return seen;
       }, 77);
     const first = await run();

@@ -1,6 +1,7 @@
 import { deriveSeed } from '@magpie/llm';
 import { SLIP_KINDS, type Derivation, type FamilyAnswer, type KnownProblem, type SlipPlan } from '../families/family-types.js';
-import { approxTokens } from '../approx-tokens.js';
+import { approxTokens, truncateToTokens } from '../approx-tokens.js';
+import type { AnswerJudge } from './answer-judge.js';
 import { Rng } from '../rng.js';
 import { problemOffset, rightProbability } from './correctness.js';
 import { offTaskReply, type OffTask } from './off-task-prompts.js';
@@ -35,6 +36,13 @@ export interface AnswerInput {
   readonly thinking: ThinkingLength;
   /** This sample's randomness (from its choice seed). */
   readonly rng: Rng;
+  /** Judges an output cut at max_tokens the way the platform would (a cut solution may still end in a number). */
+  readonly judge: AnswerJudge;
+}
+
+/** The verdict on an output cut at max_tokens, by what is left of it. */
+function cutVerdict(input: AnswerInput, known: KnownProblem, text: string): { answer: string | undefined; correct: boolean } {
+  return input.judge.judge(known.truth.answer.latex, truncateToTokens(text, input.maxTokens));
 }
 
 /** The weights of a problem's three typical mistakes; the rest of the wrong samples slip anywhere. */
@@ -115,8 +123,8 @@ export function writeRealisticAnswer(input: AnswerInput): WrittenAnswer {
   const boxed = wrong ? wrong.answer.latex : writtenForm(known.truth.answer, rng);
   const solution = layOutSolution(derivation.steps, boxed, rng, { afterThinking: input.reasoning });
   if (!input.reasoning) {
-    const cut = approxTokens(solution) > input.maxTokens;
-    return { text: solution, answer: cut ? undefined : boxed, correct: cut ? false : wrong === undefined, plannedTokens: approxTokens(solution) };
+    const verdict = approxTokens(solution) > input.maxTokens ? cutVerdict(input, known, solution) : { answer: boxed, correct: wrong === undefined };
+    return { text: solution, ...verdict, plannedTokens: approxTokens(solution) };
   }
   const planned = Math.max(approxTokens(solution) + 40, input.thinking.draw(known.difficulty, rng));
   const thinkingTokens = planned - approxTokens(solution) - 4;
@@ -124,7 +132,7 @@ export function writeRealisticAnswer(input: AnswerInput): WrittenAnswer {
   const finish = planned <= input.maxTokens;
   const trace = writeThinking({ problemText: input.question, steps: derivation.steps, answer: boxed, targetTokens: finish ? thinkingTokens : Math.min(thinkingTokens, input.maxTokens + 32), finish, rng });
   const text = `<think>\n${trace}\n</think>\n\n${solution}`;
-  // The verdict is on what the client receives: an output longer than max_tokens is cut before its answer.
-  const cut = approxTokens(text) > input.maxTokens;
-  return { text, answer: cut ? undefined : boxed, correct: cut ? false : wrong === undefined, plannedTokens: planned };
+  // The verdict is on what the client receives: an output longer than max_tokens is cut, usually before its answer.
+  const verdict = approxTokens(text) > input.maxTokens ? cutVerdict(input, known, text) : { answer: boxed, correct: wrong === undefined };
+  return { text, ...verdict, plannedTokens: planned };
 }

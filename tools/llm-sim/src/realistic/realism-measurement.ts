@@ -124,7 +124,7 @@ export function measureRealism(o: MeasurementOptions): RealismMeasurement {
     const ability = modelProfile(modelId, entry.reasoning).ability;
     return chosen.map(({ w }) => {
       const problem = w.kind === 'math' ? w.problem : undefined;
-      const a = writeRealisticAnswer({ question: w.text, known: problem, offTask: undefined, modelId, ability, reasoning: entry.reasoning, temperature: o.temperature, maxTokens: o.maxTokens, settings, thinking, rng });
+      const a = writeRealisticAnswer({ question: w.text, known: problem, offTask: undefined, modelId, ability, reasoning: entry.reasoning, temperature: o.temperature, maxTokens: o.maxTokens, settings, thinking, rng, judge });
       // What the client receives: cut at max_tokens, as the handlers' stop rules cut it.
       const output = approxTokens(a.text) > o.maxTokens ? truncateToTokens(a.text, o.maxTokens) : a.text;
       return { a, output, difficulty: problem?.difficulty ?? 1, truncated: output !== a.text, text: w.text };

@@ -34,7 +34,7 @@ export interface RealismSettings {
   readonly thinkSigma: number;
   /** AUROC of the reward score between right and wrong answers. */
   readonly rewardAuroc: number;
-  /** Reward logit gained per unit of log response length (relative to 1,500 characters). */
+  /** Reward logit gained per unit of log response length (relative to a typical 300-character answer). */
   readonly rewardLengthBias: number;
   /** Share of wrong answers the reward model scores as confidently right. */
   readonly confidentWrongRate: number;

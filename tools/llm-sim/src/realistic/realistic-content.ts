@@ -75,6 +75,7 @@ export class RealisticContent implements ContentModel {
       settings: this.#o.settings,
       thinking: this.#thinking,
       rng: input.rng,
+      judge: this.#o.judge,
     }).text;
   }
 

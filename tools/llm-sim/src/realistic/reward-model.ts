@@ -5,10 +5,10 @@ import type { RealismSettings } from './realism-settings.js';
 
 /** How a confidently wrong answer scores: like a right one, plus this much (in noise units). */
 const CONFIDENT_BOOST = 0.5;
-/** The spread assumed for the log-length term when calibrating (log of a typical ±50% spread). */
-const LOG_LENGTH_SD = 0.5;
-/** Responses of this many characters get no length bonus or penalty. */
-const TYPICAL_CHARS = 1500;
+/** The spread of the log-length term assumed when calibrating (measured on the simulator's own answers: 0.25). */
+const LOG_LENGTH_SD = 0.25;
+/** Responses of this many characters get no length bonus or penalty (about the simulator's typical answer). */
+const TYPICAL_CHARS = 300;
 /** Raw logits of a 1-label reward model: score = SCALE·r + OFFSET. */
 const LOGIT_SCALE = 2;
 const LOGIT_OFFSET = -1;
