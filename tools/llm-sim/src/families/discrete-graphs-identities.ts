@@ -14,7 +14,7 @@ const handshake = defineFamily<{ n: number; deg: number }>({
   intent: 'count the edges of a regular graph',
   knowledge: 'the handshake lemma',
   slots: { n: nat, deg: nat },
-  templates: ['A graph has {n} vertices, each of degree {deg}. How many edges does it have?', 'At a party of {n} people, everyone shakes hands with exactly {deg} others. How many handshakes take place?'],
+  templates: ['A graph has {n} vertices, each of degree {deg}. How many edges does it have?', 'At a party of {n} people, everyone shakes hands with exactly {deg} others. How many handshakes take place?', 'A {deg}-regular graph has {n} vertices. Find its number of edges.', 'In a network of {n} computers, each is cabled directly to exactly {deg} others. How many cables are there?'],
   levels: [1],
   sample(rng) {
     const n = 2 * rng.int(3, 30);
@@ -39,6 +39,7 @@ const completeGraphs = defineFamily<{ m: number; n: number; kind: 'complete' | '
   templates: [
     { text: 'How many edges does the complete graph on {n} vertices have?', when: { kind: 'complete' } },
     { text: 'In a round-robin tournament with {n} teams every pair plays once. How many games are played?', when: { kind: 'complete' } },
+    { text: 'Each of {n} people shakes hands with every other person exactly once. How many handshakes are there?', when: { kind: 'complete' } },
     { text: 'How many edges does the complete bipartite graph K_{{m},{n}} have, and how many does K_{{n}} have? Give the sum of the two counts.', when: { kind: 'bipartite' } },
   ],
   levels: [1, 2],
@@ -81,7 +82,7 @@ const eulerFormula = defineFamily<{ v: number; e: number }>({
   intent: 'count the faces of a connected planar graph',
   knowledge: "Euler's formula V - E + F = 2",
   slots: { v: nat, e: nat },
-  templates: ['A connected planar graph has {v} vertices and {e} edges. How many faces does a planar drawing of it have, counting the outer face?', 'A convex polyhedron has {v} vertices and {e} edges. How many faces does it have?'],
+  templates: ['A connected planar graph has {v} vertices and {e} edges. How many faces does a planar drawing of it have, counting the outer face?', 'A convex polyhedron has {v} vertices and {e} edges. How many faces does it have?', 'A map drawn in the plane has {v} points and {e} borders joining them, all connected. Including the outside, how many regions are there?'],
   levels: [3],
   sample(rng) {
     const v = rng.int(5, 40);
@@ -105,6 +106,7 @@ const spanningTrees = defineFamily<{ m: number; n: number; kind: 'complete' | 'b
   templates: [
     { text: 'How many spanning trees does the complete graph K_{n} have?', when: { kind: 'complete' } },
     { text: 'How many labelled trees are there on {n} vertices?', when: { kind: 'complete' } },
+    { text: 'In how many ways can {n} labelled towns be joined by roads so that there is exactly one route between any two?', when: { kind: 'complete' } },
     { text: 'How many spanning trees does the complete bipartite graph K_{{m},{n}} have?', when: { kind: 'bipartite' } },
   ],
   levels: [4, 5],
@@ -126,7 +128,7 @@ const binomialValue = defineFamily<{ n: number; k: number }>({
   intent: 'evaluate a binomial coefficient',
   knowledge: 'C(n, k) = n!/(k!(n - k)!)',
   slots: { n: nat, k: nat },
-  templates: ['Compute C({n}, {k}).', 'What is the binomial coefficient {n} choose {k}?', 'Evaluate the number of {k}-element subsets of a {n}-element set.'],
+  templates: ['Compute C({n}, {k}).', 'What is the binomial coefficient {n} choose {k}?', 'Evaluate the number of {k}-element subsets of a {n}-element set.', 'In how many ways can a committee of {k} be chosen from {n} people?'],
   levels: [1],
   sample(rng) {
     const n = rng.int(6, 25);
@@ -151,6 +153,8 @@ const rowSums = defineFamily<{ n: number; weight: 'plain' | 'k' | 'k squared' }>
   templates: [
     { text: 'Evaluate C({n}, 0) + C({n}, 1) + … + C({n}, {n}).', when: { weight: 'plain' } },
     { text: 'Evaluate the sum of k·C({n}, k) for k = 0 to {n}.', when: { weight: 'k' } },
+    { text: 'How many subsets does a {n}-element set have?', when: { weight: 'plain' } },
+    { text: 'Summed over all subsets of a {n}-element set, what is the total number of elements?', when: { weight: 'k' } },
     { text: 'Evaluate the sum of k^2·C({n}, k) for k = 0 to {n}.', when: { weight: 'k squared' } },
   ],
   levels: [2, 3, 5],
@@ -173,7 +177,7 @@ const hockeyStick = defineFamily<{ r: number; n: number }>({
   intent: 'sum a diagonal of Pascal’s triangle',
   knowledge: 'the hockey-stick identity',
   slots: { r: nat, n: nat },
-  templates: ['Compute C({r}, {r}) + C({r} + 1, {r}) + … + C({n}, {r}).', 'Find the sum of C(k, {r}) for k = {r} to {n}.'],
+  templates: ['Compute C({r}, {r}) + C({r} + 1, {r}) + … + C({n}, {r}).', 'Find the sum of C(k, {r}) for k = {r} to {n}.', 'Evaluate Σ_(k={r})^({n}) C(k, {r}).'],
   levels: [3],
   sample(rng) {
     const r = rng.int(1, 5);
@@ -194,7 +198,7 @@ const vandermonde = defineFamily<{ m: number; n: number; r: number }>({
   intent: 'evaluate a convolution of binomial coefficients',
   knowledge: "Vandermonde's identity",
   slots: { m: nat, n: nat, r: nat },
-  templates: ['Evaluate the sum over k of C({m}, k)·C({n}, {r} - k).', 'Compute Σ_k C({m}, k)·C({n}, {r} - k), summing over all k.'],
+  templates: ['Evaluate the sum over k of C({m}, k)·C({n}, {r} - k).', 'Compute Σ_k C({m}, k)·C({n}, {r} - k), summing over all k.', 'A club has {m} women and {n} men. Summing over every possible number k of women, how many committees of {r} people are there in total? Equivalently, evaluate Σ_k C({m}, k)·C({n}, {r} - k).'],
   levels: [4],
   sample(rng) {
     const [m, n] = [rng.int(3, 12), rng.int(3, 12)];
@@ -218,6 +222,8 @@ const starsAndBars = defineFamily<{ n: number; k: number; lower: 'nonnegative' |
   templates: [
     { text: 'How many solutions does x_1 + x_2 + … + x_{k} = {n} have in {lower} integers?', when: { lower: 'nonnegative' } },
     { text: 'How many solutions does x_1 + x_2 + … + x_{k} = {n} have in {lower} integers?', when: { lower: 'positive' } },
+    { text: 'In how many ways can {n} identical candies be given to {k} children (some may get none)? Count solutions in {lower} integers.', when: { lower: 'nonnegative' } },
+    { text: 'In how many ways can {n} identical coins be split among {k} people so that each person gets at least one? Count {lower} integer solutions.', when: { lower: 'positive' } },
     { text: 'Count the solutions of x_1 + … + x_{k} = {n} where every x_i is an integer that is {lower}.', when: { lower: 'at least two' } },
   ],
   levels: [2, 3, 4],

@@ -40,7 +40,7 @@ const limitedDrawer = defineFamily<{ red: number; blue: number; green: number; k
   intent: 'find the worst-case number of draws when the supply of each colour is limited',
   knowledge: 'worst-case reasoning with the pigeonhole principle',
   slots: { red: nat, blue: nat, green: nat, k: nat },
-  templates: ['A box contains {red} red, {blue} blue and {green} green balls. What is the minimum number of balls you must draw, without looking, to be certain of having {k} balls of the same colour?', 'From a bag of {red} red, {blue} blue and {green} green tokens, how many must be drawn blindly to guarantee {k} tokens of one colour?'],
+  templates: ['A box contains {red} red, {blue} blue and {green} green balls. What is the minimum number of balls you must draw, without looking, to be certain of having {k} balls of the same colour?', 'From a bag of {red} red, {blue} blue and {green} green tokens, how many must be drawn blindly to guarantee {k} tokens of one colour?', 'A drawer has {red} red, {blue} blue and {green} green socks. In the dark, how many socks must you take to be sure that {k} of them match in colour?'],
   levels: [3],
   sample(rng) {
     const k = rng.int(3, 8);
@@ -65,6 +65,7 @@ const sumPairs = defineFamily<{ n: number; ask: 'sum' | 'difference' }>({
   templates: [
     { text: 'What is the smallest k such that any k numbers chosen from 1, 2, …, {n} must include two whose sum is {n} + 1?', when: { ask: 'sum' } },
     { text: 'What is the least number of integers you must choose, so that some two of them always have a difference divisible by {n}?', when: { ask: 'difference' } },
+    { text: 'How many integers must be picked to guarantee that two of them leave the same remainder on division by {n}?', when: { ask: 'difference' } },
   ],
   levels: [3, 4],
   sample: (rng, level) => ({ n: level === 4 ? 2 * rng.int(5, 50) : rng.int(3, 40), ask: level === 4 ? 'sum' : 'difference' }),
@@ -87,7 +88,7 @@ const divides = defineFamily<{ n: number }>({
   intent: 'find the least subset size that forces one element to divide another',
   knowledge: 'odd parts as pigeonholes',
   slots: { n: nat },
-  templates: ['What is the smallest k such that every k-element subset of {1, 2, …, {n}} contains two distinct numbers, one dividing the other?', 'Find the least k for which any k numbers from 1 to {n} include one that divides another.'],
+  templates: ['What is the smallest k such that every k-element subset of {1, 2, …, {n}} contains two distinct numbers, one dividing the other?', 'Find the least k for which any k numbers from 1 to {n} include one that divides another.', 'How many numbers must be chosen from 1, 2, …, {n} to be sure that one of the chosen numbers divides another?'],
   levels: [5],
   sample: (rng) => ({ n: 2 * rng.int(5, 60) }),
   difficulty: () => 5,

@@ -16,7 +16,7 @@ const linearRecurrence = defineFamily<{ a1: number; a2: number; p: number; q: nu
   intent: 'compute a term of a second-order linear recurrence',
   knowledge: 'iterating a recurrence',
   slots: { a1: int, a2: int, p: int, q: signed, n: nat },
-  templates: ['A sequence has a_1 = {a1}, a_2 = {a2} and a_n = {p}a_(n-1) {q}a_(n-2) for n ≥ 3. Find a_{n}.', 'Let a_1 = {a1}, a_2 = {a2}, and a_n = {p}·a_(n-1) {q}·a_(n-2). What is a_{n}?'],
+  templates: ['A sequence has a_1 = {a1}, a_2 = {a2} and a_n = {p}a_(n-1) {q}a_(n-2) for n ≥ 3. Find a_{n}.', 'Let a_1 = {a1}, a_2 = {a2}, and a_n = {p}·a_(n-1) {q}·a_(n-2). What is a_{n}?', 'The sequence defined by a_1 = {a1}, a_2 = {a2}, a_n = {p}a_(n-1) {q}a_(n-2) is computed term by term. What is its {n}th term?'],
   levels: [1, 2],
   sample: (rng, level) => ({ a1: rng.int(-3, 5), a2: rng.int(-3, 5), p: rng.int(1, 3), q: rng.nonZero(-2, 3), n: level === 1 ? rng.int(5, 7) : rng.int(8, 11) }),
   difficulty: (p) => (p.n <= 7 ? 1 : 2),
@@ -38,7 +38,7 @@ const affineRecurrence = defineFamily<{ a0: number; r: number; c: number; n: num
   intent: 'solve a first-order recurrence with a constant term',
   knowledge: 'the fixed point of a_n = r·a_(n-1) + c',
   slots: { a0: int, r: nat, c: signed, n: nat },
-  templates: ['A sequence satisfies a_0 = {a0} and a_n = {r}a_(n-1) {c} for n ≥ 1. Find a_{n}.', 'If a_0 = {a0} and a_n = {r}·a_(n-1) {c}, what is a_{n}?'],
+  templates: ['A sequence satisfies a_0 = {a0} and a_n = {r}a_(n-1) {c} for n ≥ 1. Find a_{n}.', 'If a_0 = {a0} and a_n = {r}·a_(n-1) {c}, what is a_{n}?', 'Find a closed form for a_n = {r}a_(n-1) {c} with a_0 = {a0}, and use it to compute a_{n}.'],
   levels: [3],
   sample: (rng) => ({ a0: rng.int(-5, 10), r: rng.int(2, 4), c: rng.nonZero(-9, 9), n: rng.int(8, 15) }),
   difficulty: () => 3,
@@ -89,7 +89,7 @@ const stairs = defineFamily<{ n: number; steps: 'one or two' | 'one, two or thre
   intent: 'count the ways to climb a staircase',
   knowledge: 'Fibonacci-type recurrences',
   slots: { n: nat, steps: word(['one or two', 'one, two or three']) },
-  templates: ['In how many ways can you climb a staircase of {n} steps if each move goes up {steps} steps?', 'A child climbs {n} stairs, taking {steps} stairs at a time. How many different ways can the child reach the top?'],
+  templates: ['In how many ways can you climb a staircase of {n} steps if each move goes up {steps} steps?', 'A child climbs {n} stairs, taking {steps} stairs at a time. How many different ways can the child reach the top?', 'How many ordered ways are there to write {n} as a sum of parts, each part being {steps}?'],
   levels: [2, 3],
   sample: (rng, level) => ({ n: rng.int(6, 20), steps: level === 2 ? 'one or two' : 'one, two or three' }),
   difficulty: (p) => (p.steps === 'one or two' ? 2 : 3),
@@ -116,6 +116,8 @@ const derangements = defineFamily<{ n: number; ask: 'catalan' | 'derangements' }
     { text: 'How many strings of {n} pairs of correctly matched parentheses are there?', when: { ask: 'catalan' } },
     { text: 'How many lattice paths from (0, 0) to ({n}, {n}) with unit steps right and up never rise above the diagonal y = x?', when: { ask: 'catalan' } },
     { text: 'In how many ways can {n} letters be put into their {n} addressed envelopes so that no letter is in its own envelope?', when: { ask: 'derangements' } },
+    { text: 'How many permutations of {1, 2, …, {n}} leave no number in its original position?', when: { ask: 'derangements' } },
+    { text: 'In how many ways can {n} pairs of parentheses be arranged so that they are balanced?', when: { ask: 'catalan' } },
   ],
   levels: [4, 5],
   sample: (rng, level) => ({ n: rng.int(4, 10), ask: level === 4 ? 'catalan' : 'derangements' }),
@@ -145,6 +147,8 @@ const twoSets = defineFamily<{ total: number; a: number; b: number; both: number
   templates: [
     { text: 'Of {total} students, {a} take French, {b} take Spanish and {both} take both. How many take neither language?', when: { shape: 'neither' } },
     { text: 'In a survey of {total} people, {a} like tea, {b} like coffee and {both} like both. How many like exactly one of the two drinks?', when: { shape: 'only' } },
+    { text: 'A class of {total} pupils has {a} in the chess club, {b} in the choir and {both} in both. How many are in neither?', when: { shape: 'neither' } },
+    { text: 'Of {total} customers, {a} bought bread, {b} bought milk and {both} bought both. How many bought exactly one of the two?', when: { shape: 'only' } },
   ],
   levels: [1, 2],
   sample(rng, level) {
@@ -176,7 +180,7 @@ const threeSets = defineFamily<{ a: number; b: number; c: number; ab: number; ac
   intent: 'count the union of three sets',
   knowledge: 'inclusion–exclusion for three sets',
   slots: { a: nat, b: nat, c: nat, ab: nat, ac: nat, bc: nat, abc: nat },
-  templates: ['Sets A, B, C have |A| = {a}, |B| = {b}, |C| = {c}, |A ∩ B| = {ab}, |A ∩ C| = {ac}, |B ∩ C| = {bc} and |A ∩ B ∩ C| = {abc}. Find |A ∪ B ∪ C|.'],
+  templates: ['Sets A, B, C have |A| = {a}, |B| = {b}, |C| = {c}, |A ∩ B| = {ab}, |A ∩ C| = {ac}, |B ∩ C| = {bc} and |A ∩ B ∩ C| = {abc}. Find |A ∪ B ∪ C|.', 'In a school, {a} students play football, {b} play tennis and {c} swim; {ab} do football and tennis, {ac} football and swimming, {bc} tennis and swimming, and {abc} do all three. How many students do at least one sport?'],
   levels: [3],
   sample(rng) {
     const abc = rng.int(1, 6);
@@ -229,6 +233,7 @@ const subsetsCount = defineFamily<{ n: number; ask: 'all' | 'even size' | 'conta
     { text: 'How many subsets does a set with {n} elements have?', when: { ask: 'all' } },
     { text: 'How many subsets of {1, 2, …, {n}} have an even number of elements (the empty set included)?', when: { ask: 'even size' } },
     { text: 'How many subsets of a {n}-element set contain one particular element but not a second particular element?', when: { ask: 'containing a given element' } },
+    { text: 'What is the size of the power set of a set with {n} elements?', when: { ask: 'all' } },
   ],
   levels: [1, 2, 3],
   sample: (rng, level) => ({ n: rng.int(4, 20), ask: level === 1 ? 'all' : level === 2 ? 'containing a given element' : 'even size' }),
@@ -249,7 +254,7 @@ const functionsCount = defineFamily<{ m: number; n: number; kind: 'one-to-one' |
   intent: 'count injective or surjective functions between finite sets',
   knowledge: 'falling factorials and inclusion–exclusion',
   slots: { m: nat, n: nat, kind: word(['one-to-one', 'onto']) },
-  templates: ['How many {kind} functions are there from a set with {m} elements to a set with {n} elements?', 'Count the {kind} functions f: A → B where |A| = {m} and |B| = {n}.'],
+  templates: ['How many {kind} functions are there from a set with {m} elements to a set with {n} elements?', 'Count the {kind} functions f: A → B where |A| = {m} and |B| = {n}.', 'Let |A| = {m} and |B| = {n}. How many maps from A to B are {kind}?'],
   levels: [4, 5],
   sample(rng, level) {
     const n = rng.int(2, 6);

@@ -16,7 +16,7 @@ const angleSum = defineFamily<{ n: number }>({
   intent: 'find the sum of the interior angles of a polygon',
   knowledge: 'the interior angles of an n-gon add up to (n - 2)·180°',
   slots: { n: nat },
-  templates: ['What is the sum of the interior angles of a convex polygon with {n} sides, in degrees?', 'Find the total of the interior angles of a {n}-sided polygon.'],
+  templates: ['What is the sum of the interior angles of a convex polygon with {n} sides, in degrees?', 'Find the total of the interior angles of a {n}-sided polygon.', 'The interior angles of a convex {n}-gon add up to how many degrees?'],
   levels: [1],
   sample: (rng) => ({ n: rng.int(5, 30) }),
   difficulty: () => 1,
@@ -34,7 +34,7 @@ const sidesFromAngle = defineFamily<{ angle: number; kind: 'interior' | 'exterio
   intent: 'find the number of sides of a regular polygon from one angle',
   knowledge: 'the exterior angles of a polygon add up to 360°',
   slots: { angle: nat, kind: word(['interior', 'exterior']) },
-  templates: ['Each {kind} angle of a regular polygon measures {angle}°. How many sides does it have?', 'A regular polygon has {kind} angles of {angle}° each. Find the number of its sides.'],
+  templates: ['Each {kind} angle of a regular polygon measures {angle}°. How many sides does it have?', 'A regular polygon has {kind} angles of {angle}° each. Find the number of its sides.', 'How many sides does a regular polygon have if each of its {kind} angles is {angle} degrees?'],
   levels: [2],
   sample(rng) {
     const n = rng.pick([5, 6, 8, 9, 10, 12, 15, 18, 20, 24, 30, 36, 40, 45, 60]);
@@ -93,7 +93,7 @@ const hexagonArea = defineFamily<{ s: number }>({
   intent: 'find the area of a regular hexagon',
   knowledge: 'a regular hexagon is six equilateral triangles',
   slots: { s: nat },
-  templates: ['What is the area of a regular hexagon with side length {s}? Give it in simplest radical form.', 'Find the exact area of a regular hexagon whose sides are {s} long.'],
+  templates: ['What is the area of a regular hexagon with side length {s}? Give it in simplest radical form.', 'Find the exact area of a regular hexagon whose sides are {s} long.', 'A regular hexagonal tile has sides of length {s}. What is its area?'],
   levels: [3],
   sample: (rng) => ({ s: rng.int(1, 20) }),
   difficulty: () => 3,
@@ -137,7 +137,7 @@ const distance = defineFamily<{ x1: number; y1: number; x2: number; y2: number }
   intent: 'find the distance between two points',
   knowledge: 'the distance formula',
   slots: { x1: int, y1: int, x2: int, y2: int },
-  templates: ['What is the distance between the points ({x1}, {y1}) and ({x2}, {y2})?', 'Find the length of the segment from ({x1}, {y1}) to ({x2}, {y2}).'],
+  templates: ['What is the distance between the points ({x1}, {y1}) and ({x2}, {y2})?', 'Find the length of the segment from ({x1}, {y1}) to ({x2}, {y2}).', 'How far apart are the points ({x1}, {y1}) and ({x2}, {y2}) in the coordinate plane?'],
   levels: [1, 2],
   sample(rng, level) {
     const [x1, y1] = [rng.int(-10, 10), rng.int(-10, 10)];
@@ -200,7 +200,7 @@ const pointLine = defineFamily<{ a: number; b: number; c: number; x0: number; y0
   intent: 'find the distance from a point to a line',
   knowledge: 'the point-to-line distance formula',
   slots: { a: nat, b: nat, c: signed, x0: int, y0: int },
-  templates: ['Find the distance from the point ({x0}, {y0}) to the line {a}x + {b}y {c} = 0.', 'How far is the point ({x0}, {y0}) from the line {a}x + {b}y {c} = 0?'],
+  templates: ['Find the distance from the point ({x0}, {y0}) to the line {a}x + {b}y {c} = 0.', 'How far is the point ({x0}, {y0}) from the line {a}x + {b}y {c} = 0?', 'What is the shortest distance between ({x0}, {y0}) and the line {a}x + {b}y {c} = 0?'],
   levels: [3],
   sample: (rng) => ({ a: rng.int(1, 8), b: rng.int(1, 8), c: rng.int(-20, 20), x0: rng.int(-8, 8), y0: rng.int(-8, 8) }),
   difficulty: () => 3,
@@ -220,7 +220,7 @@ const shoelace = defineFamily<{ x1: number; y1: number; x2: number; y2: number; 
   intent: 'find the area of a triangle from its vertices',
   knowledge: 'the shoelace formula',
   slots: { x1: int, y1: int, x2: int, y2: int, x3: int, y3: int },
-  templates: ['Find the area of the triangle with vertices ({x1}, {y1}), ({x2}, {y2}) and ({x3}, {y3}).', 'A triangle has vertices at ({x1}, {y1}), ({x2}, {y2}) and ({x3}, {y3}). What is its area?'],
+  templates: ['Find the area of the triangle with vertices ({x1}, {y1}), ({x2}, {y2}) and ({x3}, {y3}).', 'A triangle has vertices at ({x1}, {y1}), ({x2}, {y2}) and ({x3}, {y3}). What is its area?', 'Points A({x1}, {y1}), B({x2}, {y2}) and C({x3}, {y3}) form a triangle. Compute its area.'],
   levels: [3],
   sample(rng) {
     for (;;) {
@@ -280,7 +280,7 @@ const boxMeasure = defineFamily<{ l: number; w: number; h: number; ask: 'volume'
   intent: 'compute the volume, surface area or space diagonal of a box',
   knowledge: 'formulas for rectangular boxes',
   slots: { l: nat, w: nat, h: nat, ask: word(['volume', 'surface area', 'space diagonal']) },
-  templates: ['A rectangular box measures {l} by {w} by {h}. What is its {ask}?', 'Find the {ask} of a rectangular prism with dimensions {l}, {w} and {h}.'],
+  templates: ['A rectangular box measures {l} by {w} by {h}. What is its {ask}?', 'Find the {ask} of a rectangular prism with dimensions {l}, {w} and {h}.', 'A shipping crate is {l} by {w} by {h}. What is its {ask}?'],
   levels: [1, 2, 3],
   sample: (rng, level) => ({ l: rng.int(1, 20), w: rng.int(1, 20), h: rng.int(1, 20), ask: level === 1 ? 'volume' : level === 2 ? 'surface area' : 'space diagonal' }),
   difficulty: (p) => (p.ask === 'volume' ? 1 : p.ask === 'surface area' ? 2 : 3),
@@ -329,7 +329,7 @@ const slantCone = defineFamily<{ r: number; l: number }>({
   intent: 'find the volume of a cone given its slant height',
   knowledge: 'the Pythagorean theorem in the cross-section of a cone',
   slots: { r: nat, l: nat },
-  templates: ['A right circular cone has base radius {r} and slant height {l}. Find its volume in terms of π.', 'The slant height of a cone is {l} and its radius is {r}. What is its volume?'],
+  templates: ['A right circular cone has base radius {r} and slant height {l}. Find its volume in terms of π.', 'The slant height of a cone is {l} and its radius is {r}. What is its volume?', 'A paper cone has slant height {l} and base radius {r}. How much does it hold?'],
   levels: [4],
   sample(rng) {
     const [a, , c] = rng.pick(TRIPLES.slice(0, 8));
@@ -354,7 +354,7 @@ const frustum = defineFamily<{ big: number; small: number; h: number }>({
   intent: 'find the volume of a frustum of a cone',
   knowledge: 'subtracting similar cones, or the frustum formula',
   slots: { big: nat, small: nat, h: nat },
-  templates: ['A frustum of a right circular cone has base radii {big} and {small} and height {h}. Find its volume in terms of π.', 'A cone is cut parallel to its base, leaving a frustum with radii {big} and {small} and height {h}. What is the volume of the frustum?'],
+  templates: ['A frustum of a right circular cone has base radii {big} and {small} and height {h}. Find its volume in terms of π.', 'A cone is cut parallel to its base, leaving a frustum with radii {big} and {small} and height {h}. What is the volume of the frustum?', 'A bucket shaped like a frustum has radii {big} and {small} and depth {h}. What is its volume?'],
   levels: [5],
   sample(rng) {
     const big = rng.int(3, 15);

@@ -36,7 +36,7 @@ const thirdAngle = defineFamily<{ a: number; b: number }>({
   intent: 'find the third angle of a triangle',
   knowledge: 'the angles of a triangle add up to 180°',
   slots: { a: nat, b: nat },
-  templates: ['Two angles of a triangle measure {a}° and {b}°. What is the measure of the third angle, in degrees?', 'In triangle ABC, angle A = {a}° and angle B = {b}°. Find angle C in degrees.'],
+  templates: ['Two angles of a triangle measure {a}° and {b}°. What is the measure of the third angle, in degrees?', 'In triangle ABC, angle A = {a}° and angle B = {b}°. Find angle C in degrees.', 'A triangle has interior angles of {a} degrees and {b} degrees. How many degrees is its remaining angle?'],
   levels: [1],
   sample(rng) {
     const a = rng.int(20, 110);
@@ -93,7 +93,7 @@ const heronArea = defineFamily<{ a: number; b: number; c: number }>({
   intent: 'find the area of a triangle from its three sides',
   knowledge: "Heron's formula",
   slots: { a: nat, b: nat, c: nat },
-  templates: ['A triangle has sides of length {a}, {b} and {c}. What is its area?', 'Find the area of the triangle whose side lengths are {a}, {b} and {c}.'],
+  templates: ['A triangle has sides of length {a}, {b} and {c}. What is its area?', 'Find the area of the triangle whose side lengths are {a}, {b} and {c}.', 'What is the area of a triangle with side lengths {a}, {b}, and {c}?', 'A triangular plot of land has sides {a} m, {b} m and {c} m. Find its area in square metres.'],
   levels: [3],
   sample(rng) {
     const [a, b, c] = rng.pick(heronianTriangles());
@@ -116,7 +116,7 @@ const angleBisector = defineFamily<{ a: number; b: number; c: number }>({
   intent: 'find a segment cut off by an angle bisector',
   knowledge: 'the angle bisector theorem',
   slots: { a: nat, b: nat, c: nat },
-  templates: ['In triangle ABC, AB = {c}, AC = {b} and BC = {a}. The bisector of angle A meets BC at D. Find BD.', 'Triangle ABC has AB = {c}, AC = {b}, BC = {a}. If AD bisects angle A with D on BC, how long is BD?'],
+  templates: ['In triangle ABC, AB = {c}, AC = {b} and BC = {a}. The bisector of angle A meets BC at D. Find BD.', 'Triangle ABC has AB = {c}, AC = {b}, BC = {a}. If AD bisects angle A with D on BC, how long is BD?', 'In triangle ABC with AB = {c}, AC = {b} and BC = {a}, the angle bisector from A cuts BC at D. What is the length BD?'],
   levels: [2],
   sample(rng) {
     for (;;) {
@@ -141,7 +141,7 @@ const circumradius = defineFamily<{ a: number; b: number; c: number }>({
   intent: 'find the circumradius of a triangle from its sides',
   knowledge: "R = abc/(4K) with the area K from Heron's formula",
   slots: { a: nat, b: nat, c: nat },
-  templates: ['A triangle has side lengths {a}, {b} and {c}. Find the radius of its circumscribed circle.', 'What is the circumradius of the triangle with sides {a}, {b}, {c}?'],
+  templates: ['A triangle has side lengths {a}, {b} and {c}. Find the radius of its circumscribed circle.', 'What is the circumradius of the triangle with sides {a}, {b}, {c}?', 'A circle passes through the three vertices of a triangle with sides {a}, {b} and {c}. Find its radius.'],
   levels: [4],
   sample(rng) {
     const [a, b, c] = rng.pick(heronianTriangles());
@@ -219,6 +219,8 @@ const sector = defineFamily<{ r: number; angle: number; ask: 'area' | 'arc' }>({
   templates: [
     { text: 'A sector of a circle of radius {r} has central angle {angle}°. Find its area in terms of π.', when: { ask: 'area' } },
     { text: 'What is the length of an arc of a circle with radius {r} subtending a central angle of {angle}°? Answer in terms of π.', when: { ask: 'arc' } },
+    { text: 'A pizza of radius {r} is cut into a slice with a {angle}° angle. What is the area of the slice?', when: { ask: 'area' } },
+    { text: 'Find the arc length cut off by a central angle of {angle}° in a circle of radius {r}.', when: { ask: 'arc' } },
   ],
   levels: [2],
   sample: (rng) => ({ r: rng.int(2, 24), angle: rng.pick([20, 30, 40, 45, 60, 72, 80, 90, 120, 135, 150, 210, 240, 270, 300]), ask: rng.pick(['area', 'arc'] as const) }),
@@ -238,7 +240,7 @@ const chord = defineFamily<{ r: number; dist: number }>({
   intent: 'find the length of a chord from its distance to the centre',
   knowledge: 'the perpendicular from the centre bisects a chord',
   slots: { r: nat, dist: nat },
-  templates: ['A chord of a circle of radius {r} is at distance {dist} from the centre. How long is the chord?', 'In a circle of radius {r}, a chord lies {dist} units from the centre. Find its length.'],
+  templates: ['A chord of a circle of radius {r} is at distance {dist} from the centre. How long is the chord?', 'In a circle of radius {r}, a chord lies {dist} units from the centre. Find its length.', 'The perpendicular distance from the centre of a circle of radius {r} to a chord is {dist}. What is the length of the chord?'],
   levels: [3],
   sample(rng) {
     const r = rng.int(3, 25);
@@ -287,7 +289,7 @@ const externalTangent = defineFamily<{ r1: number; r2: number; dist: number }>({
   intent: 'find the length of a common external tangent of two circles',
   knowledge: 'dropping a perpendicular to form a right triangle between the centres',
   slots: { r1: nat, r2: nat, dist: nat },
-  templates: ['Two circles have radii {r1} and {r2}, and their centres are {dist} apart. Find the length of a common external tangent segment between the points of tangency.', 'Circles of radius {r1} and {r2} have centres at distance {dist}. How long is their common external tangent?'],
+  templates: ['Two circles have radii {r1} and {r2}, and their centres are {dist} apart. Find the length of a common external tangent segment between the points of tangency.', 'Circles of radius {r1} and {r2} have centres at distance {dist}. How long is their common external tangent?', 'A belt runs straight between two pulleys of radii {r1} and {r2} whose centres are {dist} apart, touching each on the same side. How long is the straight part between the points of contact?'],
   levels: [5],
   sample(rng) {
     const [r1, r2] = [rng.int(2, 15), rng.int(1, 12)];

@@ -19,7 +19,7 @@ const expressionRemainder = defineFamily<{ a: number; b: number; c: number; m: n
   intent: 'find the remainder of an arithmetic expression',
   knowledge: 'reducing factors modulo m',
   slots: { a: nat, b: nat, c: nat, m: nat },
-  templates: ['What is the remainder when {a}·{b} + {c} is divided by {m}?', 'Find ({a} × {b} + {c}) mod {m}.'],
+  templates: ['What is the remainder when {a}·{b} + {c} is divided by {m}?', 'Find ({a} × {b} + {c}) mod {m}.', 'Compute the remainder of {a} times {b}, plus {c}, upon division by {m}.', 'If N = {a}·{b} + {c}, what is N modulo {m}?'],
   levels: [1],
   sample: (rng) => ({ a: rng.int(10, 999), b: rng.int(10, 999), c: rng.int(1, 500), m: rng.int(3, 30) }),
   difficulty: () => 1,
@@ -38,7 +38,7 @@ const powerRemainder = defineFamily<{ a: number; n: number; m: number }>({
   intent: 'find the remainder of a large power',
   knowledge: "cycles of powers modulo m and Fermat's little theorem",
   slots: { a: nat, n: nat, m: nat },
-  templates: ['What is the remainder when {a}^{n} is divided by {m}?', 'Find {a}^{n} mod {m}.', 'Compute the remainder of {a} raised to the power {n} on division by {m}.'],
+  templates: ['What is the remainder when {a}^{n} is divided by {m}?', 'Find {a}^{n} mod {m}.', 'Compute the remainder of {a} raised to the power {n} on division by {m}.', 'Determine the least non-negative residue of {a}^{n} modulo {m}.', 'What is {a}^{n} congruent to modulo {m}, as a number from 0 to {m} - 1?'],
   levels: [2, 3],
   sample(rng, level) {
     const m = level === 2 ? rng.int(3, 12) : rng.pick([13, 17, 19, 23, 29, 31, 37, 41, 43]);
@@ -66,7 +66,7 @@ const linearCongruence = defineFamily<{ a: number; b: number; m: number }>({
   intent: 'solve a linear congruence',
   knowledge: 'modular inverses',
   slots: { a: nat, b: nat, m: nat },
-  templates: ['Find the smallest positive integer x with {a}x ≡ {b} (mod {m}).', 'Solve {a}x ≡ {b} (mod {m}) for the least positive x.'],
+  templates: ['Find the smallest positive integer x with {a}x ≡ {b} (mod {m}).', 'Solve {a}x ≡ {b} (mod {m}) for the least positive x.', 'What is the least positive integer x such that {a}x leaves remainder {b} when divided by {m}?', 'Find the smallest positive solution of the congruence {a}x ≡ {b} modulo {m}.'],
   levels: [3],
   sample(rng) {
     for (;;) {
@@ -95,6 +95,8 @@ const crt = defineFamily<{ r1: number; m1: number; r2: number; m2: number; r3: n
   templates: [
     { text: 'Find the smallest positive integer that leaves remainder {r1} when divided by {m1} and remainder {r2} when divided by {m2}.', when: { count: 'two' } },
     { text: 'What is the least positive x with x ≡ {r1} (mod {m1}) and x ≡ {r2} (mod {m2})?', when: { count: 'two' } },
+    { text: 'A number leaves remainder {r1} on division by {m1} and remainder {r2} on division by {m2}. What is the smallest such positive number?', when: { count: 'two' } },
+    { text: 'When a box of marbles is shared among {m1} children, {r1} are left over; among {m2} children, {r2} are left over; among {m3} children, {r3} are left over. What is the least number of marbles the box can hold?', when: { count: 'three' } },
     { text: 'Find the least positive x with x ≡ {r1} (mod {m1}), x ≡ {r2} (mod {m2}) and x ≡ {r3} (mod {m3}).', when: { count: 'three' } },
   ],
   levels: [4, 5],
@@ -126,7 +128,7 @@ const lastTwoDigits = defineFamily<{ a: number; n: number }>({
   intent: 'find the last two digits of a huge power',
   knowledge: "Euler's theorem and the Chinese remainder theorem modulo 4 and 25",
   slots: { a: nat, n: nat },
-  templates: ['What are the last two digits of {a}^{n}? Give them as a number from 0 to 99.', 'Find {a}^{n} mod 100.'],
+  templates: ['What are the last two digits of {a}^{n}? Give them as a number from 0 to 99.', 'Find {a}^{n} mod 100.', 'What number is formed by the tens and units digits of {a}^{n}?', 'Compute the remainder when {a}^{n} is divided by 100.'],
   levels: [5],
   sample: (rng) => ({ a: rng.pick([3, 7, 9, 11, 13, 17, 19, 21, 23, 27, 29, 31, 33, 37]), n: rng.int(1000, 99999) }),
   difficulty: () => 5,
@@ -149,6 +151,8 @@ const divisorStats = defineFamily<{ n: number; ask: 'number' | 'sum' }>({
     { text: 'How many positive divisors does {n} have?', when: { ask: 'number' } },
     { text: 'Find the number of positive divisors of {n}.', when: { ask: 'number' } },
     { text: 'What is the sum of all positive divisors of {n}?', when: { ask: 'sum' } },
+    { text: 'Compute σ({n}), the sum of the positive divisors of {n}.', when: { ask: 'sum' } },
+    { text: 'The number {n} has how many positive factors?', when: { ask: 'number' } },
   ],
   levels: [2, 3],
   sample: (rng, level) => ({ n: rng.int(24, 2000), ask: level === 2 ? 'number' : 'sum' }),
@@ -179,6 +183,7 @@ const multiplesInRange = defineFamily<{ n: number; a: number; b: number; ask: 'o
     { text: 'How many integers from 1 to {n} are divisible by {a}?', when: { ask: 'one' } },
     { text: 'How many positive integers not exceeding {n} are divisible by {a} or by {b}?', when: { ask: 'either' } },
     { text: 'Count the integers between 1 and {n} inclusive that are multiples of {a} or of {b}.', when: { ask: 'either' } },
+    { text: 'Among the first {n} positive integers, how many are multiples of {a}?', when: { ask: 'one' } },
   ],
   levels: [1, 2],
   sample(rng, level) {
@@ -204,7 +209,7 @@ const missingDigit = defineFamily<{ left: number; right: number; by: number }>({
   intent: 'find a missing digit that makes a number divisible by 3 or 9',
   knowledge: 'the digit-sum tests for 3 and 9',
   slots: { left: nat, right: nat, by: intChoice([9, 3]) },
-  templates: ['The number {left}d{right} (with d a single digit) is divisible by {by}. Find the sum of all possible values of d.', 'A digit d makes the integer written {left}d{right} a multiple of {by}. What is the sum of all such digits d?'],
+  templates: ['The number {left}d{right} (with d a single digit) is divisible by {by}. Find the sum of all possible values of d.', 'A digit d makes the integer written {left}d{right} a multiple of {by}. What is the sum of all such digits d?', 'For which digits d is {left}d{right} divisible by {by}? Give the sum of all of them.'],
   levels: [2],
   sample: (rng) => ({ left: rng.int(10, 999), right: rng.int(10, 999), by: rng.pick([9, 3]) }),
   difficulty: () => 2,
@@ -228,6 +233,8 @@ const squareDivisors = defineFamily<{ n: number; ask: 'square' | 'odd' }>({
   templates: [
     { text: 'How many positive divisors of {n} are perfect squares?', when: { ask: 'square' } },
     { text: 'How many of the positive divisors of {n} are odd?', when: { ask: 'odd' } },
+    { text: 'Count the perfect squares that divide {n}.', when: { ask: 'square' } },
+    { text: 'How many odd positive integers divide {n}?', when: { ask: 'odd' } },
   ],
   levels: [4, 5],
   sample(rng, level) {

@@ -85,7 +85,7 @@ const combinedMean = defineFamily<{ n1: number; m1: number; n2: number; m2: numb
   intent: 'combine the means of two groups',
   knowledge: 'a weighted average',
   slots: { n1: nat, m1: nat, n2: nat, m2: nat },
-  templates: ['A class of {n1} students averaged {m1} on a test and another class of {n2} students averaged {m2}. What is the average of all the students together?', 'Group A has {n1} members with mean score {m1}; group B has {n2} members with mean score {m2}. Find the mean score of the combined group.'],
+  templates: ['A class of {n1} students averaged {m1} on a test and another class of {n2} students averaged {m2}. What is the average of all the students together?', 'Group A has {n1} members with mean score {m1}; group B has {n2} members with mean score {m2}. Find the mean score of the combined group.', 'A shop sold {n1} items at an average price of {m1} and {n2} items at an average price of {m2}. What was the average price of all items sold?'],
   levels: [3],
   sample: (rng) => ({ n1: rng.int(8, 40), m1: rng.int(50, 95), n2: rng.int(8, 40), m2: rng.int(50, 95) }),
   difficulty: () => 3,
@@ -104,7 +104,7 @@ const removedValue = defineFamily<{ n: number; m: number; m2: number }>({
   intent: 'find a removed value from the change of a mean',
   knowledge: 'totals before and after removing a value',
   slots: { n: nat, m: nat, m2: nat },
-  templates: ['The average of {n} numbers is {m}. When one of the numbers is removed, the average of the rest is {m2}. What number was removed?', 'A set of {n} numbers has mean {m}; removing one number leaves a mean of {m2}. Which number was removed?'],
+  templates: ['The average of {n} numbers is {m}. When one of the numbers is removed, the average of the rest is {m2}. What number was removed?', 'A set of {n} numbers has mean {m}; removing one number leaves a mean of {m2}. Which number was removed?', 'A team of {n} players has an average age of {m}. One player leaves and the average of the others becomes {m2}. How old is the player who left?'],
   levels: [4],
   sample(rng) {
     const n = rng.int(5, 20);
@@ -145,7 +145,7 @@ const singleDraw = defineFamily<{ red: number; blue: number; green: number; colo
   intent: 'find the probability of drawing a given colour',
   knowledge: 'favourable outcomes over possible outcomes',
   slots: { red: nat, blue: nat, green: nat, colour: word(['red', 'blue', 'green']) },
-  templates: ['A bag contains {red} red, {blue} blue and {green} green marbles. One marble is drawn at random. What is the probability that it is {colour}?', 'A box holds {red} red, {blue} blue and {green} green balls. If one ball is picked at random, find the probability that it is {colour}.'],
+  templates: ['A bag contains {red} red, {blue} blue and {green} green marbles. One marble is drawn at random. What is the probability that it is {colour}?', 'A box holds {red} red, {blue} blue and {green} green balls. If one ball is picked at random, find the probability that it is {colour}.', 'A jar has {red} red, {blue} blue and {green} green sweets. Picking one without looking, what is the chance it is {colour}?'],
   levels: [1],
   sample: (rng) => ({ red: rng.int(1, 15), blue: rng.int(1, 15), green: rng.int(1, 15), colour: rng.pick(['red', 'blue', 'green'] as const) }),
   difficulty: () => 1,
@@ -194,7 +194,7 @@ const diceSum = defineFamily<{ s: number; sides: number }>({
   intent: 'find the probability that two dice show a given sum',
   knowledge: 'counting equally likely outcomes',
   slots: { s: nat, sides: nat },
-  templates: ['Two fair {sides}-sided dice are rolled. What is the probability that the sum is {s}?', 'If you roll two fair dice with {sides} faces each, what is the probability that the faces add up to {s}?'],
+  templates: ['Two fair {sides}-sided dice are rolled. What is the probability that the sum is {s}?', 'If you roll two fair dice with {sides} faces each, what is the probability that the faces add up to {s}?', 'Two {sides}-sided dice are thrown. Find the probability that their total is {s}.'],
   levels: [2],
   sample(rng) {
     const sides = rng.pick([4, 6, 8, 10, 12]);
@@ -215,7 +215,7 @@ const atLeastOne = defineFamily<{ n: number; sides: number }>({
   intent: 'find the probability of at least one success in repeated trials',
   knowledge: 'the complement rule',
   slots: { n: nat, sides: nat },
-  templates: ['A fair {sides}-sided die is rolled {n} times. What is the probability of rolling a 1 at least once?', 'What is the probability that at least one of {n} rolls of a fair {sides}-sided die shows a 1?'],
+  templates: ['A fair {sides}-sided die is rolled {n} times. What is the probability of rolling a 1 at least once?', 'What is the probability that at least one of {n} rolls of a fair {sides}-sided die shows a 1?', 'Roll a fair {sides}-sided die {n} times. How likely is it that some roll shows a 1?'],
   levels: [3],
   sample: (rng) => ({ n: rng.int(2, 5), sides: rng.pick([4, 6, 8, 10]) }),
   difficulty: () => 3,

@@ -5,7 +5,7 @@ import type { RealisticRegistry } from '../families/realistic-registry.js';
 import type { Rng } from '../rng.js';
 import { driftDomain, type SteeredTopic } from './loose-steering.js';
 import { incompleteText, nonMathText } from './off-task-prompts.js';
-import { withLeadIn, withLeakedAnswer, withTrailingColon } from './problem-decorations.js';
+import { withFormatHint, withLeadIn, withLeakedAnswer, withTrailingColon } from './problem-decorations.js';
 import { mixProbabilities, type RealismSettings } from './realism-settings.js';
 
 /** One Magpie instruction the realistic model wrote, with what the simulator knows about it. */
@@ -50,7 +50,7 @@ export function writeMagpieInstruction(input: MagpieProblemInput): WrittenInstru
   const offDomain = rng.chance(settings.offDomainRate);
   const domain = offDomain ? driftDomain(topic.domain, input.domains, rng) : topic.domain;
   const { text, problem } = input.registry.generate(rng, drawDifficulty(settings, rng), domain, offDomain ? undefined : topic.subtopic);
-  const opened = withLeadIn(text, rng);
+  const opened = withLeadIn(withFormatHint(text, problem.truth.answer.kind, rng), rng);
   if (colon) return { kind: 'math', text: withTrailingColon(opened, rng), problem, offDomain, defect: 'trailing_colon' };
   if (leak) return { kind: 'math', text: withLeakedAnswer(opened, problem.truth, rng), problem, offDomain, defect: 'answer_leak' };
   return { kind: 'math', text: opened, problem, offDomain, defect: 'none' };

@@ -1,4 +1,4 @@
-import type { Derivation } from '../families/family-types.js';
+import type { AnswerKind, Derivation } from '../families/family-types.js';
 import type { Rng } from '../rng.js';
 
 /**
@@ -17,6 +17,24 @@ const LEAD_INS = [
   'Try this one from a problem-solving seminar. ',
   'From a collection of challenging exercises. ',
 ];
+
+/** Answer-format instructions of competition problems, by the kind of answer (the empty one adds none). */
+const FORMAT_HINTS: Readonly<Record<AnswerKind, readonly string[]>> = {
+  integer: ['', '', ' Give your answer as an integer.', ' Your answer should be a whole number.', ' Enter the exact value.'],
+  fraction: ['', '', ' Express your answer as a common fraction.', ' Give the answer in lowest terms.', ' Write your answer as a fraction in simplest form.'],
+  radical: ['', ' Express your answer in simplest radical form.', ' Give the exact value.'],
+  pi: ['', ' Express your answer in terms of π.', ' Leave your answer in terms of π.'],
+  interval: ['', ' Write your answer in interval notation.', ' Use interval notation.'],
+  set: ['', ' List all solutions, separated by commas.', ' Give the answer as a set.'],
+  tuple: ['', ' Write your answer as an ordered pair.', ' Give both coordinates.'],
+  expression: ['', ' Simplify your answer.', ' Write the answer in expanded form.'],
+  matrix: ['', ' Give the matrix entry by entry.', ' Write the resulting matrix.'],
+};
+
+/** A problem text with an answer-format instruction for its kind of answer (or none). */
+export function withFormatHint(text: string, kind: AnswerKind, rng: Rng): string {
+  return `${text}${rng.pick(FORMAT_HINTS[kind])}`;
+}
 
 /** A problem text with an opening sentence (or none). */
 export function withLeadIn(text: string, rng: Rng): string {
