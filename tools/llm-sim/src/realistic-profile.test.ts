@@ -40,7 +40,8 @@ async function magpieProblems(client: OpenAI, topic: { domain: string; subtopic:
   return res.choices.map((c) => c.text.trim());
 }
 
-describe('the realistic profile over HTTP', () => {
+// Hundreds of HTTP round trips per test: seconds when idle, much longer on a loaded machine.
+describe('the realistic profile over HTTP', { timeout: 120_000 }, () => {
   let sim: LlmSimulator;
   let base: string;
   let client: OpenAI;
@@ -50,7 +51,7 @@ describe('the realistic profile over HTTP', () => {
     base = `http://127.0.0.1:${await sim.start()}`;
     client = new OpenAI({ baseURL: `${base}/v1`, apiKey: 'x', maxRetries: 0 });
     problems = [...(await magpieProblems(client, { domain: 'number_theory', subtopic: 'modular_arithmetic' }, 200, 1)), ...(await magpieProblems(client, { domain: 'geometry', subtopic: 'circles' }, 200, 2))];
-  });
+  }, 120_000);
   afterAll(async () => {
     await sim.stop();
   });
@@ -171,7 +172,7 @@ describe('the realistic profile over HTTP', () => {
   });
 });
 
-describe('determinism of the realistic profile', () => {
+describe('determinism of the realistic profile', { timeout: 120_000 }, () => {
   it('gives the same problems, answers, rewards, tags and embeddings for the same seed, and different ones for another seed', async () => {
     const run = async (seed: number): Promise<string> => {
       const sim = new LlmSimulator({ catalog, seed });
