@@ -41,6 +41,11 @@ const linearEquation = defineFamily<{ lhs: number[]; rhs: number[]; who: string 
   derive(p, d) {
     const [b = 0, a = 0] = p.lhs;
     const [e = 0, c = 0] = p.rhs;
+    if (c !== 0 && d.path(2) === 1) {
+      const rest = d.int('the constant on the right', () => e - b, (v) => `Move the constants first: ${fp([0, a])} = ${fp([v, c])}.`);
+      const coef = d.int('the coefficient of x', () => a - c, (v) => `Then gather the x terms: ${term(v)} = ${rest}.`, { nonZero: true });
+      return answer.frac(d.num('x', () => Fraction.of(rest, coef), (v) => `So x = ${rest}/${par(coef)} = ${String(v)}.`));
+    }
     const coef = c === 0 ? a : d.int('the coefficient of x', () => a - c, (v) => [`Bring the x terms to the left: ${fp([b, v])} = ${e}.`, `Subtracting ${fp([0, c])} from both sides gives ${fp([b, v])} = ${e}.`], { nonZero: true });
     const rest = d.int('the right-hand side', () => e - b, (v) => [`Move the constant to the right: ${term(coef)} = ${v}.`, `Now ${term(coef)} = ${e} - ${par(b)} = ${v}.`]);
     const x = d.num('x', () => Fraction.of(rest, coef), (v) => [`Divide both sides by ${coef}: x = ${String(v)}.`, `So x = ${rest}/${coef} = ${String(v)}.`]);

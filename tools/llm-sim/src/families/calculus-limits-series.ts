@@ -153,6 +153,10 @@ const arithmeticSeries = defineFamily<{ first: number; diff: number; n: number; 
       diff = d.int('the common difference', () => (p.am - p.ak) / (p.m - p.k), (v) => `The difference is (${p.am} - ${par(p.ak)})/(${p.m} - ${p.k}) = ${v}.`);
       first = d.int('the first term', () => p.ak - (p.k - 1) * diff, (v) => `The first term is ${p.ak} - ${p.k - 1}·${par(diff)} = ${v}.`);
     }
+    if (d.path(2) === 1) {
+      const inner = d.int('2a_1 + (n - 1)d', () => 2 * first + (p.n - 1) * diff, (v) => `With S = (n/2)(2a_1 + (n - 1)d): 2·${par(first)} + ${p.n - 1}·${par(diff)} = ${v}.`);
+      return answer.frac(d.num('the sum', () => Fraction.of(p.n * inner, 2), (v) => `So S = ${p.n}·${par(inner)}/2 = ${String(v)}.`));
+    }
     const last = d.int('the last term', () => first + (p.n - 1) * diff, (v) => `Term ${p.n} is ${first} + ${p.n - 1}·${par(diff)} = ${v}.`);
     return answer.frac(d.num('the sum', () => Fraction.of(p.n * (first + last), 2), (v) => [`The sum is ${p.n}(${first} + ${par(last)})/2 = ${String(v)}.`, `Pairing terms, S = n(a_1 + a_n)/2 = ${String(v)}.`]));
   },

@@ -232,6 +232,10 @@ const shoelace = defineFamily<{ x1: number; y1: number; x2: number; y2: number; 
   difficulty: () => 3,
   valid: (p) => (p.x2 - p.x1) * (p.y3 - p.y1) - (p.x3 - p.x1) * (p.y2 - p.y1) !== 0,
   derive(p, d) {
+    if (d.path(2) === 1) {
+      const sum = d.int('the shoelace sum', () => p.x1 * (p.y2 - p.y3) + p.x2 * (p.y3 - p.y1) + p.x3 * (p.y1 - p.y2), (v) => `Shoelace: x1(y2 - y3) + x2(y3 - y1) + x3(y1 - y2) = ${par(p.x1)}·${par(p.y2 - p.y3)} + ${par(p.x2)}·${par(p.y3 - p.y1)} + ${par(p.x3)}·${par(p.y1 - p.y2)} = ${v}.`, { nonZero: true });
+      return answer.frac(d.num('the area', () => Fraction.of(Math.abs(sum), 2), (v) => `The area is |${sum}|/2 = ${String(v)}.`));
+    }
     const cross = d.int('the cross product', () => (p.x2 - p.x1) * (p.y3 - p.y1) - (p.x3 - p.x1) * (p.y2 - p.y1), (v) => `(x2 - x1)(y3 - y1) - (x3 - x1)(y2 - y1) = ${p.x2 - p.x1}·${par(p.y3 - p.y1)} - ${par(p.x3 - p.x1)}·${par(p.y2 - p.y1)} = ${v}.`, { nonZero: true });
     return answer.frac(d.num('the area', () => Fraction.of(Math.abs(cross), 2), (v) => `The area is |${cross}|/2 = ${String(v)}.`));
   },

@@ -23,6 +23,19 @@ const gcdLcm = defineFamily<{ a: number; b: number; ask: 'greatest common diviso
   difficulty: () => 1,
   valid: (p) => p.a > 0 && p.b > 0,
   derive(p, d) {
+    if (d.path(2) === 1) {
+      const fa = new Map(primeFactors(p.a));
+      const fb = new Map(primeFactors(p.b));
+      const primes = [...new Set([...fa.keys(), ...fb.keys()])].sort((u, v) => u - v);
+      d.note(`Factor both: ${p.a} = ${[...fa].map(([q, e]) => `${q}^${e}`).join('·')} and ${p.b} = ${[...fb].map(([q, e]) => `${q}^${e}`).join('·')}.`);
+      const pick = p.ask === 'greatest common divisor' ? Math.min : Math.max;
+      let acc = 1;
+      for (const q of primes) {
+        const e = pick(fa.get(q) ?? 0, fb.get(q) ?? 0);
+        if (e > 0) acc = d.int(`the running ${p.ask}`, () => acc * q ** e, (v) => `${q} contributes ${q}^${e}; running product ${v}.`, { min: 1 });
+      }
+      return answer.int(acc);
+    }
     let [x, y] = [Math.max(p.a, p.b), Math.min(p.a, p.b)];
     while (y !== 0) {
       const r = d.int('the remainder', () => x % y, (v) => `${x} = ${Math.floor(x / y)}·${y} + ${v}.`, { min: 0, max: y - 1 });

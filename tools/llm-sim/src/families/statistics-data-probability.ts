@@ -72,6 +72,10 @@ const missingValue = defineFamily<{ n: number; mean: number; known: number[] }>(
   difficulty: () => 2,
   valid: (p) => p.known.length === p.n - 1,
   derive(p, d) {
+    if (d.path(2) === 1) {
+      const deviation = d.int('the total deviation of the known values', () => p.known.reduce((s, x) => s + x - p.mean, 0), (v) => `The known values differ from the mean ${p.mean} by ${p.known.map((x) => x - p.mean).join(', ')}, in total ${v}.`);
+      return answer.int(d.int('the missing number', () => p.mean - deviation, (v) => `Deviations from the mean add to zero, so the missing number is ${p.mean} - ${par(deviation)} = ${v}.`));
+    }
     const total = d.int('the required total', () => p.n * p.mean, (v) => `The total must be ${p.n}·${p.mean} = ${v}.`);
     const known = d.int('the sum of the known values', () => p.known.reduce((a, b) => a + b, 0), (v) => `The known values add up to ${v}.`);
     return answer.int(d.int('the missing number', () => total - known, (v) => `So the missing number is ${total} - ${known} = ${v}.`));
@@ -91,6 +95,10 @@ const combinedMean = defineFamily<{ n1: number; m1: number; n2: number; m2: numb
   difficulty: () => 3,
   valid: (p) => p.n1 + p.n2 > 0,
   derive(p, d) {
+    if (d.path(2) === 1) {
+      const gap = d.int('the gap between the means', () => p.m2 - p.m1, (v) => `The second mean is ${v} above the first.`);
+      return answer.frac(d.num('the combined mean', () => Fraction.of(p.m1).add(Fraction.of(p.n2 * gap, p.n1 + p.n2)), (v) => `The combined mean is ${p.m1} + ${p.n2}·${par(gap)}/${p.n1 + p.n2} = ${String(v)}.`));
+    }
     const t1 = d.int('the first total', () => p.n1 * p.m1, (v) => `The first group scores ${p.n1}·${p.m1} = ${v} points in total.`);
     const t2 = d.int('the second total', () => p.n2 * p.m2, (v) => `The second scores ${p.n2}·${p.m2} = ${v}.`);
     return answer.frac(d.num('the combined mean', () => Fraction.of(t1 + t2, p.n1 + p.n2), (v) => `Together: (${t1} + ${t2})/${p.n1 + p.n2} = ${String(v)}.`));
