@@ -187,7 +187,7 @@ describe('configs/nats/nats-server.conf', () => {
       return child;
     };
     try {
-      node('llm-sim', 'tools/llm-sim/src/main.ts', { SIM_PORT: String(simPort) });
+      node('llm-sim', 'tools/llm-sim/src/main.ts', { SIM_PORT: String(simPort), SIM_PROFILE: 'ideal' });
       await waitFor('the simulator', () => httpOk(`http://127.0.0.1:${simPort}/health`), 60_000);
       const services = ['generator', 'solver', 'sampler', 'reward', 'gateway'] as const;
       const healthPorts = await Promise.all(services.map(() => freePort()));

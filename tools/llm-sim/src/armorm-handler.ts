@@ -1,5 +1,5 @@
-import { rawReward, rewardModel, scoredFromMessages, scoringResult } from './classify-handler.js';
-import { deriveSeed } from './derive-seed.js';
+import { rewardModel, scoredFromMessages, scoringResult } from './classify-handler.js';
+import { deriveSeed } from '@magpie/llm';
 import { ArmoRmRequest, parseRequest } from './request-schemas.js';
 import { Rng } from './rng.js';
 import type { HandlerResult, SimContext } from './sim-context.js';
@@ -12,7 +12,7 @@ const SCORE_SCALE = 0.05;
 
 // Fixed per-objective slope and offset, so each objective is a different monotone function of the score.
 const OBJECTIVE_SHAPES = Array.from({ length: ARMORM_OBJECTIVES }, (_, k) => {
-  const rng = new Rng(deriveSeed('armorm-objective', k));
+  const rng = new Rng(deriveSeed(0, 'armorm-objective', k));
   return { slope: 0.5 + rng.next(), offset: (rng.next() - 0.5) * 1.5 };
 });
 
@@ -33,7 +33,7 @@ export function handleArmoRmScore(ctx: SimContext, body: unknown): HandlerResult
   const model = rewardModel(ctx, req.model);
   const items = (req.conversations ?? (req.messages ? [req.messages] : [])).map(scoredFromMessages);
   const data = items.map((item, index) => {
-    const score = rawReward(ctx, item) * SCORE_SCALE;
+    const score = ctx.content.rawReward(item) * SCORE_SCALE;
     return { index, score, rewards: objectiveRewards(score) };
   });
   return scoringResult(model, items, (usage) => ({ object: 'list', model, data, usage }));

@@ -78,6 +78,31 @@ describe('BatchScheduler (fake clock)', () => {
     expect(s.stats().sequences).toBe(3);
   });
 
+  it('prefills once for all of a request’s sequences when the prefill is shared (prefix caching)', async () => {
+    const ends: Record<string, number> = {};
+    for (const shared of [true, false]) {
+      const s = scheduler();
+      void s.run({ promptTokens: 20, sequenceTokens: [1, 1, 1], sharedPrefill: shared }).then((t) => (ends[String(shared)] = t.e2eSeconds));
+      await vi.advanceTimersByTimeAsync(100);
+    }
+    // Two slots: sequences 1 and 2 prefill 20 ms and decode at 10 + 5 × 2 = 20 ms, ending at 40 ms. The third
+    // then needs no prefill when it is shared (15 ms alone: 55 ms), but its own 20 ms otherwise (75 ms).
+    expect(ends.true).toBeCloseTo(0.055, 9);
+    expect(ends.false).toBeCloseTo(0.075, 9);
+  });
+
+  it('times each request with its own model’s costs', async () => {
+    const s = scheduler();
+    const ends: Record<string, number> = {};
+    const slow: TimingParams = { ...PARAMS, prefillMsPerToken: 2, decodeBaseMs: 30 };
+    void s.run({ promptTokens: 10, sequenceTokens: [2] }).then((t) => (ends.fast = t.e2eSeconds));
+    void s.run({ promptTokens: 10, sequenceTokens: [2], timing: slow }).then((t) => (ends.slow = t.e2eSeconds));
+    await vi.advanceTimersByTimeAsync(200);
+    // fast: 10 + 2 × (10 + 5·2) = 50 ms; slow: 20 + the token running with the other (30 + 10) and alone (30 + 5).
+    expect(ends.fast).toBeCloseTo(0.05, 9);
+    expect(ends.slow).toBeGreaterThan(ends.fast ?? 1);
+  });
+
   it('answers at once when timeScale is 0', async () => {
     const s = scheduler(0);
     await expect(s.run({ promptTokens: 1000, sequenceTokens: [1000] })).resolves.toEqual({ queueSeconds: 0, timeToFirstTokenSeconds: 0, e2eSeconds: 0 });

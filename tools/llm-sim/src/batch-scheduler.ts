@@ -2,7 +2,12 @@ import { decodeMsPerToken, type TimingParams } from './timing-params.js';
 
 /** One request as the scheduler sees it. */
 export interface ScheduledJob {
+  /** Prompt tokens to prefill (after any prefix-cache hit). */
   readonly promptTokens: number;
+  /** This request's model timing (prefill and decode costs); the scheduler's own params when omitted. maxNumSeqs is always the engine's. */
+  readonly timing?: TimingParams;
+  /** Prefill once for all the request's sequences, as vLLM does for n > 1 (prefix caching on); otherwise each sequence prefills. */
+  readonly sharedPrefill?: boolean;
   /** Output tokens of each sequence (one per choice). Empty for a prefill-only (scoring) request, which runs as one sequence. */
   readonly sequenceTokens: readonly number[];
   /** Called once, when the first of the job's sequences gets a slot. */
@@ -46,6 +51,9 @@ export interface BatchSchedulerOptions {
 
 interface JobState {
   readonly job: ScheduledJob;
+  readonly timing: TimingParams;
+  /** The prefill left of a shared-prefill job; its sequences decode only once it is 0. */
+  sharedPrefillLeftMs: number;
   readonly arrivedWallMs: number;
   seqsLeft: number;
   startedWallMs: number | undefined;
@@ -67,8 +75,9 @@ const EPSILON = 1e-6;
 /**
  * A continuous-batching model of one vLLM engine. Every sequence needs one of `maxNumSeqs` slots and
  * waits in a FIFO queue until one frees. In a slot it first prefills (promptTokens ×
- * prefillMsPerToken), then decodes its tokens, each taking decodeBaseMs + decodeMsPerRunningSeq ×
- * (sequences running now) — recomputed whenever the batch changes, so the model is exact between
+ * prefillMsPerToken, once for all of a request's sequences when its prefill is shared), then
+ * decodes its tokens, each taking decodeBaseMs + decodeMsPerRunningSeq × (sequences running now)
+ * with its own model's costs — recomputed whenever the batch changes, so the model is exact between
  * events. Simulated time runs `timeScale` times faster than wall time.
  */
 export class BatchScheduler {
@@ -117,9 +126,11 @@ export class BatchScheduler {
     }
     return new Promise((resolve) => {
       this.#advance();
-      const owner: JobState = { job, arrivedWallMs: this.#lastWallMs, seqsLeft: lengths.length, startedWallMs: undefined, firstTokenWallMs: undefined, resolve };
-      const prefillMs = job.promptTokens * this.#params.prefillMsPerToken;
-      for (const tokens of lengths) this.#waiting.push({ owner, prefillLeftMs: prefillMs, tokensTotal: Math.max(0, tokens), tokensLeft: Math.max(0, tokens), admittedSimMs: 0 });
+      const timing = job.timing ?? this.#params;
+      const prefillMs = job.promptTokens * timing.prefillMsPerToken;
+      const shared = job.sharedPrefill === true;
+      const owner: JobState = { job, timing, sharedPrefillLeftMs: shared ? prefillMs : 0, arrivedWallMs: this.#lastWallMs, seqsLeft: lengths.length, startedWallMs: undefined, firstTokenWallMs: undefined, resolve };
+      for (const tokens of lengths) this.#waiting.push({ owner, prefillLeftMs: shared ? 0 : prefillMs, tokensTotal: Math.max(0, tokens), tokensLeft: Math.max(0, tokens), admittedSimMs: 0 });
       this.#queuePeak = Math.max(this.#queuePeak, this.#waiting.length);
       this.#settle();
     });
@@ -151,10 +162,14 @@ export class BatchScheduler {
     const nowWall = this.#now();
     const elapsedSim = (nowWall - this.#lastWallMs) * this.#timeScale;
     if (elapsedSim <= 0) return;
-    const decodeMs = decodeMsPerToken(this.#params, this.#running.length);
+    // A shared prefill progresses once per interval, however many of its sequences hold slots.
+    const sharedUsed = new Map<JobState, number>();
+    for (const seq of this.#running) if (!sharedUsed.has(seq.owner)) sharedUsed.set(seq.owner, Math.min(elapsedSim, seq.owner.sharedPrefillLeftMs));
     for (const seq of this.#running) {
-      let left = elapsedSim;
-      let at = 0;
+      const decodeMs = decodeMsPerToken(seq.owner.timing, this.#running.length);
+      const shared = sharedUsed.get(seq.owner) ?? 0;
+      let left = elapsedSim - shared;
+      let at = shared;
       if (seq.prefillLeftMs > 0) {
         const used = Math.min(left, seq.prefillLeftMs);
         seq.prefillLeftMs -= used;
@@ -170,15 +185,25 @@ export class BatchScheduler {
         seq.owner.firstTokenWallMs = Math.min(seq.owner.firstTokenWallMs ?? Infinity, firstTokenWall);
       }
     }
+    for (const [owner, used] of sharedUsed) owner.sharedPrefillLeftMs -= used;
     this.#simMs += elapsedSim;
     this.#lastWallMs = nowWall;
+  }
+
+  /** Simulated ms until `seq` is done at the current batch size. */
+  #remainingMs(seq: Sequence): number {
+    return seq.owner.sharedPrefillLeftMs + seq.prefillLeftMs + Math.max(0, seq.tokensLeft) * decodeMsPerToken(seq.owner.timing, this.#running.length);
+  }
+
+  #done(seq: Sequence): boolean {
+    return seq.owner.sharedPrefillLeftMs <= EPSILON && seq.prefillLeftMs <= EPSILON && seq.tokensLeft <= EPSILON;
   }
 
   /** Retires finished sequences, admits waiting ones into free slots and sets the next timer. */
   #settle(): void {
     for (let i = this.#running.length - 1; i >= 0; i--) {
       const seq = this.#running[i] as Sequence;
-      if (seq.prefillLeftMs > EPSILON || seq.tokensLeft > EPSILON) continue;
+      if (!this.#done(seq)) continue;
       this.#running.splice(i, 1);
       this.#completedBusySimMs += this.#simMs - seq.admittedSimMs;
       this.#finishSequence(seq.owner);
@@ -193,7 +218,7 @@ export class BatchScheduler {
       this.#running.push(seq);
     }
     // Zero-work sequences (empty prompt, no tokens) finish the moment they are admitted.
-    if (this.#running.some((s) => s.prefillLeftMs <= EPSILON && s.tokensLeft <= EPSILON)) return this.#settle();
+    if (this.#running.some((s) => this.#done(s))) return this.#settle();
     this.#schedule();
   }
 
@@ -213,8 +238,7 @@ export class BatchScheduler {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
     if (this.#running.length === 0) return;
-    const decodeMs = decodeMsPerToken(this.#params, this.#running.length);
-    const nextSimMs = Math.min(...this.#running.map((s) => s.prefillLeftMs + Math.max(0, s.tokensLeft) * decodeMs));
+    const nextSimMs = Math.min(...this.#running.map((s) => this.#remainingMs(s)));
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       this.#advance();

@@ -1,4 +1,4 @@
-import { deriveSeed } from './derive-seed.js';
+import { deriveSeed } from '@magpie/llm';
 
 export interface ChoiceSeedInput {
   readonly simSeed: number;

@@ -1,24 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { answersEqual, extractFinalAnswer } from '@magpie/answers';
 import { approxTokens } from './approx-tokens.js';
-import { deriveSeed } from './derive-seed.js';
+import type { Scored } from './content-model.js';
 import { NotFoundError } from './errors.js';
 import { ClassifyRequest, messageText, parseRequest, type ChatMessage } from './request-schemas.js';
-import { Rng } from './rng.js';
 import { unixSeconds, type HandlerResult, type SimContext } from './sim-context.js';
-
-/** Raw reward around which a correct answer scores; a wrong one scores around WRONG_REWARD. */
-export const CORRECT_REWARD = 2;
-export const WRONG_REWARD = -1;
-export const REWARD_NOISE_SD = 0.75;
-
-/** One conversation (or raw input) a reward model reads. */
-export interface Scored {
-  readonly problem: string;
-  readonly response: string;
-  /** Everything the reward model "reads"; seeds the noise. */
-  readonly text: string;
-}
 
 /** The scored form of a chat conversation: its last user and last assistant message. */
 export function scoredFromMessages(messages: readonly ChatMessage[]): Scored {
@@ -36,14 +21,6 @@ export function scoredItems(req: { messages?: readonly ChatMessage[] | undefined
   if (req.messages) return [scoredFromMessages(req.messages)];
   const inputs = req.input === undefined ? [] : typeof req.input === 'string' ? [req.input] : req.input;
   return inputs.map((text) => ({ problem: text, response: text, text }));
-}
-
-/** The raw (pre-sigmoid) reward: base by correctness plus deterministic noise seeded from the text and simSeed. */
-export function rawReward(ctx: SimContext, scored: Scored): number {
-  const solution = ctx.registry.solve(scored.problem);
-  const answer = extractFinalAnswer(scored.response);
-  const base = !solution || answer === undefined ? 0 : answersEqual(answer, solution.answer) ? CORRECT_REWARD : WRONG_REWARD;
-  return base + new Rng(deriveSeed(ctx.seed, 'classify', scored.text)).normal() * REWARD_NOISE_SD;
 }
 
 /** A 1-label model's output: sigmoid of the raw reward (vLLM's default for num_labels = 1) unless use_activation is false. */
@@ -79,6 +56,6 @@ export function handleClassify(ctx: SimContext, body: unknown): HandlerResult {
   const req = parseRequest(ClassifyRequest, body);
   const model = rewardModel(ctx, req.model);
   const items = scoredItems(req);
-  const data = items.map((item, index) => ({ index, label: 'LABEL_0', probs: [activated(rawReward(ctx, item), req.use_activation)], num_classes: 1 }));
+  const data = items.map((item, index) => ({ index, label: 'LABEL_0', probs: [activated(ctx.content.rawReward(item), req.use_activation)], num_classes: 1 }));
   return scoringResult(model, items, (usage) => ({ id: `classify-${randomUUID().replaceAll('-', '')}`, object: 'list', created: unixSeconds(), model, data, usage }));
 }

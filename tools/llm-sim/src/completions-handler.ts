@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { approxTokens } from './approx-tokens.js';
 import { choiceSeed } from './choice-seed.js';
 import { completionText } from './completion-text.js';
-import { deriveSeed } from './derive-seed.js';
+import { deriveSeed } from '@magpie/llm';
 import { finishText } from './finish-text.js';
 import { hasDoubleBos } from './magpie-prompt.js';
 import { CompletionRequest, parseRequest } from './request-schemas.js';
@@ -40,7 +40,7 @@ export function handleCompletions(ctx: SimContext, body: unknown): HandlerResult
       const seed = choiceSeed({ simSeed: ctx.seed, requestKey, text: prompt, choiceIndex: i, temperature });
       // A separate stream decides emptiness, so SIM_EMPTY_RATE=0 leaves every other output unchanged.
       const empty = ctx.emptyRate > 0 && new Rng(deriveSeed(seed, 'empty')).chance(ctx.emptyRate);
-      const finished = finishText(completionText({ catalog: ctx.catalog, registry: ctx.registry, model, prompt, rng: new Rng(seed), empty, accuracy: ctx.accuracy }), rules);
+      const finished = finishText(completionText(ctx, { model, prompt, rng: new Rng(seed), empty, temperature, maxTokens: rules.maxTokens }), rules);
       completionTokens += finished.completionTokens;
       sequenceTokens.push(finished.completionTokens);
       choices.push({ index: p * n + i, text: finished.text, logprobs: null, finish_reason: finished.finishReason, stop_reason: finished.stopReason });
@@ -60,5 +60,6 @@ export function handleCompletions(ctx: SimContext, body: unknown): HandlerResult
     generationTokens: completionTokens,
     finishReasons: choices.map((c) => c.finish_reason),
     sequenceTokens,
+    prompts,
   };
 }

@@ -1,4 +1,4 @@
-import { deriveSeed } from './derive-seed.js';
+import { deriveSeed } from '@magpie/llm';
 import { Rng } from './rng.js';
 
 /** The probability of each fault per generation/scoring request. */
@@ -95,14 +95,19 @@ export class FaultInjector {
   /** The fault for the next request; every call draws, so the sequence depends only on seed and order. */
   next(): Fault {
     this.#counter += 1;
-    const rng = new Rng(deriveSeed(this.#seed, 'fault', this.#counter));
-    const u = rng.next();
-    const status = rng.pick(ERROR_STATUSES);
-    let edge = 0;
-    for (const kind of KINDS) {
-      edge += this.#settings[kind];
-      if (u < edge) return kind === 'error' ? { kind, status } : { kind };
-    }
-    return { kind: 'none' };
+    return faultAt(this.#seed, this.#counter, this.#settings);
   }
+}
+
+/** The fault of the `k`-th request (from 1) under `seed` and `rates`: a pure function, whatever the timing. */
+export function faultAt(seed: number, k: number, rates: FaultRates): Fault {
+  const rng = new Rng(deriveSeed(seed, 'fault', k));
+  const u = rng.next();
+  const status = rng.pick(ERROR_STATUSES);
+  let edge = 0;
+  for (const kind of KINDS) {
+    edge += rates[kind];
+    if (u < edge) return kind === 'error' ? { kind, status } : { kind };
+  }
+  return { kind: 'none' };
 }

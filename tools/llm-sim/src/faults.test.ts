@@ -1,7 +1,8 @@
 import { DEFAULT_CONFIG_DIR, loadCatalog } from '@magpie/catalog';
 import OpenAI from 'openai';
 import { describe, expect, it } from 'vitest';
-import { FaultInjector, FaultSettingsError, NO_FAULTS, type FaultSettings } from './fault-injector.js';
+import { request } from 'node:http';
+import { FaultInjector, FaultSettingsError, NO_FAULTS, faultAt, type Fault, type FaultSettings } from './fault-injector.js';
 import { LlmSimulator } from './llm-simulator.js';
 
 const catalog = loadCatalog(DEFAULT_CONFIG_DIR);
@@ -18,8 +19,11 @@ async function withSim<T>(faults: Partial<FaultSettings>, use: (base: string, si
   }
 }
 
-/** What a client observes for one completions request. */
-async function outcome(base: string, timeoutMs = 150): Promise<string> {
+/**
+ * What a client observes for one completions request. The timeout is generous so that only a hang
+ * looks like one, even on a loaded machine; tests of hangs pass a short one.
+ */
+async function outcome(base: string, timeoutMs = 5_000): Promise<string> {
   try {
     const res = await fetch(`${base}/v1/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY, signal: AbortSignal.timeout(timeoutMs) });
     const text = await res.text();
@@ -32,6 +36,35 @@ async function outcome(base: string, timeoutMs = 150): Promise<string> {
     }
   } catch (err) {
     return (err as Error).name === 'TimeoutError' ? 'timeout' : 'connection error';
+  }
+}
+
+/** What `outcome` reports for a fault. */
+function expectedOutcome(fault: Fault): string {
+  switch (fault.kind) {
+    case 'none':
+    case 'slow':
+      return 'ok';
+    case 'error':
+      return `status ${fault.status} retry-after ${fault.status === 500 ? null : 1}`;
+    case 'hang':
+      return 'timeout';
+    case 'reset':
+      return 'connection error';
+    case 'malformed':
+      return 'malformed';
+  }
+}
+
+/** Polls /metrics until the simulator has seen `count` completions requests arrive. */
+async function waitForRequests(base: string, count: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const text = await (await fetch(`${base}/metrics`)).text();
+    const seen = Number(/magpie_sim_requests_total\{endpoint="\/v1\/completions"\} (\d+)/.exec(text)?.[1] ?? 0);
+    if (seen >= count) return;
+    if (Date.now() > deadline) throw new Error(`the simulator saw ${seen} of ${count} requests`);
+    await new Promise((r) => setTimeout(r, 10));
   }
 }
 
@@ -71,7 +104,7 @@ describe('fault injection over HTTP', () => {
 
   it('hangs until the client gives up, resets connections and sends malformed bodies', async () => {
     await withSim({ hang: 1 }, async (base) => {
-      expect(await outcome(base)).toBe('timeout');
+      expect(await outcome(base, 150)).toBe('timeout');
       const client = new OpenAI({ baseURL: `${base}/v1`, apiKey: 'x', maxRetries: 0, timeout: 150 });
       await expect(client.completions.create({ model: QWEN, prompt: 'hi' })).rejects.toBeInstanceOf(OpenAI.APIConnectionTimeoutError);
     });
@@ -94,18 +127,46 @@ describe('fault injection over HTTP', () => {
     });
   });
 
-  it('is reproducible: the same seed gives the same faults for the same requests', async () => {
-    const rates = { error: 0.15, hang: 0.1, malformed: 0.15, reset: 0.15 };
+  it('is reproducible: the k-th request gets faultAt(seed, k), whatever the timing', async () => {
+    const rates = { ...NO_FAULTS, error: 0.15, hang: 0.08, malformed: 0.15, reset: 0.15 };
+    const expected = Array.from({ length: 25 }, (_, i) => expectedOutcome(faultAt(77, i + 1, rates)));
     const run = (): Promise<string[]> =>
       withSim(rates, async (base) => {
         const seen: string[] = [];
-        for (let i = 0; i < 25; i++) seen.push(await outcome(base));
+        // A generous timeout: only a hang may look like one, even on a loaded machine.
+        for (let i = 0; i < 25; i++) seen.push(await outcome(base, 2_500));
         return seen;
       }, 77);
     const first = await run();
     console.log(`fault sequence under seed 77: ${first.join(', ')}`);
+    expect(first).toEqual(expected);
     expect(await run()).toEqual(first);
     expect(new Set(first).size).toBeGreaterThanOrEqual(4);
+  }, 60_000);
+
+  it('draws faults in arrival order, not in the order request bodies finish', async () => {
+    const rates = { ...NO_FAULTS, error: 0.5 };
+    // A seed whose first two requests get different outcomes, so a swap would show.
+    const seed = [...Array(100).keys()].find((s) => expectedOutcome(faultAt(s, 1, rates)) !== expectedOutcome(faultAt(s, 2, rates))) ?? 0;
+    await withSim(rates, async (base) => {
+      const port = Number(new URL(base).port);
+      // Request A sends its headers and holds its body back; B arrives whole, and only then A's body.
+      const a = new Promise<string>((resolve, reject) => {
+        const req = request({ port, method: 'POST', path: '/v1/completions', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode === 200 ? 'ok' : `status ${res.statusCode} retry-after ${res.headers['retry-after'] ?? null}`));
+        });
+        req.on('error', reject);
+        req.flushHeaders();
+        void waitForRequests(base, 1).then(async () => {
+          seenB = await outcome(base, 5_000);
+          req.end(BODY);
+        });
+      });
+      let seenB = '';
+      const seenA = await a;
+      expect([seenA, seenB]).toEqual([expectedOutcome(faultAt(seed, 1, rates)), expectedOutcome(faultAt(seed, 2, rates))]);
+    }, seed);
   });
 
   it('changes rates at runtime through /admin/faults, never faults control endpoints, and counts faults in /metrics', async () => {

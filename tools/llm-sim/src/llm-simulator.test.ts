@@ -27,7 +27,8 @@ interface Started {
 }
 
 async function startSim(options: { seed?: number; reasoningParser?: boolean; accuracy?: number } = {}): Promise<Started> {
-  const sim = new LlmSimulator({ catalog, port: 0, ...options });
+  // These tests pin the ideal profile's plumbing behaviour; realistic-profile.test.ts covers the default.
+  const sim = new LlmSimulator({ catalog, port: 0, profile: 'ideal', ...options });
   const port = await sim.start();
   const base = `http://127.0.0.1:${port}`;
   return { sim, base, client: new OpenAI({ baseURL: `${base}/v1`, apiKey: 'x', maxRetries: 0 }) };
@@ -66,7 +67,7 @@ describe('LlmSimulator over HTTP', () => {
 
   it('lists every catalog model and reward model', async () => {
     const page = await s.client.models.list();
-    expect(page.data.map((m) => m.id)).toEqual([...catalog.models.ids, ...catalog.models.rewardIds]);
+    expect(page.data.map((m) => m.id)).toEqual([...catalog.models.ids, ...catalog.models.rewardIds, 'sentence-transformers/all-mpnet-base-v2', 'sentence-transformers/all-MiniLM-L6-v2']);
     expect(page.data.every((m) => m.owned_by === 'vllm' && m.object === 'model')).toBe(true);
   });
 

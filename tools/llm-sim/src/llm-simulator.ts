@@ -13,11 +13,17 @@ import { SimHttpError } from './errors.js';
 import { FaultInjector, faultLabel, NO_FAULTS, type Fault, type FaultSettings } from './fault-injector.js';
 import { listModels } from './models-handler.js';
 import { handlePooling } from './pooling-handler.js';
-import { ProblemRegistry } from './problems/problem-registry.js';
 import { readJsonBody } from './read-json-body.js';
 import type { HandlerResult, SimContext } from './sim-context.js';
+import { createSimContext } from './create-sim-context.js';
+import { handleEmbeddings } from './embeddings-handler.js';
+import { PrefixCache } from './prefix-cache.js';
+import type { AnswerJudge } from './realistic/answer-judge.js';
+import type { RealismSettings, SimProfile } from './realistic/realism-settings.js';
 import { SimMetrics } from './sim-metrics.js';
 import { A100_32B_TIMING, type TimingParams } from './timing-params.js';
+import { handleTruth } from './truth-handler.js';
+import { EMBEDDING_MODELS } from './realistic/text-embedding.js';
 
 export interface LlmSimulatorOptions {
   readonly catalog: Catalog;
@@ -29,8 +35,16 @@ export interface LlmSimulatorOptions {
   readonly port?: number;
   /** Default 1234. */
   readonly seed?: number;
-  /** Probability that a sampled chat solution is correct; default 0.8. */
+  /** `realistic` (default) models real models; `ideal` is the plumbing double (fixed accuracy, oracle rewards, exact steering). */
+  readonly profile?: SimProfile;
+  /** Realistic-profile settings; DEFAULT_REALISM for any left out. Throws RealismSettingsError from the constructor when invalid. */
+  readonly realism?: Partial<RealismSettings>;
+  /** The ideal profile's probability that a sampled chat solution is correct; default 0.8. */
   readonly accuracy?: number;
+  /** Model vLLM's prefix caching (n samples of one prompt prefill once, repeated prefixes are cached); default: on in the realistic profile. */
+  readonly prefixCache?: boolean;
+  /** Prefix-cache capacity in tokens; default 200,000. */
+  readonly prefixCacheTokens?: number;
   /** Fixed extra wall-clock latency per generation/scoring request, on top of the timing model; default 0. */
   readonly delayMs?: number;
   /** Put reasoning in message.reasoning/reasoning_content instead of inline <think>; default false. */
@@ -39,7 +53,10 @@ export interface LlmSimulatorOptions {
   readonly emptyRate?: number;
   /** Simulated ms per wall ms; default 0 = instant (no timing model). */
   readonly timeScale?: number;
-  /** Timing-model parameters; A100_32B_TIMING for any left out. */
+  /**
+   * Timing-model parameters given explicitly; they apply to every model. The rest come from the
+   * profile: A100_32B_TIMING for all models (ideal), or each model's A100 timing (realistic).
+   */
   readonly timing?: Partial<TimingParams>;
   /** Fault rates; none by default. Throws FaultSettingsError from the constructor when invalid. */
   readonly faults?: Partial<FaultSettings>;
@@ -54,9 +71,12 @@ const MODEL_ROUTES: Readonly<Record<string, PostHandler>> = {
   '/classify': handleClassify,
   '/pooling': handlePooling,
   '/v1/armorm/score': handleArmoRmScore,
+  '/v1/embeddings': handleEmbeddings,
 };
 /** Never faulted or timed: health, observability and control. */
 const GET_ROUTES = new Set(['/v1/models', '/health', '/metrics', '/sim/stats', '/admin/faults']);
+/** Simulator-only POST endpoints, never faulted or timed. */
+const CONTROL_POST_ROUTES = new Set(['/admin/faults', '/sim/truth']);
 
 /** A slow request's extra delay is based on at least this much latency, so slowness shows even with instant timing. */
 const SLOW_FLOOR_MS = 100;
@@ -75,26 +95,39 @@ export class LlmSimulator {
   readonly #ctx: SimContext;
   readonly #scheduler: BatchScheduler;
   readonly #faults: FaultInjector;
+  readonly #judge: AnswerJudge;
+  readonly #prefixCache: PrefixCache | undefined;
   /** Requests being answered; stop() waits for them, then drops every connection left (hung ones included). */
   readonly #inFlight = new Set<Promise<void>>();
   #server: Server | undefined;
 
-  /** Throws FaultSettingsError for invalid fault rates. */
+  /** Throws FaultSettingsError for invalid fault rates and RealismSettingsError for invalid realism settings. */
   constructor(options: LlmSimulatorOptions) {
     this.#options = options;
-    let requestNumber = 0;
     const seed = options.seed ?? 1234;
-    this.#ctx = {
+    const profile = options.profile ?? 'realistic';
+    const metrics = new SimMetrics({
+        models: [...options.catalog.models.ids, ...options.catalog.models.rewardIds, ...Object.keys(EMBEDDING_MODELS)],
+        engine: () => {
+          const stats = this.#scheduler.stats();
+          return { kvCacheUsagePerc: stats.runningSeqs / stats.maxNumSeqs, slots: stats.maxNumSeqs, busySlotSeconds: stats.busySlotSeconds, busySlotWallSeconds: stats.busySlotWallSeconds };
+        },
+      });
+    const { ctx, judge } = createSimContext({
       catalog: options.catalog,
-      registry: new ProblemRegistry(),
-      metrics: new SimMetrics(),
       logger: options.logger ?? createLogger({ name: 'llm-sim', level: 'silent' }),
+      metrics,
       seed,
+      profile,
       accuracy: options.accuracy ?? 0.8,
+      realism: options.realism ?? {},
       reasoningParser: options.reasoningParser ?? false,
       emptyRate: options.emptyRate ?? 0,
-      nextRequestNumber: () => ++requestNumber,
-    };
+      timing: options.timing ?? {},
+    });
+    this.#ctx = ctx;
+    this.#judge = judge;
+    this.#prefixCache = (options.prefixCache ?? profile === 'realistic') ? new PrefixCache(options.prefixCacheTokens ?? 200_000) : undefined;
     this.#scheduler = new BatchScheduler({ params: { ...A100_32B_TIMING, ...options.timing }, timeScale: options.timeScale ?? 0 });
     this.#faults = new FaultInjector({ seed, settings: { ...NO_FAULTS, ...options.faults } });
   }
@@ -138,11 +171,11 @@ export class LlmSimulator {
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const model = MODEL_ROUTES[path];
-    const known = model !== undefined || GET_ROUTES.has(path);
+    const known = model !== undefined || GET_ROUTES.has(path) || CONTROL_POST_ROUTES.has(path);
     this.#ctx.metrics.request(known ? path : 'other');
     try {
       if (!known) return sendJson(res, 404, { detail: 'Not Found' });
-      const allowed = model ? ['POST'] : path === '/admin/faults' ? ['GET', 'POST'] : ['GET'];
+      const allowed = model || path === '/sim/truth' ? ['POST'] : path === '/admin/faults' ? ['GET', 'POST'] : ['GET'];
       if (!allowed.includes(req.method ?? '')) return sendJson(res, 405, { detail: 'Method Not Allowed' });
       if (model) return await this.#serve(model, req, res);
       return await this.#serveControl(path, req, res);
@@ -158,44 +191,44 @@ export class LlmSimulator {
       case '/health':
         return void res.writeHead(200).end();
       case '/metrics': {
-        const models = [...this.#ctx.catalog.models.ids, ...this.#ctx.catalog.models.rewardIds];
-        const stats = this.#scheduler.stats();
-        const text = this.#ctx.metrics.render(models, {
-          kvCacheUsagePerc: stats.runningSeqs / stats.maxNumSeqs,
-          slots: stats.maxNumSeqs,
-          busySlotSeconds: stats.busySlotSeconds,
-          busySlotWallSeconds: stats.busySlotWallSeconds,
-        });
-        return void res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(text);
+        const text = await this.#ctx.metrics.render();
+        return void res.writeHead(200, { 'content-type': this.#ctx.metrics.contentType }).end(text);
       }
       case '/sim/stats': {
         const stats = this.#scheduler.stats();
         const capacity = stats.maxNumSeqs * stats.simulatedSeconds;
         return sendJson(res, 200, { ...stats, utilisation: capacity > 0 ? stats.busySlotSeconds / capacity : null });
       }
+      case '/sim/truth':
+        return sendJson(res, 200, handleTruth(this.#ctx, this.#judge, await readJsonBody(req)));
       case '/admin/faults':
         if (req.method === 'POST') return sendJson(res, 200, applyFaultsPatch(this.#faults, await readJsonBody(req)));
         return sendJson(res, 200, faultsBody(this.#faults.settings));
       default:
-        return sendJson(res, 200, listModels(this.#ctx.catalog));
+        return sendJson(res, 200, listModels(this.#ctx.catalog, Object.keys(EMBEDDING_MODELS)));
     }
   }
 
   async #serve(handler: PostHandler, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const arrived = performance.now();
-    const body = await readJsonBody(req);
+    // Drawn before the first await, in the order the requests arrived, so the k-th request's fault
+    // does not depend on how fast its body comes in or how loaded the machine is.
     const fault = this.#faults.next();
+    const body = await readJsonBody(req);
     const label = faultLabel(fault);
     if (label) this.#ctx.metrics.fault(label);
     if (this.#injectImmediate(fault, req, res)) return;
     const result = handler(this.#ctx, body);
     const { metrics } = this.#ctx;
     metrics.requestQueued(result.model);
+    const cachedTokens = this.#cachedPrefixTokens(result);
     let timing;
     try {
       timing = await this.#scheduler.run({
-        promptTokens: result.promptTokens,
+        promptTokens: result.promptTokens - cachedTokens,
         sequenceTokens: result.sequenceTokens,
+        timing: this.#ctx.timingFor(result.model),
+        sharedPrefill: this.#prefixCache !== undefined,
         onStart: () => metrics.requestStarted(result.model),
       });
       const delayMs = this.#options.delayMs ?? 0;
@@ -214,6 +247,15 @@ export class LlmSimulator {
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(text.slice(0, Math.floor(text.length / 2)));
     }
     sendJson(res, 200, result.body);
+  }
+
+  /** Prompt tokens the prefix cache already holds for this request (0 without prefix caching). */
+  #cachedPrefixTokens(result: HandlerResult): number {
+    if (!this.#prefixCache || !result.prompts) return 0;
+    const hits = result.prompts.reduce((sum, prompt) => sum + (this.#prefixCache?.lookup(prompt) ?? 0), 0);
+    const cached = Math.min(hits, result.promptTokens);
+    this.#ctx.metrics.prefixCache(result.model, result.promptTokens, cached);
+    return cached;
   }
 
   /** Carries out a fault that replaces the answer; true when the request is dealt with. */

@@ -15,13 +15,17 @@ export interface MagpieTopic {
  */
 export function recogniseMagpiePrompt(input: { model: ModelEntry; prompt: string; domains: DomainCatalog; rng: Rng }): MagpieTopic | undefined {
   const match = matchPreQuery(input.model, input.prompt);
-  if (!match) return undefined;
-  for (const domain of input.domains.all()) {
-    if (domain.systemPrompt === match.system) return { domain: domain.name, subtopic: undefined };
-    const subtopic = domain.subtopics.find((s) => s.systemPrompt === match.system);
+  return match ? exactTopic(match.system, input.domains, input.rng) : undefined;
+}
+
+/** The ideal profile's steering: only an exact catalog system prompt names a topic; anything else gives a random domain. */
+export function exactTopic(system: string | undefined, domains: DomainCatalog, rng: Rng): MagpieTopic {
+  for (const domain of domains.all()) {
+    if (domain.systemPrompt === system) return { domain: domain.name, subtopic: undefined };
+    const subtopic = domain.subtopics.find((s) => s.systemPrompt === system);
     if (subtopic) return { domain: domain.name, subtopic: subtopic.name };
   }
-  return { domain: input.rng.pick(input.domains.names), subtopic: undefined };
+  return { domain: rng.pick(domains.names), subtopic: undefined };
 }
 
 /**

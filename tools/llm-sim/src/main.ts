@@ -10,7 +10,7 @@ const logger = createLogger({ name: 'llm-sim', level: config.LOG_LEVEL });
 const catalog = loadCatalog(config.MAGPIE_CONFIG_DIR);
 const set = await startReplicas(replicaOptionsFromConfig(config, { catalog, logger }));
 for (const r of set.replicas) {
-  logger.info({ replica: r.index, url: r.url, port: r.port, models: catalog.models.ids, rewardModels: catalog.models.rewardIds }, 'llm-sim listening');
+  logger.info({ replica: r.index, url: r.url, port: r.port, profile: config.SIM_PROFILE, models: catalog.models.ids, rewardModels: catalog.models.rewardIds }, 'llm-sim listening');
 }
 const code = await shutdownOnSignal({ logger, stop: () => set.stop(), forceAfterMs: 10_000 });
 process.exit(code);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { activated, rawReward, rewardModel, scoredItems, scoringResult } from './classify-handler.js';
+import { activated, rewardModel, scoredItems, scoringResult } from './classify-handler.js';
 import { BadRequestError } from './errors.js';
 import { parseRequest, PoolingRequest } from './request-schemas.js';
 import { unixSeconds, type HandlerResult, type SimContext } from './sim-context.js';
@@ -19,6 +19,6 @@ export function handlePooling(ctx: SimContext, body: unknown): HandlerResult {
     throw new BadRequestError(`Task ${req.task} is not supported by this model; supported tasks: ${[...SUPPORTED_TASKS].join(', ')}`);
   }
   const items = scoredItems(req);
-  const data = items.map((item, index) => ({ index, object: 'pooling', data: [activated(rawReward(ctx, item), req.use_activation)] }));
+  const data = items.map((item, index) => ({ index, object: 'pooling', data: [activated(ctx.content.rawReward(item), req.use_activation)] }));
   return scoringResult(model, items, (usage) => ({ id: `pool-${randomUUID().replaceAll('-', '')}`, object: 'list', created: unixSeconds(), model, data, usage }));
 }

@@ -83,3 +83,18 @@ export function stopList(stop: string | string[] | null | undefined): string[] {
   if (stop === null || stop === undefined) return [];
   return typeof stop === 'string' ? [stop] : stop;
 }
+
+export const EmbeddingsRequest = z.object({
+  model: z.string().nullish(),
+  input: z.union([z.string(), z.array(z.string()).min(1)]),
+  encoding_format: z.enum(['float', 'base64']).nullish(),
+  dimensions: z.number().int().min(1).nullish(),
+});
+export type EmbeddingsRequest = z.infer<typeof EmbeddingsRequest>;
+
+/** The body of POST /sim/truth: problem texts and, optionally, one response per problem to judge. */
+export const TruthRequest = z.strictObject({
+  problems: z.array(z.string()).min(1).max(10_000),
+  responses: z.array(z.string().nullable()).optional(),
+});
+export type TruthRequest = z.infer<typeof TruthRequest>;

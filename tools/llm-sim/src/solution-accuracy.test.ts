@@ -9,7 +9,8 @@ const catalog = loadCatalog(DEFAULT_CONFIG_DIR);
 const registry = new ProblemRegistry();
 
 describe('content checked by our answer checker', () => {
-  it.each([0.8, 0.5])('one solution per problem for 10,000 problems is right at SIM_ACCURACY=%s ± 0.02', (accuracy) => {
+  // About a second each on an idle machine; a loaded one needs far longer than vitest's 5 s default.
+  it.each([0.8, 0.5])('one solution per problem for 10,000 problems is right at SIM_ACCURACY=%s ± 0.02', { timeout: 60_000 }, (accuracy) => {
     const rng = new Rng(4242);
     const subtopics = catalog.domains.all().flatMap((d) => d.subtopics.map((s) => [d.name, s.name] as const));
     const total = 10_000;

@@ -23,7 +23,8 @@ interface SimStats {
 }
 
 async function startTimed(): Promise<{ sim: LlmSimulator; base: string; client: OpenAI }> {
-  const sim = new LlmSimulator({ catalog, timeScale: TIME_SCALE, timing: PARAMS });
+  // The ideal profile keeps outputs short and every model on PARAMS, so times can be worked out by hand.
+  const sim = new LlmSimulator({ catalog, profile: 'ideal', timeScale: TIME_SCALE, timing: PARAMS });
   const base = `http://127.0.0.1:${await sim.start()}`;
   return { sim, base, client: new OpenAI({ baseURL: `${base}/v1`, apiKey: 'x', maxRetries: 0 }) };
 }

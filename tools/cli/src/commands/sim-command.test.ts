@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCliConfig } from '../config.js';
 import { findFreePort } from '../supervisor/free-port.js';
 import type { CommandIo } from './command-io.js';
+import { SIM_FLAGS, SimConfigSchema } from '@magpie/llm-sim';
 import { defineSimCommand, executeSimCommand, simConfigFor, type SimCommandOptions } from './sim-command.js';
 
 async function parseSim(argv: string[]): Promise<SimCommandOptions> {
@@ -72,7 +73,36 @@ describe('magpie sim arguments', () => {
     expect(simConfigFor(await parseSim(['--reasoning-parser']), loadCliConfig({})).SIM_REASONING_PARSER).toBe(true);
   });
 
-  it.each([['--error-rate', '1.5'], ['--replicas', '0'], ['--time-scale', '-1'], ['--port', 'x'], ['--slow-factor', '0.5'], ['--bogus', '1']])('rejects %s %s', async (flag, value) => {
+  it('has one flag for every SIM_* variable, and maps the realistic-profile flags', async () => {
+    const variables = Object.keys(SimConfigSchema.shape).filter((k) => k.startsWith('SIM_'));
+    expect(SIM_FLAGS.map((f) => f.env).sort()).toEqual(variables.sort());
+    const options = await parseSim([
+      '--profile', 'ideal', '--off-domain-rate', '0.2', '--non-math-rate', '0.1', '--difficulty-mix', '0,1,1,1,0', '--reward-auroc', '0.8',
+      '--truncation-share', '0.1', '--skill-shift', '-0.5', '--prefix-cache', 'off', '--decode-base-ms', '30', '--delay-ms', '5',
+    ]);
+    expect(simConfigFor(options, loadCliConfig({}))).toMatchObject({
+      SIM_PROFILE: 'ideal',
+      SIM_OFF_DOMAIN_RATE: 0.2,
+      SIM_NON_MATH_RATE: 0.1,
+      SIM_DIFFICULTY_MIX: [0, 1, 1, 1, 0],
+      SIM_REWARD_AUROC: 0.8,
+      SIM_TRUNCATION_SHARE: 0.1,
+      SIM_SKILL_SHIFT: -0.5,
+      SIM_PREFIX_CACHE: false,
+      SIM_DECODE_BASE_MS: 30,
+      SIM_DELAY_MS: 5,
+    });
+    expect(simConfigFor({}, loadCliConfig({})).SIM_PROFILE).toBe('realistic');
+    expect(simConfigFor(await parseSim(['--prefix-cache']), loadCliConfig({})).SIM_PREFIX_CACHE).toBe(true);
+  });
+
+  it('names the variable when a realistic setting is invalid', async () => {
+    const io = fakeIo();
+    expect(await executeSimCommand(await parseSim(['--difficulty-mix', '1,2']), loadCliConfig({}), io)).toBe(1);
+    expect(io.errors.join('\n')).toMatch(/SIM_DIFFICULTY_MIX/);
+  });
+
+  it.each([['--profile', 'perfect'], ['--error-rate', '1.5'], ['--replicas', '0'], ['--time-scale', '-1'], ['--port', 'x'], ['--slow-factor', '0.5'], ['--bogus', '1']])('rejects %s %s', async (flag, value) => {
     const error: unknown = await parseSim([flag, value]).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CommanderError);
   });

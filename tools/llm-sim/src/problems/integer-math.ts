@@ -69,3 +69,10 @@ export function powMod(base: number, exp: number, m: number): number {
   }
   return Number(result % mod);
 }
+
+/** True when n is the square of an integer. */
+export function isPerfectSquare(n: number): boolean {
+  if (n < 0) return false;
+  const r = Math.round(Math.sqrt(n));
+  return r * r === n;
+}

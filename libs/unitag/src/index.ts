@@ -1,0 +1,3 @@
+export * from './unitag-prompts.js';
+export * from './unitag-schemas.js';
+export * from './unitag-parse.js';
