@@ -4,3 +4,4 @@ export * from './domain-catalog.js';
 export * from './preset-catalog.js';
 export * from './load-catalog.js';
 export * from './render-pre-query.js';
+export * from './catalog-env.js';

@@ -2,7 +2,8 @@ import type { RecordLog } from '@magpie/runs';
 import { NearDuplicateIndex } from './filters/near-duplicate-index.js';
 
 export interface RunDedupRegistryOptions {
-  readonly log: RecordLog;
+  /** Where a run's stored problems are read from (the record log). */
+  readonly log: Pick<RecordLog, 'readStored'>;
   /** Runs whose index stays in memory; the least recently used is dropped beyond this. */
   readonly maxRuns?: number;
 }

@@ -1,14 +1,11 @@
-import { DEFAULT_CONFIG_DIR } from '@magpie/catalog';
-import { backendEnv, envUrlList, loadConfig, platformEnv, workerEnv, type EnvSource } from '@magpie/config';
+import { envUrlList, loadConfig, type EnvSource } from '@magpie/config';
+import { stageEnv } from '@magpie/stage';
 import { z } from 'zod';
 
 export const SamplerConfig = z.object({
-  ...platformEnv,
-  ...workerEnv,
-  ...backendEnv,
+  ...stageEnv,
   /** OpenAI-compatible base URL(s), comma-separated, one per replica, of the sampler model's server (vLLM or the simulator). */
   LLM_BASE_URL: envUrlList('http://127.0.0.1:8000/v1'),
-  MAGPIE_CONFIG_DIR: z.string().default(DEFAULT_CONFIG_DIR),
 });
 export type SamplerConfig = z.infer<typeof SamplerConfig>;
 
