@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { loadCliConfig } from '../config.js';
-import { findFreePort } from '../supervisor/free-port.js';
+import { findFreePort } from '@magpie/launcher';
 import type { CommandIo } from './command-io.js';
 import { defineSimCommand, executeSimCommand, simConfigFor, type SimCommandOptions } from './sim-command.js';
 

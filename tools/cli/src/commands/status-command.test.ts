@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCliConfig } from '../config.js';
-import { findFreePorts } from '../supervisor/free-port.js';
+import { findFreePorts } from '@magpie/launcher';
 import { runUp } from '../supervisor/run-up.js';
 import { testComponent } from '../testing/test-components.js';
 import type { UpState } from '../supervisor/up-state-file.js';

@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findFreePorts } from './free-port.js';
+import { findFreePorts } from '@magpie/launcher';
 import { runUp, type RunUpOptions } from './run-up.js';
 import { testComponent } from '../testing/test-components.js';
 import type { UpState } from './up-state-file.js';

@@ -2,8 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ComponentNotReadyError } from './errors.js';
-import { findFreePorts } from './free-port.js';
+import { ComponentNotReadyError, findFreePorts } from '@magpie/launcher';
 import { Supervisor } from './supervisor.js';
 import { testComponent } from '../testing/test-components.js';
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { ComponentSpec } from '../supervisor/platform-plan.js';
+import type { ComponentSpec } from '@magpie/launcher';
 
 // Test-only: tiny `node -e` components that behave like platform services.
 
