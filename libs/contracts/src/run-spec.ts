@@ -31,7 +31,7 @@ export const GenerationFilters = z.object({
   sanitize: z.boolean(),
   /** Reject instructions that do not look like a math problem. */
   requireMath: z.boolean(),
-});
+}).refine((f) => f.minChars <= f.maxChars, { path: ['minChars'], message: 'must not exceed filters.max_chars' });
 export type GenerationFilters = z.infer<typeof GenerationFilters>;
 
 /**
