@@ -1,6 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import type { RecordEvent, Run } from '@magpie/api';
-import type { ServiceName } from '@magpie/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { STAGE_NAMES, waitFor, type ServiceName } from '@magpie/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2ePlatform, type E2ePlatform } from '../support/e2e-platform.js';
 
@@ -45,6 +47,10 @@ async function waitForEnd(runId: string, timeoutMs: number, during?: (run: Run) 
   }
 }
 
+function logOf(name: string): string {
+  return readFileSync(join(platform.platform.logDir, `${name}.log`), 'utf8');
+}
+
 async function allRecords(runId: string): Promise<RecordEvent[]> {
   const out: RecordEvent[] = [];
   for await (const event of platform.client.streamRecords({ run_id: runId, from_cursor: '0' })) out.push(event);
@@ -69,9 +75,11 @@ describe('backend down', () => {
     const final = await waitForEnd(runId, 120_000, async (current) => {
       if (!outage && (current.counts?.problems ?? 0) > 0) {
         outage = true;
+        const logged = Object.fromEntries(STAGE_NAMES.map((stage) => [stage, logOf(stage).length]));
         await platform.platform.kill('llm-sim');
-        // Down long enough for calls to fail and every stage to pause; short of any dead-letter limit.
-        await platform.platform.restart('llm-sim', 4_000);
+        // Down until every stage has noticed and stopped pulling; well short of any dead-letter limit.
+        await waitFor('every stage to pause', () => STAGE_NAMES.every((stage) => logOf(stage).slice(logged[stage]).includes('pausing: backend unavailable')), 30_000, 100);
+        await platform.platform.start('llm-sim');
       }
     });
     expect(outage).toBe(true);

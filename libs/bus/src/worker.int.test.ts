@@ -213,18 +213,25 @@ describe('worker', () => {
   it('keeps a long handler alive past ack_wait with working()', async () => {
     const runId = 'long1';
     const deliveries: number[] = [];
+    let finished = false;
     const w = worker(runId, {
       ackWaitMs: 1_000,
       handler: async (_p, ctx) => {
         deliveries.push(ctx.deliveryCount);
+        // Two and a half ack_waits of work: without working() the server would redeliver meanwhile.
         await new Promise((r) => setTimeout(r, 2_500));
+        finished = true;
       },
     });
     await w.start();
     await publishTask(task(runId, 0));
-    await waitFor('handled', () => deliveries.length > 0, 10_000);
-    await new Promise((r) => setTimeout(r, 3_500));
+    await waitFor('the handler to finish', () => finished, 15_000, 20);
+    const info = await waitFor('the ack', async () => {
+      const i = await jsm.consumers.info(Streams.genTasks.name, `test-${runId}`);
+      return i.num_ack_pending === 0 && i.num_pending === 0 ? i : undefined;
+    }, 10_000, 20);
     await w.stop();
     expect(deliveries).toEqual([1]);
+    expect(info.num_redelivered).toBe(0);
   });
 });

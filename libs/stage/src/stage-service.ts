@@ -94,7 +94,7 @@ export class StageService<C> {
       ackWaitMs: settings.ackWaitMs,
       maxDeliveries: settings.maxDeliveries,
       backoff: settings.retry,
-      metrics: this.#o.metrics,
+      metrics: this.#o.metrics.worker(definition.durable),
       // Work waits in the stream while every replica is down, rather than burning deliveries.
       ...(budget && pool ? { canPull: () => pool.hasHealthyReplica } : {}),
       handler: (input, delivery) => this.#handle(definition, { input, delivery, logger, budget }),

@@ -11,6 +11,6 @@ stageMain({
   backend: { create: createInferencePool, baseUrls: (config) => config.LLM_BASE_URL },
   stages: ({ config, catalog, platform }) => [
     plannerStage({ catalog, slotsPerTask: config.SLOTS_PER_TASK }),
-    taskStage({ catalog, dedup: new RunDedupRegistry({ log: platform.log }), maxAttempts: config.MAX_ATTEMPTS_PER_TASK, slotsPerTask: config.SLOTS_PER_TASK }),
+    taskStage({ catalog, dedup: new RunDedupRegistry({ storedProblems: (runId) => platform.log.readStored(runId, 'problem') }), maxAttempts: config.MAX_ATTEMPTS_PER_TASK, slotsPerTask: config.SLOTS_PER_TASK }),
   ],
 });
