@@ -193,13 +193,22 @@ describe('worker', () => {
     let running = 0;
     let maxRunning = 0;
     let done = 0;
+    // Each handler holds on until two run at once, so the test sees the cap reached, not just respected.
+    const gate = () => {
+      let open = (): void => undefined;
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      return { opened, open };
+    };
+    let bothRunning = gate();
     const w = worker(runId, {
       concurrency: 2,
       handler: async () => {
         running++;
         maxRunning = Math.max(maxRunning, running);
-        await new Promise((r) => setTimeout(r, 50));
+        if (running === 2) bothRunning.open();
+        await bothRunning.opened;
         running--;
+        if (running === 0) bothRunning = gate();
         done++;
       },
     });

@@ -139,9 +139,10 @@ describe('Supervisor', () => {
   it('stops waiting when the signal aborts', async () => {
     const [a = 0] = await findFreePorts(1);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error('interrupted')), 200);
-    await expect(supervisor.startAll([testComponent({ name: 'slow', port: a, dir, readyAfterMs: 10_000 })], controller.signal)).rejects.toThrow(
-      'interrupted',
-    );
+    const starting = supervisor.startAll([testComponent({ name: 'slow', port: a, dir, readyAfterMs: 10_000 })], controller.signal);
+    // Interrupted once the child runs and its readiness is being waited for.
+    await waitFor('the child', () => supervisor.running.length === 1, 20_000, 10);
+    controller.abort(new Error('interrupted'));
+    await expect(starting).rejects.toThrow('interrupted');
   });
 });
