@@ -6,7 +6,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createMagpieClient } from '@magpie/api';
 import { connectNats, provisionStreams } from '@magpie/bus';
 import { RunStore } from '@magpie/runs';
-import { fixtures, LocalPlatform, NatsServerFixture, REPO_ROOT, SERVICE_NAMES, waitFor } from '@magpie/testing';
+import { fixtures, LocalPlatform, NatsServerFixture, REPO_ROOT, SERVICE_NAMES, SIM_IDEAL_ENV, waitFor } from '@magpie/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The per-service users of configs/nats/nats-server.conf against a real nats-server: each service
@@ -174,6 +174,7 @@ describe('configs/nats/nats-server.conf', () => {
     // The launcher's own plan, with this config and each service's credentials given to it alone.
     const platform = await LocalPlatform.start({
       baseEnv: process.env,
+      simEnv: SIM_IDEAL_ENV,
       natsConfigFile: CONFIG_FILE,
       componentEnv: {
         nats: PASSWORD_ENV,

@@ -6,7 +6,7 @@ import { LlmSimulator } from '@magpie/llm-sim';
 import { createLogger } from '@magpie/logging';
 import { RunStore, openPlatform, type Platform } from '@magpie/runs';
 import { createMetricsRegistry } from '@magpie/runtime';
-import { NatsServerFixture, fixtures, waitFor } from '@magpie/testing';
+import { NatsServerFixture, SIM_IDEAL, fixtures, waitFor } from '@magpie/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemChat, problemChatConfigs } from './problem-chat.js';
 import { defineStage, type StageContext } from './stage-definition.js';
@@ -46,7 +46,7 @@ beforeAll(async () => {
   nats = await NatsServerFixture.start();
   nc = await connectNats({ servers: nats.url, name: 'stage-test' });
   platform = await openPlatform({ nc, logger, duplicateWindowMs: 60_000, retentionMs: 3_600_000 });
-  sim = new LlmSimulator({ catalog, seed: 5 });
+  sim = new LlmSimulator({ catalog, seed: 5, ...SIM_IDEAL });
   const port = await sim.start();
   pool = await createInferencePool({ baseUrls: [`http://127.0.0.1:${port}/v1`], apiKey: 'EMPTY', timeoutMs: 10_000, window: 8, minWindow: 1, probeIntervalMs: 0 });
   service = new StageService({

@@ -69,16 +69,7 @@ export class StageService<C> {
   #worker(definition: StageDefinition<StageInput, C>): Worker<StageInput> {
     const { pool, settings, tracker } = this.#o;
     const logger = this.#o.logger.child({ worker: definition.durable });
-    const { concurrency } = definition;
-    let sizing: MessageBudget | undefined;
-    let fixed = 1;
-    if ('expectedSequences' in concurrency) {
-      if (!pool) throw new RangeError(`stage ${definition.durable} sizes its concurrency from a backend pool, but has none`);
-      sizing = new MessageBudget(() => pool.maxSequences, concurrency.expectedSequences);
-    } else {
-      fixed = concurrency.fixed;
-    }
-    const budget = sizing;
+    const budget = this.#budgetOf(definition);
     return new Worker<StageInput>({
       js: this.#o.js,
       jsm: this.#o.jsm,
@@ -89,7 +80,7 @@ export class StageService<C> {
       filterSubject: definition.filter,
       schema: definition.schema,
       logger,
-      concurrency: budget ? () => budget.messages : fixed,
+      concurrency: budget ? () => budget.messages : 'fixed' in definition.concurrency ? definition.concurrency.fixed : 1,
       ...(budget ? { maxAckPending: 4 * budget.maxMessages } : {}),
       ackWaitMs: settings.ackWaitMs,
       maxDeliveries: settings.maxDeliveries,
@@ -102,6 +93,15 @@ export class StageService<C> {
         if (runId) await tracker.fail(runId, `${definition.stage}: ${letter.error}`);
       },
     });
+  }
+
+  /** The budget that sizes a backend stage's concurrency; undefined for a fixed one. */
+  #budgetOf(definition: StageDefinition<StageInput, C>): MessageBudget | undefined {
+    const { concurrency } = definition;
+    if (!('expectedSequences' in concurrency)) return undefined;
+    const pool = this.#o.pool;
+    if (!pool) throw new RangeError(`stage ${definition.durable} sizes its concurrency from a backend pool, but has none`);
+    return new MessageBudget(() => pool.maxSequences, concurrency.expectedSequences);
   }
 
   async #handle(

@@ -3,3 +3,4 @@ export * from './nats-server-fixture.js';
 export * as fixtures from './record-fixtures.js';
 export * from './local-platform.js';
 export { findFreePort } from '@magpie/launcher';
+export * from './sim-ideal.js';

@@ -5,7 +5,7 @@ import { recordIdFor, type GenerationTask, type ProblemRecord, type RejectedInst
 import { createInferencePool, type BackendPool, type InferenceClient } from '@magpie/llm';
 import { LlmSimulator } from '@magpie/llm-sim';
 import { handleOnce, type HandledMessage } from '@magpie/stage';
-import { fixtures } from '@magpie/testing';
+import { SIM_IDEAL, fixtures } from '@magpie/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunDedupRegistry } from './run-dedup-registry.js';
 import { subtopicForTask, taskStage } from './task-stage.js';
@@ -13,7 +13,7 @@ import { subtopicForTask, taskStage } from './task-stage.js';
 // fillTask against the simulator's /v1/completions over HTTP: a fifth of its choices come back
 // empty, as real models' do, so every task has to top up.
 const catalog = loadCatalog(DEFAULT_CONFIG_DIR);
-const sims = { someEmpty: new LlmSimulator({ catalog, seed: 4, emptyRate: 0.2 }), allEmpty: new LlmSimulator({ catalog, seed: 4, emptyRate: 1 }) };
+const sims = { someEmpty: new LlmSimulator({ catalog, seed: 4, emptyRate: 0.2, ...SIM_IDEAL }), allEmpty: new LlmSimulator({ catalog, seed: 4, emptyRate: 1, ...SIM_IDEAL }) };
 const pools = {} as Record<keyof typeof sims, BackendPool<InferenceClient>>;
 const runId = 'run-generator';
 const run = fixtures.runState({ runId, spec: { ...fixtures.SPEC, subtopics: [], count: 20 } });

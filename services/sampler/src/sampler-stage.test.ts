@@ -3,12 +3,12 @@ import { recordIdFor, type SamplesRecord } from '@magpie/contracts';
 import { createInferencePool } from '@magpie/llm';
 import { LlmSimulator, ProblemRegistry, Rng } from '@magpie/llm-sim';
 import { handleOnce } from '@magpie/stage';
-import { fixtures } from '@magpie/testing';
+import { SIM_IDEAL, fixtures } from '@magpie/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplerStage } from './sampler-stage.js';
 
 const catalog = loadCatalog(DEFAULT_CONFIG_DIR);
-const sim = new LlmSimulator({ catalog, seed: 8, accuracy: 0.5 });
+const sim = new LlmSimulator({ catalog, seed: 8, accuracy: 0.5, ...SIM_IDEAL });
 let base: string;
 beforeAll(async () => {
   base = `http://127.0.0.1:${await sim.start()}`;

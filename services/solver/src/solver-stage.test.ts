@@ -3,13 +3,13 @@ import { recordIdFor, type ProblemRecord, type SolutionRecord } from '@magpie/co
 import { createInferencePool, type BackendPool, type InferenceClient } from '@magpie/llm';
 import { LlmSimulator, ProblemRegistry, Rng } from '@magpie/llm-sim';
 import { handleOnce } from '@magpie/stage';
-import { fixtures } from '@magpie/testing';
+import { SIM_IDEAL, fixtures } from '@magpie/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solverStage } from './solver-stage.js';
 
 // The handler against the simulator over real HTTP, outside NATS (handleOnce keeps what it publishes).
 const catalog = loadCatalog(DEFAULT_CONFIG_DIR);
-const sim = new LlmSimulator({ catalog, seed: 21, accuracy: 1 });
+const sim = new LlmSimulator({ catalog, seed: 21, accuracy: 1, ...SIM_IDEAL });
 let pool: BackendPool<InferenceClient>;
 const runId = 'run-solver';
 const run = fixtures.runState({ runId });
