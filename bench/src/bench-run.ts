@@ -103,7 +103,7 @@ export async function benchRun(s: BenchSettings, mode: 'streaming' | 'sequential
     if (mode === 'sequential') {
       await waitForCount(client, runId, 'problems', s.count);
       for (const [stage, field] of [['solver', 'solutions'], ['sampler', 'samples'], ['reward', undefined]] as const) {
-        await platform.startService(stage);
+        await platform.start(stage);
         cpuLate.push(processCpuSeconds(platform.pidOf(stage)));
         if (field) await waitForCount(client, runId, field, s.count);
       }

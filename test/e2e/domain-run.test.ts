@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import * as grpc from '@grpc/grpc-js';
 import type { RecordEvent } from '@magpie/api';
+import { STAGE_NAMES, waitFor, type StageName } from '@magpie/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, startE2ePlatform, type E2ePlatform } from '../support/e2e-platform.js';
 
@@ -248,10 +249,18 @@ describe('CancelRun', () => {
     const final = await platform.client.getRun({ run_id: runId });
     expect(final.counts?.problems).toBeLessThan(3_000);
     expect(final.finished_at).not.toBe('');
-    // Within seconds nothing more is produced: in-flight backend calls were aborted, not finished.
-    await new Promise((r) => setTimeout(r, 2_000));
+    // In-flight backend calls were aborted, not finished: at A100 timing a solve takes minutes, yet
+    // within seconds no stage holds any message, and nothing more is produced after that.
+    const inFlight = async (stage: StageName): Promise<number> => {
+      const text = await (await fetch(`${platform.platform.healthUrl(stage)}/metrics`)).text();
+      return [...text.matchAll(/^magpie_in_flight\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+    };
+    await waitFor('every stage to drop the run', async () => (await Promise.all(STAGE_NAMES.map(inFlight))).every((n) => n === 0), 15_000, 100);
     const settled = await platform.client.getRun({ run_id: runId });
-    await new Promise((r) => setTimeout(r, 2_000));
+    let stored = 0;
+    for await (const _ of platform.client.streamRecords({ run_id: runId, from_cursor: '0' })) stored++;
+    const c = settled.counts;
+    expect(stored).toBe((c?.problems ?? 0) + (c?.solutions ?? 0) + (c?.samples ?? 0) + (c?.rewards ?? 0));
     const later = await platform.client.getRun({ run_id: runId });
     expect(later.counts).toEqual(settled.counts);
     expect(seen.length).toBeGreaterThan(0);

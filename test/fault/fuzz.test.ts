@@ -273,7 +273,7 @@ describe(`fuzzing the gateway (seed ${SEED})`, () => {
     // Still healthy: a valid call works and the process is alive.
     const run = await authed.getRun({ run_id: knownRunIds[0] ?? '' }, { deadlineMs: 5_000 });
     expect(run.run_id).toBe(knownRunIds[0]);
-    expect(platform.platform.service('gateway')?.isRunning).toBe(true);
+    expect(platform.platform.isRunning('gateway')).toBe(true);
     const pid = platform.platform.pidOf('gateway');
     expect(pid && process.kill(pid, 0)).toBe(true);
   }, 120_000);

@@ -6,7 +6,7 @@ import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createMagpieClient } from '@magpie/api';
 import { connectNats, provisionStreams } from '@magpie/bus';
 import { RunStore } from '@magpie/runs';
-import { fixtures, freePort, httpOk, ManagedProcess, NatsServerFixture, REPO_ROOT, waitFor } from '@magpie/testing';
+import { fixtures, LocalPlatform, NatsServerFixture, REPO_ROOT, SERVICE_NAMES, SIM_IDEAL_ENV, waitFor } from '@magpie/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The per-service users of configs/nats/nats-server.conf against a real nats-server: each service
@@ -113,7 +113,7 @@ describe('configs/nats/nats-server.conf', () => {
     const solverStore = await RunStore.open(solver);
     expect((await solverStore.get(RUN))?.status).toBe('running');
     expect((await solverStore.transition(RUN, 'failed', 'test')).changed).toBe(true);
-    await js.publish(`runs.v1.${RUN}.progress`, '{}');
+    await js.publish(`runs.v1.${RUN}.finished`, '{}');
     await js.publish(`dlq.v1.${RUN}.solver`, '{}');
     await solver.flush();
 
@@ -131,6 +131,8 @@ describe('configs/nats/nats-server.conf', () => {
     expect(await publishFails(js, `records.v1.${RUN}.problem`)).toBe(true);
     expect(await publishFails(js, `dlq.v1.${RUN}.sampler`)).toBe(true);
     expect(await publishFails(js, `runs.v1.${RUN}.requested`)).toBe(true);
+    // Nothing publishes run progress any more: the subject is no one's.
+    expect(await publishFails(js, `runs.v1.${RUN}.progress`)).toBe(true);
     // A core publish is answered with a permissions violation.
     solver.publish(`records.v1.${RUN}.samples`, '{}');
     await solver.flush();
@@ -169,65 +171,35 @@ describe('configs/nats/nats-server.conf', () => {
   });
 
   it('runs the real platform with one user per service and no permission violation', async () => {
-    const logDir = nats.storeDir;
-    const simPort = await freePort();
-    const grpcPort = await freePort();
-    const children: ManagedProcess[] = [];
-    const node = (name: string, script: string, env: Record<string, string>): ManagedProcess => {
-      const child = new ManagedProcess({
-        name,
-        command: process.execPath,
-        args: ['--import', 'tsx', script],
-        cwd: REPO_ROOT,
-        env: { ...process.env, LOG_LEVEL: 'info', ...env },
-        logFile: join(logDir, `${name}.log`),
-      });
-      children.push(child);
-      child.start();
-      return child;
-    };
+    // The launcher's own plan, with this config and each service's credentials given to it alone.
+    const platform = await LocalPlatform.start({
+      baseEnv: process.env,
+      simEnv: SIM_IDEAL_ENV,
+      natsConfigFile: CONFIG_FILE,
+      componentEnv: {
+        nats: PASSWORD_ENV,
+        ...Object.fromEntries(SERVICE_NAMES.map((name) => [name, { NATS_USER: name, NATS_PASS: PASSWORDS[name] }])),
+      },
+    });
+    const client = createMagpieClient(platform.grpcAddress);
     try {
-      node('llm-sim', 'tools/llm-sim/src/main.ts', { SIM_PORT: String(simPort), SIM_PROFILE: 'ideal' });
-      await waitFor('the simulator', () => httpOk(`http://127.0.0.1:${simPort}/health`), 60_000);
-      const services = ['generator', 'solver', 'sampler', 'reward', 'gateway'] as const;
-      const healthPorts = await Promise.all(services.map(() => freePort()));
-      services.forEach((name, i) =>
-        node(name, `services/${name}/src/main.ts`, {
-          NATS_URL: nats.url,
-          NATS_USER: name,
-          NATS_PASS: PASSWORDS[name],
-          HEALTH_PORT: String(healthPorts[i]),
-          LLM_BASE_URL: `http://127.0.0.1:${simPort}/v1`,
-          REWARD_BASE_URL: `http://127.0.0.1:${simPort}`,
-          GRPC_HOST: '127.0.0.1',
-          GRPC_PORT: String(grpcPort),
-        }),
-      );
-      for (const [i, name] of services.entries()) {
-        await waitFor(`${name} healthy (log ${join(logDir, `${name}.log`)})`, () => httpOk(`http://127.0.0.1:${healthPorts[i]}/healthz`), 90_000);
-      }
-      const client = createMagpieClient(`127.0.0.1:${grpcPort}`);
-      try {
-        await client.waitForReady(30_000);
-        const started = await client.startRun({ domain: 'algebra', count: 3 });
-        const runId = started.run?.run_id ?? '';
-        await waitFor('the run to succeed', async () => (await client.getRun({ run_id: runId })).status === 'RUN_STATUS_SUCCEEDED', 90_000, 200);
-        const cancelled = await client.startRun({ domain: 'algebra', count: 5_000 });
-        const cancelledRun = await client.cancelRun({ run_id: cancelled.run?.run_id ?? '', reason: 'permissions test' });
-        expect(cancelledRun.status).toBe('RUN_STATUS_CANCELLED');
-        expect((await client.listRuns({})).runs?.length).toBeGreaterThanOrEqual(2);
-        const records = [];
-        for await (const event of client.streamRecords({ run_id: runId, from_cursor: '0' })) records.push(event);
-        expect(records).toHaveLength(12);
-      } finally {
-        client.close();
-      }
-      const log = readFileSync(join(logDir, 'nats-server.log'), 'utf8');
-      // Only the services' own connections (named after the service); earlier tests provoked theirs.
-      const byServices = /nats\.js:(gateway|generator|solver|sampler|reward)" .*Violation/;
-      expect(log.split('\n').filter((line) => byServices.test(line))).toEqual([]);
+      await client.waitForReady(30_000);
+      const started = await client.startRun({ domain: 'algebra', count: 3 });
+      const runId = started.run?.run_id ?? '';
+      await waitFor('the run to succeed', async () => (await client.getRun({ run_id: runId })).status === 'RUN_STATUS_SUCCEEDED', 90_000, 200);
+      const cancelled = await client.startRun({ domain: 'algebra', count: 5_000 });
+      const cancelledRun = await client.cancelRun({ run_id: cancelled.run?.run_id ?? '', reason: 'permissions test' });
+      expect(cancelledRun.status).toBe('RUN_STATUS_CANCELLED');
+      expect((await client.listRuns({})).runs?.length).toBeGreaterThanOrEqual(2);
+      const records = [];
+      for await (const event of client.streamRecords({ run_id: runId, from_cursor: '0' })) records.push(event);
+      expect(records).toHaveLength(12);
     } finally {
-      await Promise.all(children.reverse().map((c) => c.stop('SIGTERM', 15_000)));
+      client.close();
+      await platform.stop();
     }
+    const log = readFileSync(join(platform.logDir, 'nats.log'), 'utf8');
+    expect(log).toContain('Server is ready');
+    expect(log.split('\n').filter((line) => /Violation/.test(line))).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import type { RecordEvent, Run } from '@magpie/api';
-import type { ServiceName } from '@magpie/testing';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { STAGE_NAMES, waitFor, type ServiceName } from '@magpie/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2ePlatform, type E2ePlatform } from '../support/e2e-platform.js';
 
@@ -13,8 +15,8 @@ beforeAll(async () => {
     // A little latency per call keeps the chaos run long enough for several kills of every stage.
     simEnv: { SIM_DELAY_MS: '40' },
     serviceEnv: {
-      // A small window per replica makes runs take long enough to kill every stage mid-run.
-      INFLIGHT_WINDOW: '8',
+      // Few sequences per replica make runs take long enough to kill every stage mid-run.
+      MAX_NUM_SEQS: '40',
       LLM_TIMEOUT_MS: '3000',
       ACK_WAIT_MS: '5000',
       MAX_DELIVERIES: '20',
@@ -45,6 +47,10 @@ async function waitForEnd(runId: string, timeoutMs: number, during?: (run: Run) 
   }
 }
 
+function logOf(name: string): string {
+  return readFileSync(join(platform.platform.logDir, `${name}.log`), 'utf8');
+}
+
 async function allRecords(runId: string): Promise<RecordEvent[]> {
   const out: RecordEvent[] = [];
   for await (const event of platform.client.streamRecords({ run_id: runId, from_cursor: '0' })) out.push(event);
@@ -63,17 +69,17 @@ function expectExactlyOnce(records: RecordEvent[], count: number): void {
 
 describe('backend down', () => {
   it('pauses the stages and resumes when the backend returns, losing nothing', async () => {
-    const sim = platform.platform.simProcess();
     const { run } = await platform.client.startRun({ domain: 'algebra', count: 60 });
     const runId = run?.run_id ?? '';
     let outage = false;
     const final = await waitForEnd(runId, 120_000, async (current) => {
       if (!outage && (current.counts?.problems ?? 0) > 0) {
         outage = true;
-        await sim?.kill();
-        // Long enough for calls to fail and every stage to pause; short of any dead-letter limit.
-        await new Promise((r) => setTimeout(r, 4_000));
-        sim?.start();
+        const logged = Object.fromEntries(STAGE_NAMES.map((stage) => [stage, logOf(stage).length]));
+        await platform.platform.kill('llm-sim');
+        // Down until every stage has noticed and stopped pulling; well short of any dead-letter limit.
+        await waitFor('every stage to pause', () => STAGE_NAMES.every((stage) => logOf(stage).slice(logged[stage]).includes('pausing: backend unavailable')), 30_000, 100);
+        await platform.platform.start('llm-sim');
       }
     });
     expect(outage).toBe(true);
@@ -91,13 +97,13 @@ describe('StreamRecords across a gateway restart', () => {
     try {
       for await (const event of platform.client.streamRecords({ run_id: runId, from_cursor: '0' })) {
         firstPart.push(event);
-        if (firstPart.length === 25) await platform.platform.service('gateway')?.kill();
+        if (firstPart.length === 25) await platform.platform.kill('gateway');
       }
     } catch (err) {
       expect((err as grpc.ServiceError).code).toBe(grpc.status.UNAVAILABLE);
     }
     expect(firstPart.length).toBeGreaterThanOrEqual(25);
-    await platform.platform.startService('gateway');
+    await platform.platform.start('gateway');
     await platform.client.waitForReady(30_000);
     const lastCursor = firstPart[firstPart.length - 1]?.cursor ?? '0';
     const rest: RecordEvent[] = [];
@@ -147,11 +153,11 @@ describe('chaos', () => {
       kills.push(victim);
       if (victim === 'nats') {
         natsRestarted = true;
-        await platform.platform.nats.restart(500);
+        await platform.platform.restart('nats', 500);
         return;
       }
-      await platform.platform.service(victim as ServiceName)?.kill();
-      await platform.platform.startService(victim as ServiceName);
+      await platform.platform.kill(victim);
+      await platform.platform.start(victim);
     });
     await fetch(`${platform.simUrl}/admin/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error_rate: 0, hang_rate: 0, slow_rate: 0 }) });
     console.log(`chaos: ${kills.length} disruptions (${kills.join(', ')}); final ${JSON.stringify(final.counts)}`);

@@ -7,12 +7,13 @@ import { createMagpieClient, type MagpieClient } from './magpie-client.js';
 import type { MagpieServiceHandlers } from './magpie-service-handlers.js';
 import { recordFromProto, recordToProto, runToProto } from './mappers.js';
 import type { RecordEvent } from './proto-types.js';
+import { emptyRunCounts } from '@magpie/contracts';
 import { fixtures } from '@magpie/testing';
 
 const { everyRecordKind, runState } = fixtures;
 
 const RECORDS = everyRecordKind();
-const NO_COUNTS = { problem: 0, solution: 0, samples: 0, rewards: 0 };
+const NO_COUNTS = emptyRunCounts();
 
 /** A tiny in-memory MagpieService: one known run whose records replay from a cursor. */
 function handlers(): MagpieServiceHandlers {
@@ -22,21 +23,21 @@ function handlers(): MagpieServiceHandlers {
         callback({ code: grpc.status.INVALID_ARGUMENT, details: 'count: must be at least 1' });
         return;
       }
-      callback(null, { run: runToProto(runState({ clientRequestId: call.request.client_request_id }), NO_COUNTS, 0), created: true });
+      callback(null, { run: runToProto(runState({ clientRequestId: call.request.client_request_id }), NO_COUNTS), created: true });
     },
     GetRun: (call, callback) => {
       if (call.request.run_id !== 'run-test_1') {
         callback({ code: grpc.status.NOT_FOUND, details: `unknown run ${call.request.run_id}` });
         return;
       }
-      callback(null, runToProto(runState({ status: 'succeeded' }), NO_COUNTS, 0));
+      callback(null, runToProto(runState({ status: 'succeeded' }), NO_COUNTS));
     },
     ListRuns: (call, callback) => {
-      const runs = [runToProto(runState(), NO_COUNTS, 0), runToProto(runState({ runId: 'other-run' }), NO_COUNTS, 0)];
+      const runs = [runToProto(runState(), NO_COUNTS), runToProto(runState({ runId: 'other-run' }), NO_COUNTS)];
       callback(null, { runs: runs.slice(0, call.request.limit || runs.length) });
     },
     CancelRun: (call, callback) => {
-      callback(null, runToProto(runState({ status: 'cancelled', reason: call.request.reason }), NO_COUNTS, 0));
+      callback(null, runToProto(runState({ status: 'cancelled', reason: call.request.reason }), NO_COUNTS));
     },
     StreamRecords: (call) => {
       const from = Number(call.request.from_cursor);

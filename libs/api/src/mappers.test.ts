@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AnyRecord } from '@magpie/contracts';
+import { AnyRecord, emptyRunCounts } from '@magpie/contracts';
 import { ProtoMappingError } from './errors.js';
 import { loadMagpieProto } from './load-magpie-proto.js';
 import {
   recordFromProto,
   recordToProto,
+  runCountsFromProto,
   runSpecFromProto,
   runStatusFromProto,
   runToProto,
@@ -71,7 +72,7 @@ describe('recordToProto / recordFromProto', () => {
 
 describe('runToProto', () => {
   it('maps a running run with empty optional strings', () => {
-    const run = runToProto(runState(), { problem: 3, solution: 2, samples: 1, rewards: 0 }, 4);
+    const run = runToProto(runState(), { records: { problem: 3, solution: 2, samples: 1, rewards: 0 }, deadLettered: 4, rejections: { near_duplicate: 2 } });
     expect(run).toEqual<Run>({
       run_id: 'run-test_1',
       status: 'RUN_STATUS_RUNNING',
@@ -89,7 +90,7 @@ describe('runToProto', () => {
         min_reward_margin: 0,
         filters: { min_chars: 10, max_chars: 4000, near_duplicate_threshold: 0.85, sanitize: false, require_math: true },
       },
-      counts: { problems: 3, solutions: 2, samples: 1, rewards: 0, dead_lettered: 4, rejections: {} },
+      counts: { problems: 3, solutions: 2, samples: 1, rewards: 0, dead_lettered: 4, rejections: { near_duplicate: 2 } },
       created_at: '2025-11-25T16:00:00.000Z',
       updated_at: '2025-11-25T16:01:00.000Z',
       finished_at: '',
@@ -104,7 +105,7 @@ describe('runToProto', () => {
     ['cancelled', 'RUN_STATUS_CANCELLED'],
   ] as const)('maps status %s to %s and keeps the optional strings', (status, name) => {
     const state = runState({ status, finishedAt: '2025-11-25T17:00:00.000Z', reason: 'why', clientRequestId: 'req-1' });
-    const run = runToProto(state, { problem: 0, solution: 0, samples: 0, rewards: 0 }, 0);
+    const run = runToProto(state, emptyRunCounts());
     expect(run).toMatchObject({ status: name, finished_at: '2025-11-25T17:00:00.000Z', reason: 'why', client_request_id: 'req-1' });
     expect(runStatusFromProto(run.status)).toBe(status);
   });
@@ -112,11 +113,21 @@ describe('runToProto', () => {
   it('survives the wire and maps the spec back', () => {
     const method = loadMagpieProto().service.GetRun;
     if (!method) throw new Error('GetRun missing');
-    const run = runToProto(runState(), { problem: 1, solution: 1, samples: 1, rewards: 1 }, 0);
+    const run = runToProto(runState(), { records: { problem: 1, solution: 1, samples: 1, rewards: 1 }, deadLettered: 0, rejections: {} });
     const decoded = method.responseDeserialize(method.responseSerialize(run)) as Run;
     expect(decoded).toEqual(run);
     if (!decoded.spec) throw new Error('spec missing');
     expect(runSpecFromProto(decoded.spec)).toEqual(runState().spec);
+  });
+
+  it('carries the whole count model there and back, dropping reasons this version does not know', () => {
+    const counts = { records: { problem: 5, solution: 4, samples: 3, rewards: 2 }, deadLettered: 1, rejections: { empty: 2, too_long: 1 } };
+    const method = loadMagpieProto().service.GetRun;
+    if (!method) throw new Error('GetRun missing');
+    const decoded = method.responseDeserialize(method.responseSerialize(runToProto(runState(), counts))) as Run;
+    expect(runCountsFromProto(decoded.counts)).toEqual(counts);
+    expect(runCountsFromProto({ ...decoded.counts, rejections: { empty: 2, cosmic_rays: 9 } } as Run['counts'])).toMatchObject({ rejections: { empty: 2 } });
+    expect(runCountsFromProto(null)).toEqual(emptyRunCounts());
   });
 
   it('rejects RUN_STATUS_UNSPECIFIED', () => {

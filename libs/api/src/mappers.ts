@@ -1,10 +1,11 @@
 import {
   AnyRecord,
+  RejectionReason,
   RunSpec,
   type GenInputConfigs,
   type GenResponseConfigs,
   type PairInfo,
-  type RecordCounts,
+  type RunCounts,
   type RunState,
   type RunStatus,
   type TokenUsage,
@@ -94,28 +95,39 @@ export function runSpecFromProto(spec: proto.RunSpec): RunSpec {
   return parsed.data;
 }
 
-/**
- * The public Run for a stored run state plus its record and dead-letter counts. Absent optional
- * strings (finishedAt, reason, clientRequestId) become ''.
- */
-export function runToProto(
-  state: RunState,
-  counts: RecordCounts,
-  deadLettered: number,
-  rejections: Readonly<Record<string, number>> = {},
-): proto.Run {
+/** A run's counts on the wire: the proto RecordCounts message carries the whole count model. */
+export function runCountsToProto(counts: RunCounts): proto.RecordCounts {
+  return {
+    problems: counts.records.problem,
+    solutions: counts.records.solution,
+    samples: counts.records.samples,
+    rewards: counts.records.rewards,
+    dead_lettered: counts.deadLettered,
+    rejections: { ...counts.rejections },
+  };
+}
+
+/** A run's counts from the wire; absent counts are all zero, and reasons this version does not know are left out. */
+export function runCountsFromProto(counts: proto.RecordCounts | null | undefined): RunCounts {
+  const rejections: RunCounts['rejections'] = {};
+  for (const [reason, n] of Object.entries(counts?.rejections ?? {})) {
+    const known = RejectionReason.safeParse(reason);
+    if (known.success && n > 0) rejections[known.data] = n;
+  }
+  return {
+    records: { problem: counts?.problems ?? 0, solution: counts?.solutions ?? 0, samples: counts?.samples ?? 0, rewards: counts?.rewards ?? 0 },
+    deadLettered: counts?.dead_lettered ?? 0,
+    rejections,
+  };
+}
+
+/** The public Run for a stored run state and its counts. Absent optional strings (finishedAt, reason, clientRequestId) become ''. */
+export function runToProto(state: RunState, counts: RunCounts): proto.Run {
   return {
     run_id: state.runId,
     status: runStatusToProto(state.status),
     spec: runSpecToProto(state.spec),
-    counts: {
-      problems: counts.problem,
-      solutions: counts.solution,
-      samples: counts.samples,
-      rewards: counts.rewards,
-      dead_lettered: deadLettered,
-      rejections: { ...rejections },
-    },
+    counts: runCountsToProto(counts),
     created_at: state.createdAt,
     updated_at: state.updatedAt,
     finished_at: state.finishedAt ?? '',

@@ -4,5 +4,7 @@ export * from './connect-nats.js';
 export * from './provision-streams.js';
 export * from './publisher.js';
 export * from './worker.js';
+export * from './kv-bucket.js';
+export * from './stream-reader.js';
 export type { NatsConnection } from '@nats-io/transport-node';
 export { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';

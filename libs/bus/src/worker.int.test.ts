@@ -193,13 +193,22 @@ describe('worker', () => {
     let running = 0;
     let maxRunning = 0;
     let done = 0;
+    // Each handler holds on until two run at once, so the test sees the cap reached, not just respected.
+    const gate = () => {
+      let open = (): void => undefined;
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      return { opened, open };
+    };
+    let bothRunning = gate();
     const w = worker(runId, {
       concurrency: 2,
       handler: async () => {
         running++;
         maxRunning = Math.max(maxRunning, running);
-        await new Promise((r) => setTimeout(r, 50));
+        if (running === 2) bothRunning.open();
+        await bothRunning.opened;
         running--;
+        if (running === 0) bothRunning = gate();
         done++;
       },
     });
@@ -213,18 +222,25 @@ describe('worker', () => {
   it('keeps a long handler alive past ack_wait with working()', async () => {
     const runId = 'long1';
     const deliveries: number[] = [];
+    let finished = false;
     const w = worker(runId, {
       ackWaitMs: 1_000,
       handler: async (_p, ctx) => {
         deliveries.push(ctx.deliveryCount);
+        // Two and a half ack_waits of work: without working() the server would redeliver meanwhile.
         await new Promise((r) => setTimeout(r, 2_500));
+        finished = true;
       },
     });
     await w.start();
     await publishTask(task(runId, 0));
-    await waitFor('handled', () => deliveries.length > 0, 10_000);
-    await new Promise((r) => setTimeout(r, 3_500));
+    await waitFor('the handler to finish', () => finished, 15_000, 20);
+    const info = await waitFor('the ack', async () => {
+      const i = await jsm.consumers.info(Streams.genTasks.name, `test-${runId}`);
+      return i.num_ack_pending === 0 && i.num_pending === 0 ? i : undefined;
+    }, 10_000, 20);
     await w.stop();
     expect(deliveries).toEqual([1]);
+    expect(info.num_redelivered).toBe(0);
   });
 });

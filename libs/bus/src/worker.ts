@@ -46,13 +46,16 @@ export interface WorkerOptions<T> {
   /** The stage name used in dead-letter subjects and logs. */
   readonly stage: string;
   readonly logger: Logger;
-  /** Messages handled at once by this process. */
-  readonly concurrency: number;
+  /**
+   * Messages handled at once by this process; a function is read before every pull, so the
+   * number can follow what the backend can take.
+   */
+  readonly concurrency: number | (() => number);
   readonly ackWaitMs?: number;
   /** Deliveries before a failing message is dead-lettered. */
   readonly maxDeliveries?: number;
   readonly backoff?: BackoffPolicy;
-  /** Un-acked messages across all replicas of this consumer; defaults to 4 × concurrency. */
+  /** Un-acked messages across all replicas of this consumer; defaults to 4 × concurrency (as at start). */
   readonly maxAckPending?: number;
   readonly fetchExpiresMs?: number;
   readonly metrics?: WorkerMetrics;
@@ -155,11 +158,16 @@ export class Worker<T> {
     this.#state = 'stopped';
   }
 
+  #concurrency(): number {
+    const { concurrency } = this.#o;
+    return Math.max(1, Math.floor(typeof concurrency === 'function' ? concurrency() : concurrency));
+  }
+
   async #ensureConsumer(): Promise<void> {
-    const { jsm, stream, durableName, filterSubject, concurrency } = this.#o;
+    const { jsm, stream, durableName, filterSubject } = this.#o;
     const mutable = {
       ack_wait: nanos(this.#ackWaitMs),
-      max_ack_pending: this.#o.maxAckPending ?? concurrency * 4,
+      max_ack_pending: this.#o.maxAckPending ?? this.#concurrency() * 4,
       filter_subject: filterSubject,
     };
     const exists = await jsm.consumers.info(stream, durableName).then(
@@ -190,7 +198,7 @@ export class Worker<T> {
   }
 
   async #run(): Promise<void> {
-    const { js, stream, durableName, concurrency, logger } = this.#o;
+    const { js, stream, durableName, logger } = this.#o;
     let paused = false;
     while (this.#state === 'running') {
       if (this.#o.canPull && !this.#o.canPull()) {
@@ -201,7 +209,7 @@ export class Worker<T> {
       }
       if (paused) logger.info({}, 'resuming: backend available');
       paused = false;
-      const free = concurrency - this.#inFlight.size;
+      const free = this.#concurrency() - this.#inFlight.size;
       if (free <= 0) {
         await new Promise<void>((resolve) => (this.#slotFreed = resolve));
         continue;

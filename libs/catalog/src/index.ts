@@ -5,3 +5,4 @@ export * from './preset-catalog.js';
 export * from './load-catalog.js';
 export * from './render-pre-query.js';
 export * from './serving-settings.js';
+export * from './catalog-env.js';

@@ -26,6 +26,14 @@ export function loadConfig<T extends z.ZodObject>(schema: T, source: EnvSource):
   return Object.freeze(parsed.data);
 }
 
+/**
+ * The loader a service's config.ts exports: reads the process's environment (or `env`, in tests)
+ * with `schema`, once. Throws ConfigError naming every invalid variable.
+ */
+export function configLoader<T extends z.ZodObject>(schema: T): (env?: EnvSource) => Readonly<z.infer<T>> {
+  return (env: EnvSource = process.env) => loadConfig(schema, env);
+}
+
 /** An integer variable with a default and inclusive bounds. */
 export function envInt(defaultValue: number, min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER) {
   return z.coerce.number().int().min(min).max(max).default(defaultValue);

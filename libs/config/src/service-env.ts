@@ -17,8 +17,11 @@ export const platformEnv = {
   /** Time a service gets on SIGTERM to finish in-flight work before it naks the rest. */
   SHUTDOWN_GRACE_MS: envInt(20_000, 0),
 };
+export const PlatformEnv = z.object(platformEnv);
+/** The platform variables every service process reads, as parsed. */
+export type PlatformEnv = z.infer<typeof PlatformEnv>;
 
-/** Variables of a stage that pulls messages and calls a backend. */
+/** Variables of a stage that pulls messages: its redelivery policy. */
 export const workerEnv = {
   /** Unacked time before redelivery; working() extends it during long calls. */
   ACK_WAIT_MS: envInt(60_000, 1_000),
@@ -26,18 +29,21 @@ export const workerEnv = {
   MAX_DELIVERIES: envInt(5, 1, 100),
   RETRY_BASE_MS: envInt(1_000, 1),
   RETRY_MAX_MS: envInt(60_000, 1),
+};
+export const WorkerEnv = z.object(workerEnv);
+export type WorkerEnv = z.infer<typeof WorkerEnv>;
+
+/** Variables of a stage's backend pool: credentials, timeouts, replicas, in-flight windows and probing. */
+export const backendEnv = {
+  LLM_API_KEY: z.string().default('EMPTY'),
   /** Per backend call; long enough for a 16K-token reasoning trace. */
   LLM_TIMEOUT_MS: envInt(600_000, 1_000),
-  LLM_API_KEY: z.string().default('EMPTY'),
-};
-
-/** Variables of a stage's backend pool: replicas, in-flight windows and probing. */
-export const backendEnv = {
-  /** The backend's --max-num-seqs per replica: sequences it runs at once (vLLM on an A100: 256). */
+  /**
+   * The backend's --max-num-seqs per replica (vLLM on an A100: 256): the most sequences kept in
+   * flight on one replica, where a request with `n` choices counts `n`.
+   */
   MAX_NUM_SEQS: envInt(256, 1, 65_536),
-  /** Requests in flight per replica at most; derived from MAX_NUM_SEQS and the stage's sequences per request when unset. */
-  INFLIGHT_WINDOW: z.coerce.number().int().min(1).max(65_536).optional(),
-  /** The adaptive window never drops below this. */
+  /** The adaptive window (in sequences) never drops below this. */
   INFLIGHT_WINDOW_MIN: envInt(1, 1, 65_536),
   /** How often each replica's /health and /metrics are read; 0 turns probing off. */
   PROBE_INTERVAL_MS: envInt(2_000, 0),
@@ -48,3 +54,5 @@ export const backendEnv = {
   /** Pods the headless service may grow to; sizes how much work the stage takes on. */
   HEADLESS_MAX_REPLICAS: envInt(8, 1, 1_024),
 };
+export const BackendEnv = z.object(backendEnv);
+export type BackendEnv = z.infer<typeof BackendEnv>;

@@ -78,8 +78,8 @@ describe('run spec', () => {
   });
 
   it('never reports a finished run as running', () => {
-    const counts = { problem: 1, solution: 1, samples: 1, rewards: 1 };
-    const base = { schemaVersion: 1, runId: 'run-1', counts, deadLettered: 0, finishedAt: new Date().toISOString() };
+    const counts = { records: { problem: 1, solution: 1, samples: 1, rewards: 1 }, deadLettered: 0, rejections: { empty: 2 } };
+    const base = { schemaVersion: 2, runId: 'run-1', counts, finishedAt: new Date().toISOString() };
     expect(RunFinished.safeParse({ ...base, status: 'succeeded' }).success).toBe(true);
     expect(RunFinished.safeParse({ ...base, status: 'running' }).success).toBe(false);
   });
@@ -103,7 +103,7 @@ describe('subject catalog', () => {
   });
 
   it('derives message ids from identity, never from time', () => {
-    expect(MsgIds.runEvent('run-9', 'progress', 'solver:3')).toBe('run-9:progress:solver:3');
+    expect(MsgIds.runEvent('run-9', 'finished')).toBe('run-9:finished');
     expect(MsgIds.genTask('run-9', 2)).toBe(MsgIds.genTask('run-9', 2));
   });
 });

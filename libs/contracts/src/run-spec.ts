@@ -31,7 +31,7 @@ export const GenerationFilters = z.object({
   sanitize: z.boolean(),
   /** Reject instructions that do not look like a math problem. */
   requireMath: z.boolean(),
-});
+}).refine((f) => f.minChars <= f.maxChars, { path: ['minChars'], message: 'must not exceed filters.max_chars' });
 export type GenerationFilters = z.infer<typeof GenerationFilters>;
 
 /**
@@ -57,3 +57,16 @@ export const RunSpec = z.object({
   seed: z.number().int().nonnegative().max(2 ** 31 - 1),
 });
 export type RunSpec = z.infer<typeof RunSpec>;
+
+/**
+ * What a run gets for every setting its request leaves out, besides what the catalog supplies
+ * (models and their sampling defaults, the domain's instruction temperature).
+ */
+export const RUN_SPEC_DEFAULTS = {
+  subtopics: [] as readonly string[],
+  samplesPerProblem: 5,
+  pairRule: 'majority' as PairRule,
+  minRewardMargin: 0,
+  /** Magpie keeps every non-empty instruction; these drop what no one wants to train on. */
+  filters: { minChars: 10, maxChars: 4_000, nearDuplicateThreshold: 0.85, sanitize: false, requireMath: true } as GenerationFilters,
+} as const;

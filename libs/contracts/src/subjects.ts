@@ -1,9 +1,5 @@
-import type { z } from 'zod';
-import { DeadLetter } from './dead-letter.js';
 import type { RejectionReason } from './rejection.js';
-import { GenerationTask } from './generation-task.js';
-import { AnyRecord, type RecordKind } from './records.js';
-import { RunCancelled, RunFinished, RunProgress, RunRequested, StageFailed } from './run-events.js';
+import type { RecordKind } from './records.js';
 
 /**
  * The stream catalog. Services import names and subjects from here and never write subject
@@ -26,7 +22,7 @@ export const Streams = {
 /** The KV bucket holding one RunState per run id, plus client-request-id reservations. */
 export const RUNS_BUCKET = 'runs';
 
-export type RunEventName = 'requested' | 'cancelled' | 'progress' | 'finished' | 'failed';
+export type RunEventName = 'requested' | 'cancelled' | 'finished';
 
 export const Subjects = {
   record: (runId: string, kind: RecordKind) => `records.v1.${runId}.${kind}`,
@@ -42,21 +38,6 @@ export const Subjects = {
   deadLettersOfRun: (runId: string) => `dlq.v1.${runId}.>`,
 } as const;
 
-/** Schemas by subject family, so the bus can validate any message it publishes or receives. */
-export const RunEventSchemas = {
-  requested: RunRequested,
-  cancelled: RunCancelled,
-  progress: RunProgress,
-  finished: RunFinished,
-  failed: StageFailed,
-} as const satisfies Record<RunEventName, z.ZodType>;
-
-export const PayloadSchemas = {
-  record: AnyRecord,
-  genTask: GenerationTask,
-  deadLetter: DeadLetter,
-} as const;
-
 /**
  * The run id carried in the third token of every per-run subject (`family.v1.<runId>…`),
  * or undefined when the subject has none.
@@ -69,7 +50,6 @@ export function runIdOfSubject(subject: string): string | undefined {
 
 /** Deterministic Nats-Msg-Id values: a retried publish of the same logical message is stored once. */
 export const MsgIds = {
-  record: (recordId: string) => recordId,
   runEvent: (runId: string, event: RunEventName, discriminator = '') =>
     discriminator ? `${runId}:${event}:${discriminator}` : `${runId}:${event}`,
   genTask: (runId: string, taskIndex: number) => `${runId}:gen-task:${taskIndex}`,

@@ -1,4 +1,4 @@
-import type { RecordKind, RunSpec, RunStatus, StageSettings, TokenUsage } from '@magpie/contracts';
+import type { RecordCounts, RecordKind, RunCounts, RunSpec, RunStatus, StageSettings, TokenUsage } from '@magpie/contracts';
 
 /** What the caller knows about the run when it finishes the dataset. */
 export interface DatasetRunInfo {
@@ -13,8 +13,8 @@ export interface DatasetRunInfo {
   readonly finishedAt: string;
   /** The platform that wrote the dataset: the root package.json name and version. */
   readonly platform: { readonly name: string; readonly version: string };
-  /** Instructions the generator dropped, by reason (the final GetRun's `counts.rejections`). */
-  readonly rejections?: Readonly<Record<string, number>>;
+  /** The run's counts as the platform reported them last (GetRun); absent when it could not be asked. */
+  readonly counts?: RunCounts;
 }
 
 export interface StageUsage {
@@ -29,12 +29,18 @@ export interface DatasetFileEntry {
   readonly records: number;
 }
 
-/** Unique records received, by kind, and how many problems are in every file. */
-export interface DatasetCounts {
-  readonly problems: number;
-  readonly solutions: number;
-  readonly samples: number;
-  readonly rewards: number;
+/** The run's counts, from the platform's record log (GetRun), in the one count model. */
+export interface DatasetRunCounts {
+  /** Records stored per kind. */
+  readonly records: RecordCounts;
+  /** Messages the stages gave up on. */
+  readonly dead_lettered: number;
+  /** Instructions the generator dropped, by reason, keys sorted. */
+  readonly rejections: Readonly<Record<string, number>>;
+}
+
+/** What this dataset holds of the run: how many problems are in every file, and what was left out. */
+export interface DatasetContents {
   /** Problems that have a solution, samples and rewards, so appear in every file. */
   readonly complete_problems: number;
   /** Records ignored because their record id (or kind and id) arrived before. */
@@ -87,11 +93,10 @@ export interface DatasetInfo {
     readonly sanitize: boolean;
     readonly require_math: boolean;
   };
-  readonly counts: DatasetCounts;
-  /** Instructions the generator dropped, by reason, keys sorted; empty when the gateway reported none. */
-  readonly rejections: Readonly<Record<string, number>>;
-  /** Sum of `rejections`. */
-  readonly rejected_instructions: number;
+  /** The run's counts as the platform reported them when the dataset was finished; null when it could not be asked. */
+  readonly counts: DatasetRunCounts | null;
+  /** What the files hold. */
+  readonly dataset: DatasetContents;
   /** Skipped preference pairs by `pair.skip_reason`, keys sorted. */
   readonly skipped_pairs: Readonly<Record<string, number>>;
   /** Tokens summed over the unique records of each stage; the reward model reports none. */
@@ -125,7 +130,7 @@ export interface BuildDatasetInfoOptions {
   readonly timestamp: number;
   readonly skippedPairs: ReadonlyMap<string, number>;
   readonly run: DatasetRunInfo;
-  readonly counts: DatasetCounts;
+  readonly contents: DatasetContents;
   readonly problemsPerSubtopic: ReadonlyMap<string, number>;
   readonly usage: Readonly<Record<Exclude<RecordKind, 'rewards'>, TokenUsage>>;
   readonly files: readonly DatasetFileEntry[];
@@ -135,7 +140,7 @@ function sortedRecord(entries: Iterable<readonly [string, number]>): Record<stri
   return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-function describe(complete: boolean, run: DatasetRunInfo, counts: DatasetCounts): string {
+function describe(complete: boolean, run: DatasetRunInfo, contents: DatasetContents): string {
   if (complete) return 'every problem appears in every file';
   const why = {
     succeeded: 'the run succeeded but records are missing',
@@ -144,16 +149,15 @@ function describe(complete: boolean, run: DatasetRunInfo, counts: DatasetCounts)
     running: 'the run had not finished',
   }[run.status];
   return (
-    `${why}: ${counts.complete_problems} of ${run.spec.count} problems are in every file; ` +
+    `${why}: ${contents.complete_problems} of ${run.spec.count} problems are in every file; ` +
     'each file holds only the problems whose stage records arrived'
   );
 }
 
 /** Assembles `dataset_info.json`; pure, so the writer decides when and where it is written. */
 export function buildDatasetInfo(options: BuildDatasetInfoOptions): DatasetInfo {
-  const { run, counts } = options;
-  const complete = run.status === 'succeeded' && counts.complete_problems === run.spec.count;
-  const rejections = run.rejections ?? {};
+  const { run, contents } = options;
+  const complete = run.status === 'succeeded' && contents.complete_problems === run.spec.count;
   return {
     run_id: options.runId,
     domain: options.domain,
@@ -162,7 +166,7 @@ export function buildDatasetInfo(options: BuildDatasetInfoOptions): DatasetInfo 
     status: run.status,
     reason: run.reason ?? null,
     complete,
-    note: describe(complete, run, counts),
+    note: describe(complete, run, contents),
     platform: { name: run.platform.name, version: run.platform.version },
     started_at: run.startedAt,
     finished_at: run.finishedAt,
@@ -185,9 +189,10 @@ export function buildDatasetInfo(options: BuildDatasetInfoOptions): DatasetInfo 
       sanitize: run.spec.filters.sanitize,
       require_math: run.spec.filters.requireMath,
     },
-    counts,
-    rejections: sortedRecord(Object.entries(rejections)),
-    rejected_instructions: Object.values(rejections).reduce((a, b) => a + b, 0),
+    counts: run.counts
+      ? { records: { ...run.counts.records }, dead_lettered: run.counts.deadLettered, rejections: sortedRecord(Object.entries(run.counts.rejections)) }
+      : null,
+    dataset: contents,
     skipped_pairs: sortedRecord(options.skippedPairs),
     usage: {
       generator: stageUsage(options.usage.problem),

@@ -155,7 +155,7 @@ describe('DatasetWriter', () => {
     const armorm = await readJsonl(f('ins_5res_armorm.jsonl'));
     expect(armorm[3]).toMatchObject({ id: 3, chosen: null, rejected: null, pair: { skip_reason: 'chosen_equals_rejected' } });
     expect(summary.info).toMatchObject({
-      counts: { pairs_emitted: 3, pairs_skipped: 1, sft_excluded: 1 },
+      dataset: { pairs_emitted: 3, pairs_skipped: 1, sft_excluded: 1 },
       skipped_pairs: { chosen_equals_rejected: 1 },
     });
     const byName = Object.fromEntries(summary.files.map((file) => [file.name, file.records]));
@@ -179,9 +179,9 @@ describe('DatasetWriter', () => {
     expect(await writer.add(solution(0))).toBe(true);
     expect(await writer.add({ ...solution(0), response: 'a replayed copy' })).toBe(false);
     expect(await writer.add({ ...solution(0), recordId: 'other-id-same-slot' })).toBe(false);
-    expect(writer.counts).toEqual({ problem: 1, solution: 1, samples: 0, rewards: 0, duplicates: 3 });
     const summary = await writer.finish({ ...RUN, status: 'cancelled', reason: 'user' });
-    expect(summary.info.counts.duplicates_ignored).toBe(3);
+    expect(summary.info.dataset.duplicates_ignored).toBe(3);
+    expect(summary.files.filter((file) => /_ins(_res)?\.json$/.test(file.name)).map((file) => file.records)).toEqual([1, 1]);
     expect(await readJson(f('ins_res.json'))).toHaveLength(1);
     expect((await readJson(f('ins_res.json')))[0]?.response).toBe('x = ±√1');
   });
@@ -221,11 +221,9 @@ describe('DatasetWriter', () => {
     expect(info.status).toBe('cancelled');
     expect(info.reason).toBe('user cancelled');
     expect(info.note).toMatch(/was cancelled: 1 of 4 problems are in every file/);
-    expect(info.counts).toEqual({
-      problems: 4,
-      solutions: 3,
-      samples: 2,
-      rewards: 2,
+    // The run's own counts come from the platform; without them the file says so rather than recount.
+    expect(info.counts).toBeNull();
+    expect(info.dataset).toEqual({
       complete_problems: 1,
       duplicates_ignored: 0,
       orphaned: 1,
@@ -237,7 +235,8 @@ describe('DatasetWriter', () => {
   });
 
   it('writes dataset_info.json with stages, sampling, filters, rejections, usage, platform, times and files', async () => {
-    const summary = await writeAll(completeRun(4), { ...RUN, rejections: { too_short: 2, near_duplicate: 3, empty: 0 } });
+    const counts = { records: { problem: 4, solution: 4, samples: 4, rewards: 4 }, deadLettered: 0, rejections: { too_short: 2, near_duplicate: 3 } };
+    const summary = await writeAll(completeRun(4), { ...RUN, counts });
     const info = JSON.parse(await readFile(join(dir, 'dataset_info.json'), 'utf8')) as DatasetInfo;
     expect(info).toEqual(summary.info);
     expect(info).toMatchObject({
@@ -264,11 +263,8 @@ describe('DatasetWriter', () => {
         reward: { model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1', pair_rule: 'majority', min_reward_margin: 0 },
       },
       filters: { min_chars: 10, max_chars: 4000, near_duplicate_threshold: 0.85, sanitize: false, require_math: true },
-      counts: {
-        problems: 4,
-        solutions: 4,
-        samples: 4,
-        rewards: 4,
+      counts: { records: { problem: 4, solution: 4, samples: 4, rewards: 4 }, dead_lettered: 0, rejections: { near_duplicate: 3, too_short: 2 } },
+      dataset: {
         complete_problems: 4,
         duplicates_ignored: 0,
         orphaned: 0,
@@ -276,8 +272,6 @@ describe('DatasetWriter', () => {
         pairs_skipped: 0,
         sft_excluded: 0,
       },
-      rejections: { empty: 0, near_duplicate: 3, too_short: 2 },
-      rejected_instructions: 5,
       skipped_pairs: {},
       usage: {
         // problem(id) completion tokens are 30 + id
@@ -286,7 +280,7 @@ describe('DatasetWriter', () => {
         sampler: { prompt_tokens: 480, completion_tokens: 4800, total_tokens: 5280 },
       },
     });
-    expect(Object.keys(info.rejections)).toEqual(['empty', 'near_duplicate', 'too_short']);
+    expect(Object.keys(info.counts?.rejections ?? {})).toEqual(['near_duplicate', 'too_short']);
     expect(info.files).toEqual([
       { name: f('ins.json'), records: 4 },
       { name: f('ins_res.json'), records: 4 },

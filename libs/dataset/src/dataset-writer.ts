@@ -2,7 +2,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AnyRecord, ProblemRecord, RecordKind, RewardsRecord, SamplesRecord, SolutionRecord, TokenUsage } from '@magpie/contracts';
 import { datasetFileNames, datasetFilePrefix, type DatasetFileNames } from './dataset-file-names.js';
-import { buildDatasetInfo, type DatasetCounts, type DatasetFileEntry, type DatasetInfo, type DatasetRunInfo } from './dataset-info.js';
+import { buildDatasetInfo, type DatasetContents, type DatasetFileEntry, type DatasetInfo, type DatasetRunInfo } from './dataset-info.js';
 import { DatasetWriterError } from './errors.js';
 import { createJsonArrayWriter, createJsonlWriter, type RowFileWriter } from './json-file-writers.js';
 import { dpoRow } from './dpo-row.js';
@@ -96,17 +96,6 @@ export class DatasetWriter {
     return new DatasetWriter(options, spools as Spools);
   }
 
-  /** Unique records accepted so far, by kind, and the duplicates ignored. */
-  get counts(): Readonly<Record<RecordKind | 'duplicates', number>> {
-    return {
-      problem: this.#spools.problem.size,
-      solution: this.#spools.solution.size,
-      samples: this.#spools.samples.size,
-      rewards: this.#spools.rewards.size,
-      duplicates: this.#duplicates,
-    };
-  }
-
   /**
    * Spools a record. Resolves true when it was new and false when it was ignored as a duplicate:
    * its record id was seen before, or another record of its kind already has its `id`. Throws
@@ -149,11 +138,7 @@ export class DatasetWriter {
     await Promise.all(this.#pendingWrites);
     try {
       const { files, completeProblems, orphaned, sftExcluded } = await this.#writeFiles();
-      const counts: DatasetCounts = {
-        problems: this.#spools.problem.size,
-        solutions: this.#spools.solution.size,
-        samples: this.#spools.samples.size,
-        rewards: this.#spools.rewards.size,
+      const contents: DatasetContents = {
         complete_problems: completeProblems,
         duplicates_ignored: this.#duplicates,
         orphaned,
@@ -168,7 +153,7 @@ export class DatasetWriter {
         timestamp: this.timestamp,
         skippedPairs: this.#skippedPairs,
         run,
-        counts,
+        contents,
         problemsPerSubtopic: this.#problemsPerSubtopic,
         usage: this.#usage,
         files,

@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AimdWindow } from './aimd-window.js';
-import { BackendPool, parseWaiting } from './backend-pool.js';
+import { BackendPool } from './backend-pool.js';
 import { BackendError } from './errors.js';
+import { readVllmLoad } from './vllm-metrics.js';
 
 // Real HTTP servers stand in for replicas' /health and /metrics; calls themselves are plain
 // async functions so each test controls timing exactly.
@@ -30,6 +31,7 @@ function deferred() {
 }
 
 const window = { initial: 2, min: 1, max: 4 };
+const one = { sequences: 1 };
 
 describe('AimdWindow', () => {
   it('adds one, halves, and stays within bounds', () => {
@@ -50,8 +52,9 @@ describe('BackendPool', () => {
     const pool = new BackendPool({ baseUrls: ['http://a/v1', 'http://b/v1'], createClient: (u) => u, window, probeIntervalMs: 0 });
     const gate = deferred();
     const used: string[] = [];
-    const calls = Array.from({ length: 5 }, () => pool.run(undefined, async (url) => { used.push(url); await gate.promise; }));
-    await new Promise((r) => setTimeout(r, 10));
+    const calls = Array.from({ length: 5 }, () => pool.run(one, async (url) => { used.push(url); await gate.promise; }));
+    // The four that fit start; the fifth waits for capacity until the gate opens.
+    await vi.waitFor(() => expect(used).toHaveLength(4));
     expect(used.sort()).toEqual(['http://a/v1', 'http://a/v1', 'http://b/v1', 'http://b/v1']);
     expect(pool.stats().map((s) => s.outstanding)).toEqual([2, 2]);
     gate.resolve();
@@ -62,16 +65,16 @@ describe('BackendPool', () => {
   it('keeps one affinity key on one replica while it has room', async () => {
     const pool = new BackendPool({ baseUrls: ['http://a/v1', 'http://b/v1', 'http://c/v1'], createClient: (u) => u, window, probeIntervalMs: 0 });
     const used = new Set<string>();
-    for (let i = 0; i < 6; i++) await pool.run('run:problem:7', (url) => Promise.resolve(used.add(url)));
+    for (let i = 0; i < 6; i++) await pool.run({ affinity: 'run:problem:7', sequences: 1 }, (url) => Promise.resolve(used.add(url)));
     expect(used.size).toBe(1);
   });
 
   it('halves a replica window on 429 and grows it while calls fill it', async () => {
     const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 4, min: 1, max: 8 }, probeIntervalMs: 0 });
-    await expect(pool.run(undefined, () => Promise.reject(new BackendError('busy', { retryable: true, status: 429 })))).rejects.toThrow('busy');
+    await expect(pool.run(one, () => Promise.reject(new BackendError('busy', { retryable: true, status: 429 })))).rejects.toThrow('busy');
     expect(pool.stats()[0]?.window).toBe(2);
     const gate = deferred();
-    const calls = [pool.run(undefined, () => gate.promise), pool.run(undefined, () => gate.promise)];
+    const calls = [pool.run(one, () => gate.promise), pool.run(one, () => gate.promise)];
     gate.resolve();
     await Promise.all(calls);
     expect(pool.stats()[0]?.window).toBeGreaterThan(2);
@@ -92,7 +95,7 @@ describe('BackendPool', () => {
     });
     await pool.probeOnce();
     const used = new Set<string>();
-    for (let i = 0; i < 4; i++) await pool.run(`k${i}`, (url) => Promise.resolve(used.add(url)));
+    for (let i = 0; i < 4; i++) await pool.run({ affinity: `k${i}`, sequences: 1 }, (url) => Promise.resolve(used.add(url)));
     expect([...used]).toEqual([a]);
     bState.healthy = true;
     await pool.probeOnce();
@@ -103,10 +106,10 @@ describe('BackendPool', () => {
   it('takes a replica out after several unanswered calls in a row, not after one', async () => {
     const pool = new BackendPool({ baseUrls: ['http://a/v1', 'http://b/v1'], createClient: (u) => u, window, probeIntervalMs: 0 });
     const lost = () => Promise.reject(new BackendError('connection reset', { retryable: true }));
-    await expect(pool.run('x', lost)).rejects.toThrow();
+    await expect(pool.run({ affinity: 'x', sequences: 1 }, lost)).rejects.toThrow();
     expect(pool.stats().every((s) => s.healthy)).toBe(true);
-    await expect(pool.run('x', lost)).rejects.toThrow();
-    await expect(pool.run('x', lost)).rejects.toThrow();
+    await expect(pool.run({ affinity: 'x', sequences: 1 }, lost)).rejects.toThrow();
+    await expect(pool.run({ affinity: 'x', sequences: 1 }, lost)).rejects.toThrow();
     expect(pool.stats().filter((s) => !s.healthy)).toHaveLength(1);
     expect(pool.hasHealthyReplica).toBe(true);
   });
@@ -121,9 +124,9 @@ describe('BackendPool', () => {
   it('lets a waiting caller give up through its signal', async () => {
     const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 1, min: 1, max: 1 }, probeIntervalMs: 0 });
     const gate = deferred();
-    const first = pool.run(undefined, () => gate.promise);
+    const first = pool.run(one, () => gate.promise);
     const abort = new AbortController();
-    const second = pool.run(undefined, () => Promise.resolve(), abort.signal);
+    const second = pool.run({ sequences: 1, signal: abort.signal }, () => Promise.resolve());
     abort.abort();
     await expect(second).rejects.toThrow(/abandoned/);
     gate.resolve();
@@ -131,10 +134,66 @@ describe('BackendPool', () => {
   });
 });
 
-describe('parseWaiting', () => {
-  it('sums the gauge over models and ignores the by-reason variant', () => {
-    const text = 'vllm:num_requests_waiting{model_name="a"} 2\nvllm:num_requests_waiting{model_name="b"} 1\nvllm:num_requests_waiting_by_reason{reason="capacity"} 9\n';
-    expect(parseWaiting(text)).toBe(3);
-    expect(parseWaiting('other 1')).toBeUndefined();
+describe('BackendPool sequence windows', () => {
+  it('weighs a call by its sequences: a window of 8 holds one n=5 call and three single ones', async () => {
+    const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 8, min: 1, max: 8 }, probeIntervalMs: 0 });
+    const gate = deferred();
+    const started: string[] = [];
+    const call = (name: string, sequences: number) => pool.run({ sequences }, async () => { started.push(name); await gate.promise; });
+    const calls = [call('n5', 5), call('a', 1), call('b', 1), call('c', 1), call('d', 1)];
+    await vi.waitFor(() => expect(started).toHaveLength(4));
+    expect(started).toEqual(['n5', 'a', 'b', 'c']);
+    expect(pool.stats()[0]?.outstanding).toBe(8);
+    gate.resolve();
+    await Promise.all(calls);
+    expect(started).toHaveLength(5);
+    expect(pool.maxSequences).toBe(8);
+  });
+
+  it('runs a call heavier than the whole window alone rather than never', async () => {
+    const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 4, min: 1, max: 4 }, probeIntervalMs: 0 });
+    const gate = deferred();
+    const started: string[] = [];
+    const heavy = pool.run({ sequences: 16 }, async () => { started.push('heavy'); await gate.promise; });
+    const light = pool.run(one, () => Promise.resolve(started.push('light')));
+    await vi.waitFor(() => expect(started).toHaveLength(1));
+    expect(started).toEqual(['heavy']);
+    gate.resolve();
+    await Promise.all([heavy, light]);
+    expect(started).toEqual(['heavy', 'light']);
+  });
+
+  it('keeps FIFO order: a waiting heavy call is not overtaken by lighter ones', async () => {
+    const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 4, min: 1, max: 4 }, probeIntervalMs: 0 });
+    const gate = deferred();
+    const order: string[] = [];
+    const first = pool.run({ sequences: 2 }, async () => { order.push('first'); await gate.promise; });
+    const heavy = pool.run({ sequences: 4 }, () => Promise.resolve(order.push('heavy')));
+    const light = pool.run(one, () => Promise.resolve(order.push('light')));
+    await vi.waitFor(() => expect(order).toHaveLength(1));
+    expect(order).toEqual(['first']);
+    gate.resolve();
+    await Promise.all([first, heavy, light]);
+    expect(order).toEqual(['first', 'heavy', 'light']);
+  });
+});
+
+describe('readVllmLoad', () => {
+  it("sums vLLM's gauges over models, ignoring look-alike names, comments and timestamps", () => {
+    const text = [
+      '# HELP vllm:num_requests_waiting Number of requests waiting to be processed.',
+      '# TYPE vllm:num_requests_waiting gauge',
+      'vllm:num_requests_waiting{model_name="a",engine="0"} 2',
+      'vllm:num_requests_waiting{model_name="b} {odd"} 1.0 1700000000000',
+      'vllm:num_requests_waiting_by_reason{reason="capacity"} 9',
+      'vllm:num_requests_running{model_name="a"} 7',
+      '',
+    ].join('\n');
+    expect(readVllmLoad(text)).toEqual({ waiting: 3, running: 7 });
+  });
+
+  it('reports what a server does not export as undefined', () => {
+    expect(readVllmLoad('other_metric 1\n')).toEqual({ waiting: undefined, running: undefined });
+    expect(readVllmLoad('vllm:num_requests_waiting{broken 3\n')).toEqual({ waiting: undefined, running: undefined });
   });
 });

@@ -1,9 +1,11 @@
 import { AimdWindow, type AimdWindowOptions } from './aimd-window.js';
 import { BackendError } from './errors.js';
+import { readVllmLoad } from './vllm-metrics.js';
 
 export interface BackendReplica<T> {
   readonly baseUrl: string;
   readonly client: T;
+  /** Sequences of the calls in flight on this replica. */
   outstanding: number;
   healthy: boolean;
   /** Calls in a row that failed without an HTTP answer (refused, reset, timed out). */
@@ -15,13 +17,14 @@ export interface BackendPoolOptions<T> {
   /** One base URL per replica (e.g. every pod of a vLLM headless service). */
   readonly baseUrls: readonly string[];
   readonly createClient: (baseUrl: string) => T;
+  /** Sequences in flight per replica (vLLM's `--max-num-seqs` at most); adapts within its bounds. */
   readonly window: AimdWindowOptions;
   /** How often each replica's /health (and /metrics, for queueing) is read; 0 turns probing off. */
   readonly probeIntervalMs: number;
   /** The replica's root for /health and /metrics, from its base URL (default: strip a trailing /v1). */
   readonly rootOf?: (baseUrl: string) => string;
   readonly onReplicaChange?: (event: { baseUrl: string; healthy: boolean; window: number }) => void;
-  /** Replicas the pool may grow to (discovery); sizes maxCapacity. Defaults to the initial count. */
+  /** Replicas the pool may grow to (discovery); sizes maxSequences. Defaults to the initial count. */
   readonly maxReplicas?: number;
   /** Keeps the replica set current (e.g. a headless service); started and stopped with the pool. */
   readonly discovery?: { start(): Promise<unknown>; stop(): void };
@@ -31,6 +34,7 @@ export interface BackendPoolOptions<T> {
 
 export interface ReplicaStats {
   readonly baseUrl: string;
+  /** Sequences in flight. */
   readonly outstanding: number;
   readonly window: number;
   readonly healthy: boolean;
@@ -39,8 +43,19 @@ export interface ReplicaStats {
 /** Consecutive unanswered calls after which a replica is taken out until its /health recovers. */
 export const UNREACHABLE_STREAK_LIMIT = 3;
 
+/** One backend call as the pool sees it. */
+export interface PoolCall {
+  /** Calls with one key prefer one replica (its prefix cache), e.g. a problem's record id. */
+  readonly affinity?: string | undefined;
+  /** Sequences the call makes the backend run: a request with `n` choices weighs `n`. */
+  readonly sequences: number;
+  /** Abandons the wait for capacity. */
+  readonly signal?: AbortSignal | undefined;
+}
+
 interface Waiter {
   readonly affinity: string | undefined;
+  readonly sequences: number;
   readonly resolve: (replica: BackendReplica<unknown>) => void;
 }
 
@@ -57,12 +72,13 @@ function hashOf(text: string): number {
 }
 
 /**
- * Spreads backend calls over replicas: least outstanding requests first (with an affinity key
- * preferring one replica, so a problem's solution and samples share its prefix cache), at most
- * `window` calls in flight per replica. Windows adapt (AIMD): down on 429/503 or when the
- * replica reports queued requests (`vllm:num_requests_waiting` > 0), up while it keeps up.
- * Unhealthy replicas get no calls until their /health answers again. Callers beyond capacity
- * wait in FIFO order.
+ * Spreads backend calls over replicas: least loaded first (with an affinity key preferring one
+ * replica, so a problem's solution and samples share its prefix cache), at most `window`
+ * sequences in flight per replica, where a call weighs the sequences it asks for (`n`). A call
+ * heavier than a whole window runs alone on an idle replica. Windows adapt (AIMD): down on
+ * 429/503 or when the replica reports queued requests (`vllm:num_requests_waiting` > 0), up
+ * while it keeps up. Unhealthy replicas get no calls until their /health answers again. Callers
+ * beyond capacity wait in FIFO order.
  */
 export class BackendPool<T> {
   readonly #o: BackendPoolOptions<T>;
@@ -83,8 +99,8 @@ export class BackendPool<T> {
     }));
   }
 
-  /** Calls the pool could have in flight at most (sum of the windows' maxima). */
-  get maxCapacity(): number {
+  /** Sequences the pool could have in flight at most (sum of the windows' maxima). */
+  get maxSequences(): number {
     return Math.max(this.#replicas.length, this.#o.maxReplicas ?? 0) * this.#o.window.max;
   }
 
@@ -134,18 +150,19 @@ export class BackendPool<T> {
   }
 
   /**
-   * Runs `call` on a replica with room in its window, waiting for one if all are full. A 429/503
-   * shrinks that replica's window; success grows it. `signal` abandons the wait.
+   * Runs `call` on a replica with room for its sequences, waiting for one if none has. A 429/503
+   * shrinks that replica's window; success while the window is the limit grows it.
    */
-  async run<R>(affinity: string | undefined, call: (client: T, baseUrl: string) => Promise<R>, signal?: AbortSignal): Promise<R> {
-    const replica = (await this.#acquire(affinity, signal)) as BackendReplica<T>;
+  async run<R>(request: PoolCall, call: (client: T, baseUrl: string) => Promise<R>): Promise<R> {
+    const sequences = Math.max(1, Math.ceil(request.sequences));
+    const replica = (await this.#acquire(request.affinity, sequences, request.signal)) as BackendReplica<T>;
     const startedAt = performance.now();
     try {
       const result = await call(replica.client, replica.baseUrl);
       this.#o.onCall?.({ baseUrl: replica.baseUrl, durationMs: performance.now() - startedAt, outcome: 'ok' });
       replica.unreachableStreak = 0;
       // Grow only when the window is actually the limit, so idle replicas do not inflate it.
-      if (replica.outstanding >= replica.window.size) replica.window.increase();
+      if (this.#waiters.length > 0 || replica.outstanding >= replica.window.size) replica.window.increase();
       return result;
     } catch (err) {
       this.#o.onCall?.({ baseUrl: replica.baseUrl, durationMs: performance.now() - startedAt, outcome: 'error', errorKind: errorKindOf(err) });
@@ -159,7 +176,7 @@ export class BackendPool<T> {
       }
       throw err;
     } finally {
-      replica.outstanding--;
+      replica.outstanding -= sequences;
       this.#dispatch();
     }
   }
@@ -175,11 +192,11 @@ export class BackendPool<T> {
         );
         this.#markHealth(replica, healthy);
         if (!healthy) return;
-        const waiting = await fetch(`${root}/metrics`, { signal: AbortSignal.timeout(2_000) })
+        const load = await fetch(`${root}/metrics`, { signal: AbortSignal.timeout(2_000) })
           .then((res) => (res.ok ? res.text() : ''))
-          .then(parseWaiting, () => undefined);
-        if (waiting === undefined) return;
-        if (waiting > 0) replica.window.decrease();
+          .then(readVllmLoad, () => undefined);
+        if (load?.waiting === undefined) return;
+        if (load.waiting > 0) replica.window.decrease();
         else if (replica.outstanding >= replica.window.size) replica.window.increase();
         this.#dispatch();
       }),
@@ -194,10 +211,11 @@ export class BackendPool<T> {
     if (healthy) this.#dispatch();
   }
 
-  #pick(affinity: string | undefined): BackendReplica<T> | undefined {
-    const open = this.#replicas.filter((r) => r.healthy && r.outstanding < r.window.size);
+  #pick(affinity: string | undefined, sequences: number): BackendReplica<T> | undefined {
+    const fits = (r: BackendReplica<T>): boolean => r.outstanding === 0 || r.outstanding + sequences <= r.window.size;
+    const open = this.#replicas.filter((r) => r.healthy && fits(r));
     // With every replica unhealthy, keep trying them all: the call's own error is the best probe.
-    const candidates = open.length > 0 || this.#replicas.some((r) => r.healthy) ? open : this.#replicas.filter((r) => r.outstanding < r.window.size);
+    const candidates = open.length > 0 || this.#replicas.some((r) => r.healthy) ? open : this.#replicas.filter(fits);
     if (candidates.length === 0) return undefined;
     if (affinity !== undefined) {
       const preferred = this.#replicas[hashOf(affinity) % this.#replicas.length];
@@ -206,14 +224,14 @@ export class BackendPool<T> {
     return candidates.reduce((best, r) => (r.outstanding / r.window.size < best.outstanding / best.window.size ? r : best));
   }
 
-  #acquire(affinity: string | undefined, signal: AbortSignal | undefined): Promise<BackendReplica<unknown>> {
-    const replica = this.#waiters.length === 0 ? this.#pick(affinity) : undefined;
+  #acquire(affinity: string | undefined, sequences: number, signal: AbortSignal | undefined): Promise<BackendReplica<unknown>> {
+    const replica = this.#waiters.length === 0 ? this.#pick(affinity, sequences) : undefined;
     if (replica) {
-      replica.outstanding++;
+      replica.outstanding += sequences;
       return Promise.resolve(replica);
     }
     return new Promise((resolve, reject) => {
-      const waiter: Waiter = { affinity, resolve };
+      const waiter: Waiter = { affinity, sequences, resolve };
       this.#waiters.push(waiter);
       signal?.addEventListener(
         'abort',
@@ -232,31 +250,11 @@ export class BackendPool<T> {
   #dispatch(): void {
     while (this.#waiters.length > 0) {
       const next = this.#waiters[0] as Waiter;
-      const replica = this.#pick(next.affinity);
+      const replica = this.#pick(next.affinity, next.sequences);
       if (!replica) return;
       this.#waiters.shift();
-      replica.outstanding++;
+      replica.outstanding += next.sequences;
       next.resolve(replica);
     }
   }
-}
-
-/** Sums `vllm:num_requests_waiting` over its series in a Prometheus text exposition. */
-export function parseWaiting(text: string): number | undefined {
-  let total: number | undefined;
-  for (const line of text.split('\n')) {
-    if (!line.startsWith('vllm:num_requests_waiting')) continue;
-    if (line.startsWith('vllm:num_requests_waiting_')) continue;
-    const value = Number(line.slice(line.lastIndexOf(' ') + 1));
-    if (Number.isFinite(value)) total = (total ?? 0) + value;
-  }
-  return total;
-}
-
-/**
- * Requests in flight per replica for a stage: `override` when given, else as many requests as keep
- * the backend's `maxNumSeqs` sequence slots full when each request carries `sequencesPerRequest`.
- */
-export function windowFor(options: { maxNumSeqs: number; sequencesPerRequest: number; override?: number | undefined }): number {
-  return options.override ?? Math.max(1, Math.floor(options.maxNumSeqs / Math.max(1, options.sequencesPerRequest)));
 }

@@ -1,4 +1,5 @@
-import { BackendPool, windowFor } from './backend-pool.js';
+import type { BackendEnv } from '@magpie/config';
+import { BackendPool } from './backend-pool.js';
 import { HeadlessServiceResolver } from './headless-service.js';
 import { InferenceClient } from './inference-client.js';
 import { RewardClient } from './reward-client.js';
@@ -7,7 +8,7 @@ export interface PoolSettings {
   readonly baseUrls: readonly string[];
   readonly apiKey: string;
   readonly timeoutMs: number;
-  /** Requests in flight per replica at most; the window starts here and adapts down and back. */
+  /** Sequences in flight per replica at most; the window starts here and adapts down and back. */
   readonly window: number;
   readonly minWindow: number;
   readonly probeIntervalMs: number;
@@ -33,65 +34,46 @@ async function replicasOf<T>(s: PoolSettings, pool: () => BackendPool<T> | undef
   return { baseUrls, extra: { discovery: resolver, maxReplicas: s.headless.maxReplicas } };
 }
 
-/** A pool of OpenAI-compatible generation backends (vLLM replicas or simulators). */
-export async function createInferencePool(s: PoolSettings): Promise<BackendPool<InferenceClient>> {
+async function createPool<T>(s: PoolSettings, createClient: (baseUrl: string) => T, rootOf?: (baseUrl: string) => string): Promise<BackendPool<T>> {
   // Discovery needs the pool it updates, and the pool needs discovery's first answer.
-  const ref: { pool?: BackendPool<InferenceClient> } = {};
+  const ref: { pool?: BackendPool<T> } = {};
   const { baseUrls, extra } = await replicasOf(s, () => ref.pool);
   const pool = new BackendPool({
     ...extra,
     baseUrls,
-    createClient: (baseUrl) => new InferenceClient({ baseUrl, apiKey: s.apiKey, timeoutMs: s.timeoutMs }),
+    createClient,
     window: { initial: s.window, min: Math.min(s.minWindow, s.window), max: s.window },
     probeIntervalMs: s.probeIntervalMs,
+    ...(rootOf ? { rootOf } : {}),
     ...(s.onReplicaChange ? { onReplicaChange: s.onReplicaChange } : {}),
     ...(s.onCall ? { onCall: s.onCall } : {}),
   });
   ref.pool = pool;
   return pool;
+}
+
+/** A pool of OpenAI-compatible generation backends (vLLM replicas or simulators). */
+export function createInferencePool(s: PoolSettings): Promise<BackendPool<InferenceClient>> {
+  return createPool(s, (baseUrl) => new InferenceClient({ baseUrl, apiKey: s.apiKey, timeoutMs: s.timeoutMs }));
 }
 
 /** A pool of reward servers exposing `/classify` at their root. */
-export async function createRewardPool(s: PoolSettings): Promise<BackendPool<RewardClient>> {
-  // Discovery needs the pool it updates, and the pool needs discovery's first answer.
-  const ref: { pool?: BackendPool<RewardClient> } = {};
-  const { baseUrls, extra } = await replicasOf(s, () => ref.pool);
-  const pool = new BackendPool({
-    ...extra,
-    baseUrls,
-    createClient: (baseUrl) => new RewardClient({ baseUrl, apiKey: s.apiKey, timeoutMs: s.timeoutMs }),
-    window: { initial: s.window, min: Math.min(s.minWindow, s.window), max: s.window },
-    probeIntervalMs: s.probeIntervalMs,
-    rootOf: (baseUrl) => baseUrl.replace(/\/+$/, ''),
-    ...(s.onReplicaChange ? { onReplicaChange: s.onReplicaChange } : {}),
-    ...(s.onCall ? { onCall: s.onCall } : {}),
-  });
-  ref.pool = pool;
-  return pool;
-}
-
-/** The backend variables every stage reads (see libs/config's backendEnv and workerEnv). */
-export interface BackendEnv {
-  readonly LLM_API_KEY: string;
-  readonly LLM_TIMEOUT_MS: number;
-  readonly MAX_NUM_SEQS: number;
-  readonly INFLIGHT_WINDOW?: number | undefined;
-  readonly INFLIGHT_WINDOW_MIN: number;
-  readonly PROBE_INTERVAL_MS: number;
-  readonly BACKEND_HEADLESS_SERVICE?: string | undefined;
-  readonly HEADLESS_REFRESH_MS: number;
-  readonly HEADLESS_MAX_REPLICAS: number;
+export function createRewardPool(s: PoolSettings): Promise<BackendPool<RewardClient>> {
+  return createPool(
+    s,
+    (baseUrl) => new RewardClient({ baseUrl, apiKey: s.apiKey, timeoutMs: s.timeoutMs }),
+    (baseUrl) => baseUrl.replace(/\/+$/, ''),
+  );
 }
 
 /**
- * Pool settings for a stage from its environment: the window keeps MAX_NUM_SEQS sequences in
- * flight per replica given how many sequences one request carries.
+ * Pool settings for a stage from its environment: each replica's window keeps up to MAX_NUM_SEQS
+ * sequences in flight, whatever the number of sequences each request carries.
  */
 export function poolSettingsFromEnv(
   env: BackendEnv,
   stage: {
     readonly baseUrls: readonly string[];
-    readonly sequencesPerRequest: number;
     readonly logger: { warn(obj: object, msg: string): void };
     readonly onCall?: PoolSettings['onCall'];
   },
@@ -100,7 +82,7 @@ export function poolSettingsFromEnv(
     baseUrls: stage.baseUrls,
     apiKey: env.LLM_API_KEY,
     timeoutMs: env.LLM_TIMEOUT_MS,
-    window: windowFor({ maxNumSeqs: env.MAX_NUM_SEQS, sequencesPerRequest: stage.sequencesPerRequest, override: env.INFLIGHT_WINDOW }),
+    window: env.MAX_NUM_SEQS,
     minWindow: env.INFLIGHT_WINDOW_MIN,
     probeIntervalMs: env.PROBE_INTERVAL_MS,
     onReplicaChange: (event) => stage.logger.warn(event, 'backend replica changed'),

@@ -24,10 +24,10 @@ describe('BackendPool.setBaseUrls', () => {
     const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 2, min: 1, max: 2 }, probeIntervalMs: 0 });
     pool.setBaseUrls(['http://a/v1', 'http://b/v1']);
     expect(pool.stats().map((s) => s.baseUrl)).toEqual(['http://a/v1', 'http://b/v1']);
-    expect(pool.maxCapacity).toBe(4);
+    expect(pool.maxSequences).toBe(4);
     pool.setBaseUrls(['http://b/v1']);
     const used = new Set<string>();
-    for (let i = 0; i < 3; i++) await pool.run(undefined, (u) => Promise.resolve(used.add(u)));
+    for (let i = 0; i < 3; i++) await pool.run({ sequences: 1 }, (u) => Promise.resolve(used.add(u)));
     expect([...used]).toEqual(['http://b/v1']);
     expect(() => pool.setBaseUrls([])).toThrow(RangeError);
   });

@@ -5,5 +5,6 @@ export * from './reward-client.js';
 export * from './derive-seed.js';
 export * from './aimd-window.js';
 export * from './backend-pool.js';
+export * from './vllm-metrics.js';
 export * from './create-pools.js';
 export * from './headless-service.js';

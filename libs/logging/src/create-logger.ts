@@ -1,6 +1,6 @@
 import { pino, type Logger, type DestinationStream } from 'pino';
 
-export type { Logger } from 'pino';
+export type { DestinationStream, Logger } from 'pino';
 
 export interface LoggerOptions {
   /** The service or tool name, logged as `service` on every line. */

@@ -3,7 +3,3 @@ export * from './run-store.js';
 export * from './record-log.js';
 export * from './run-tracker.js';
 export * from './platform.js';
-export * from './create-stage-worker.js';
-export * from './stage-metrics.js';
-export * from './stage-lifecycle.js';
-export * from './run-stage-process.js';

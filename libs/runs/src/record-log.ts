@@ -1,5 +1,5 @@
-import { DeliverPolicy, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import { AnyRecord, RecordKind, RejectionReason, Streams, Subjects, type RecordCounts } from '@magpie/contracts';
+import { StreamReader, subjectCounts, type JetStreamClient, type JetStreamManager } from '@magpie/bus';
+import { AnyRecord, RecordKind, RejectionReason, Streams, Subjects, type RecordCounts, type RunCounts } from '@magpie/contracts';
 
 export interface RecordLogOptions {
   readonly js: JetStreamClient;
@@ -23,7 +23,7 @@ export interface CursorRecord {
   readonly record: AnyRecord;
 }
 
-/** Reads the RECORDS stream: per-run counts without counters, and ordered replay-then-follow. */
+/** Reads the RECORDS stream: a run's counts without counters, and ordered replay-then-follow. */
 export class RecordLog {
   readonly #js: JetStreamClient;
   readonly #jsm: JetStreamManager;
@@ -34,30 +34,28 @@ export class RecordLog {
   }
 
   /**
-   * Records per kind for a run, read from the stream's per-subject counts. Deduplicated
-   * publishes are never counted twice, so this is exact.
+   * The run's counts, read from the per-subject state of RECORDS, DLQ and REJECTIONS. A
+   * deduplicated publish is never counted twice, so they are exact.
    */
-  async counts(runId: string): Promise<RecordCounts> {
-    const info = await this.#jsm.streams.info(Streams.records.name, { subjects_filter: Subjects.recordsOfRun(runId) });
-    const counts: RecordCounts = { problem: 0, solution: 0, samples: 0, rewards: 0 };
-    for (const kind of RecordKind.options) counts[kind] = info.state.subjects?.[Subjects.record(runId, kind)] ?? 0;
-    return counts;
-  }
-
-  /** Dead letters stored for a run, all stages together. */
-  async deadLetterCount(runId: string): Promise<number> {
-    const info = await this.#jsm.streams.info(Streams.dlq.name, { subjects_filter: Subjects.deadLettersOfRun(runId) });
-    return Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0);
-  }
-
-  /** Dropped instructions of a run by reason, read from the REJECTIONS stream's subject counts. */
-  async rejectionCounts(runId: string): Promise<Partial<Record<RejectionReason, number>>> {
-    const info = await this.#jsm.streams.info(Streams.rejections.name, { subjects_filter: Subjects.rejectionsOfRun(runId) });
-    const counts: Partial<Record<RejectionReason, number>> = {};
+  async counts(runId: string): Promise<RunCounts> {
+    const [records, deadLettered, rejections] = await Promise.all([
+      this.recordCounts(runId),
+      subjectCounts(this.#jsm, Streams.dlq.name, Subjects.deadLettersOfRun(runId)),
+      subjectCounts(this.#jsm, Streams.rejections.name, Subjects.rejectionsOfRun(runId)),
+    ]);
+    const byReason: RunCounts['rejections'] = {};
     for (const reason of RejectionReason.options) {
-      const n = info.state.subjects?.[Subjects.rejection(runId, reason)];
-      if (n) counts[reason] = n;
+      const n = rejections[Subjects.rejection(runId, reason)];
+      if (n) byReason[reason] = n;
     }
+    return { records, deadLettered: Object.values(deadLettered).reduce((a, b) => a + b, 0), rejections: byReason };
+  }
+
+  /** Records per kind only: what a completion check needs, one stream read. */
+  async recordCounts(runId: string): Promise<RecordCounts> {
+    const subjects = await subjectCounts(this.#jsm, Streams.records.name, Subjects.recordsOfRun(runId));
+    const counts: RecordCounts = { problem: 0, solution: 0, samples: 0, rewards: 0 };
+    for (const kind of RecordKind.options) counts[kind] = subjects[Subjects.record(runId, kind)] ?? 0;
     return counts;
   }
 
@@ -66,14 +64,13 @@ export class RecordLog {
    * Reads exactly the stored count, so it never waits for a fetch to expire.
    */
   async *readStored(runId: string, kind: RecordKind): AsyncGenerator<CursorRecord> {
-    const total = (await this.counts(runId))[kind];
+    const total = (await this.recordCounts(runId))[kind];
     if (total === 0) return;
-    const consumer = await this.#js.consumers.get(Streams.records.name, { filter_subjects: [Subjects.record(runId, kind)], deliver_policy: DeliverPolicy.All });
+    const reader = await StreamReader.open(this.#js, { stream: Streams.records.name, filter: Subjects.record(runId, kind), afterSequence: 0 });
     let seen = 0;
     while (seen < total) {
-      const batch = await consumer.fetch({ max_messages: Math.min(1_000, total - seen), expires: 5_000 });
       let delivered = 0;
-      for await (const msg of batch) {
+      for await (const msg of reader.next(Math.min(1_000, total - seen), 5_000)) {
         delivered++;
         seen++;
         const parsed = AnyRecord.safeParse(msg.json());
@@ -91,19 +88,17 @@ export class RecordLog {
    * most one batch in memory.
    */
   async *read(runId: string, options: ReadOptions): AsyncGenerator<CursorRecord> {
-    const consumer = await this.#js.consumers.get(Streams.records.name, {
-      filter_subjects: [options.kind ? Subjects.record(runId, options.kind) : Subjects.recordsOfRun(runId)],
-      ...(options.fromCursor > 0
-        ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: options.fromCursor + 1 }
-        : { deliver_policy: DeliverPolicy.All }),
+    const reader = await StreamReader.open(this.#js, {
+      stream: Streams.records.name,
+      filter: options.kind ? Subjects.record(runId, options.kind) : Subjects.recordsOfRun(runId),
+      afterSequence: options.fromCursor,
     });
     while (!options.signal?.aborted) {
       // Checked before the fetch: the run turns terminal only after its last record is stored,
       // so an empty fetch that started after that means nothing is left.
       const finishedBefore = await options.isFinished();
-      const batch = await consumer.fetch({ max_messages: options.batchSize ?? 256, expires: 1_000 });
       let delivered = 0;
-      for await (const msg of batch) {
+      for await (const msg of reader.next(options.batchSize ?? 256, 1_000)) {
         delivered++;
         const parsed = AnyRecord.safeParse(msg.json());
         // Every record was validated on publish; a record that fails here was written by a newer

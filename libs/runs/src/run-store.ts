@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { KvWatchInclude, Kvm, type KV } from '@nats-io/kv';
-import type { NatsConnection } from '@nats-io/transport-node';
+import { KvBucket, type NatsConnection } from '@magpie/bus';
 import { RUNS_BUCKET, RunState, isTerminal, type RunStatus } from '@magpie/contracts';
 import { RunExistsError, RunNotFoundError, RunStateUnreadableError } from './errors.js';
 
@@ -19,16 +18,15 @@ export interface TransitionResult {
  * revision, so concurrent stages can race to finish a run and exactly one wins.
  */
 export class RunStore {
-  readonly #kv: KV;
+  readonly #kv: KvBucket;
 
-  private constructor(kv: KV) {
+  private constructor(kv: KvBucket) {
     this.#kv = kv;
   }
 
   /** Creates the bucket if needed (idempotent) and binds to it. */
   static async open(nc: NatsConnection): Promise<RunStore> {
-    const kv = await new Kvm(nc).create(RUNS_BUCKET, { history: 5 });
-    return new RunStore(kv);
+    return new RunStore(await KvBucket.open(nc, RUNS_BUCKET, { history: 5 }));
   }
 
   /** Stores a new run. Throws RunExistsError when the id is taken. */
@@ -48,7 +46,7 @@ export class RunStore {
    */
   async get(runId: string): Promise<RunState | undefined> {
     const entry = await this.#kv.get(runKey(runId));
-    if (!entry || entry.operation !== 'PUT') return undefined;
+    if (!entry) return undefined;
     const parsed = RunState.safeParse(entry.json());
     if (!parsed.success) throw new RunStateUnreadableError(`run ${runId} was stored by an incompatible version: ${parsed.error.message}`);
     return parsed.data;
@@ -56,8 +54,7 @@ export class RunStore {
 
   /** Every stored run, newest first. */
   async list(limit = 100): Promise<RunState[]> {
-    const keys: string[] = [];
-    for await (const key of await this.#kv.keys('run.>')) keys.push(key);
+    const keys = await this.#kv.keys('run.>');
     // Runs stored by an incompatible version are left out rather than failing the whole list.
     const states = await Promise.all(keys.map((k) => this.get(k.slice('run.'.length)).catch(() => undefined)));
     return states
@@ -73,7 +70,7 @@ export class RunStore {
   async transition(runId: string, to: RunStatus, reason?: string): Promise<TransitionResult> {
     for (;;) {
       const entry = await this.#kv.get(runKey(runId));
-      if (!entry || entry.operation !== 'PUT') throw new RunNotFoundError(`run ${runId} not found`);
+      if (!entry) throw new RunNotFoundError(`run ${runId} not found`);
       const parsed = RunState.safeParse(entry.json());
       if (!parsed.success) throw new RunStateUnreadableError(`run ${runId} was stored by an incompatible version`);
       const current = parsed.data;
@@ -100,22 +97,14 @@ export class RunStore {
    * NATS reconnects and restarts by re-watching. Resolves when stopped.
    */
   async watch(onChange: (state: RunState) => void, signal: AbortSignal): Promise<void> {
-    while (!signal.aborted) {
-      try {
-        const watcher = await this.#kv.watch({ key: 'run.>', include: KvWatchInclude.UpdatesOnly });
-        const stop = () => watcher.stop();
-        signal.addEventListener('abort', stop, { once: true });
-        for await (const entry of watcher) {
-          if (entry.operation !== 'PUT') continue;
-          const parsed = RunState.safeParse(entry.json());
-          if (parsed.success) onChange(parsed.data);
-        }
-        signal.removeEventListener('abort', stop);
-      } catch {
-        // The watch broke (NATS restarting): wait a moment and watch again.
-      }
-      if (!signal.aborted) await new Promise((r) => setTimeout(r, 500));
-    }
+    await this.#kv.watch(
+      'run.>',
+      (entry) => {
+        const parsed = RunState.safeParse(entry.json());
+        if (parsed.success) onChange(parsed.data);
+      },
+      signal,
+    );
   }
 
   /**
@@ -129,7 +118,7 @@ export class RunStore {
       return runId;
     } catch (cause) {
       const existing = await this.#kv.get(key);
-      if (existing && existing.operation === 'PUT') return existing.string();
+      if (existing) return existing.text;
       throw cause;
     }
   }

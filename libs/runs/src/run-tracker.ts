@@ -1,26 +1,8 @@
-import {
-  MsgIds,
-  RunCancelled,
-  RunFinished,
-  RunProgress,
-  Subjects,
-  isTerminal,
-  type RecordCounts,
-  type RecordKind,
-  type RunState,
-  type Stage,
-} from '@magpie/contracts';
+import { MsgIds, RunCancelled, RunFinished, Subjects, emptyRunCounts, isTerminal, type RunCounts, type RunState } from '@magpie/contracts';
 import type { Publisher } from '@magpie/bus';
 import type { Logger } from '@magpie/logging';
 import type { RecordLog } from './record-log.js';
 import type { RunStore, TransitionResult } from './run-store.js';
-
-const KIND_OF_STAGE: Record<Stage, RecordKind> = {
-  generator: 'problem',
-  solver: 'solution',
-  sampler: 'samples',
-  reward: 'rewards',
-};
 
 export interface RunTrackerOptions {
   readonly store: RunStore;
@@ -34,8 +16,9 @@ export interface RunTrackerOptions {
 }
 
 /**
- * Run control shared by every stage: is the run still worth spending a backend call on, progress
- * after each output, and the single transition to a terminal status with its RunFinished event.
+ * Run control shared by every stage: is the run still worth spending a backend call on, the
+ * completion check after each output, and the single transition to a terminal status with its
+ * RunFinished event.
  */
 export class RunTracker {
   readonly #o: RunTrackerOptions;
@@ -43,7 +26,7 @@ export class RunTracker {
   readonly #runSignals = new Map<string, AbortController>();
   readonly #stopWatching = new AbortController();
   #watching: Promise<void> | undefined;
-  readonly #checks = new Map<string, { running: Promise<void> | undefined; queued: Promise<void> | undefined; stages: Set<Stage> }>();
+  readonly #checks = new Map<string, { running: Promise<void> | undefined; queued: Promise<void> | undefined }>();
 
   constructor(options: RunTrackerOptions) {
     this.#o = options;
@@ -110,62 +93,45 @@ export class RunTracker {
   }
 
   /**
-   * Call after a stage stored an output: resolves once a progress/completion check that started
-   * after the call has run, so the caller may ack knowing its output was counted. Concurrent calls
-   * for a run share one check (coalesced over `coalesceMs`), so the cost does not grow with
-   * throughput. Publishes progress and, when every stage has `count` records, moves the run to
-   * `succeeded`. Safe to call concurrently from any replica.
+   * Call after a stage stored an output: resolves once a completion check that started after the
+   * call has run, so the caller may ack knowing its output was counted. Concurrent calls for a run
+   * share one check (coalesced over `coalesceMs`), so the cost does not grow with throughput. When
+   * every stage has `count` records, the run moves to `succeeded`. Safe to call concurrently from
+   * any replica.
    */
-  recordOutput(runId: string, stage: Stage): Promise<void> {
+  recordOutput(runId: string): Promise<void> {
     let entry = this.#checks.get(runId);
     if (!entry) {
-      entry = { running: undefined, queued: undefined, stages: new Set() };
+      entry = { running: undefined, queued: undefined };
       this.#checks.set(runId, entry);
     }
-    entry.stages.add(stage);
     if (entry.queued) return entry.queued;
     const current = entry;
     const queued = (async () => {
       await current.running?.catch(() => undefined);
       await new Promise((r) => setTimeout(r, this.#o.coalesceMs ?? 20));
       current.queued = undefined;
-      const stages = [...current.stages];
-      current.stages.clear();
-      current.running = this.#check(runId, stages);
+      current.running = this.#check(runId);
       try {
         await current.running;
       } finally {
-        if (!current.queued && current.stages.size === 0) this.#checks.delete(runId);
+        if (!current.queued) this.#checks.delete(runId);
       }
     })();
     current.queued = queued;
     return queued;
   }
 
-  async #check(runId: string, stages: readonly Stage[]): Promise<void> {
+  async #check(runId: string): Promise<void> {
     const state = await this.state(runId);
     if (!state) return;
-    const counts = await this.#o.log.counts(runId);
-    const expected = state.spec.count;
-    const at = new Date().toISOString();
-    await Promise.all(
-      stages.map((stage) =>
-        this.#o.publisher.publish(
-          Subjects.runEvent(runId, 'progress'),
-          RunProgress,
-          { schemaVersion: 1, runId, stage, counts, expected, at },
-          MsgIds.runEvent(runId, 'progress', `${stage}:${counts[KIND_OF_STAGE[stage]]}`),
-        ),
-      ),
-    );
-    const complete = Object.values(counts).every((n) => n >= expected);
-    if (complete) await this.#finish(runId, 'succeeded', counts);
+    const records = await this.#o.log.recordCounts(runId);
+    if (Object.values(records).every((n) => n >= state.spec.count)) await this.#finish(runId, 'succeeded');
   }
 
   /** Marks the run failed (a record was dead-lettered). No-op when already terminal. */
   async fail(runId: string, reason: string): Promise<void> {
-    const counts = await this.#o.log.counts(runId).catch(() => undefined);
-    await this.#finish(runId, 'failed', counts ?? { problem: 0, solution: 0, samples: 0, rewards: 0 }, reason);
+    await this.#finish(runId, 'failed', reason);
   }
 
   /** Cancels a run; idempotent. Throws RunNotFoundError for an unknown run. */
@@ -179,35 +145,37 @@ export class RunTracker {
         { schemaVersion: 1, runId, reason, cancelledAt: new Date().toISOString() },
         MsgIds.runEvent(runId, 'cancelled'),
       );
-      await this.#publishFinished(result.state, await this.#o.log.counts(runId));
+      await this.#publishFinished(result.state);
     }
     return result;
   }
 
-  async #finish(runId: string, status: 'succeeded' | 'failed', counts: RecordCounts, reason?: string): Promise<void> {
+  async #finish(runId: string, status: 'succeeded' | 'failed', reason?: string): Promise<void> {
     const result = await this.#o.store.transition(runId, status, reason);
     this.#onState(result.state);
     if (!result.changed) return;
+    const counts = await this.#publishFinished(result.state);
     this.#o.logger.info({ runId, status, counts, reason }, 'run finished');
-    await this.#publishFinished(result.state, counts);
   }
 
-  async #publishFinished(state: RunState, counts: RecordCounts): Promise<void> {
-    if (state.status === 'running') return;
-    const deadLettered = await this.#o.log.deadLetterCount(state.runId);
+  /** Publishes RunFinished with the run's counts as they stand now, and returns the counts. */
+  async #publishFinished(state: RunState): Promise<RunCounts> {
+    // A run failed by a dead letter may fail while NATS is struggling; its event must still go out.
+    const counts = await this.#o.log.counts(state.runId).catch(() => emptyRunCounts());
+    if (state.status === 'running') return counts;
     await this.#o.publisher.publish(
       Subjects.runEvent(state.runId, 'finished'),
       RunFinished,
       {
-        schemaVersion: 1,
+        schemaVersion: 2,
         runId: state.runId,
         status: state.status,
         counts,
-        deadLettered,
         ...(state.reason !== undefined ? { reason: state.reason } : {}),
         finishedAt: state.finishedAt ?? new Date().toISOString(),
       },
       MsgIds.runEvent(state.runId, 'finished'),
     );
+    return counts;
   }
 }

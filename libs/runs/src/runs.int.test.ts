@@ -1,7 +1,7 @@
 import { connectNats, jetstream, jetstreamManager, provisionStreams, Publisher, type NatsConnection } from '@magpie/bus';
-import { AnyRecord, Subjects, recordIdFor, type ProblemRecord, type RunState } from '@magpie/contracts';
+import { AnyRecord, DeadLetter, MsgIds, RejectedInstruction, Subjects, recordIdFor, type ProblemRecord, type RunState } from '@magpie/contracts';
 import { createLogger } from '@magpie/logging';
-import { NatsServerFixture } from '@magpie/testing';
+import { NatsServerFixture, waitFor } from '@magpie/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordLog } from './record-log.js';
 import { RunStore } from './run-store.js';
@@ -106,11 +106,42 @@ describe('RunStore', () => {
 });
 
 describe('RecordLog', () => {
-  it('counts records per kind, never counting a republished record twice', async () => {
+  it('counts records per kind, dead letters and rejections by reason, never counting a republished message twice', async () => {
     await publishProblem(problem('log-a', 0));
     await publishProblem(problem('log-a', 0));
     await publishProblem(problem('log-a', 1));
-    expect(await log.counts('log-a')).toEqual({ problem: 2, solution: 0, samples: 0, rewards: 0 });
+    const rejection = (choiceIndex: number, reason: 'empty' | 'near_duplicate'): RejectedInstruction => ({
+      schemaVersion: 1,
+      runId: 'log-a',
+      taskIndex: 0,
+      attempt: 0,
+      choiceIndex,
+      reason,
+      instruction: '',
+      evidence: {},
+    });
+    for (const [i, reason] of [[0, 'empty'], [1, 'empty'], [1, 'empty'], [2, 'near_duplicate']] as const) {
+      await publisher.publish(Subjects.rejection('log-a', reason), RejectedInstruction, rejection(i, reason), MsgIds.rejection('log-a', 0, 0, i));
+    }
+    const letter: DeadLetter = {
+      schemaVersion: 1,
+      stage: 'solver',
+      consumer: 'solver',
+      originalSubject: Subjects.record('log-a', 'problem'),
+      originalStreamSequence: 9,
+      payload: '{}',
+      error: 'boom',
+      deliveryCount: 5,
+      deadLetteredAt: new Date().toISOString(),
+    };
+    await publisher.publish(Subjects.deadLetter('log-a', 'solver'), DeadLetter, letter, MsgIds.deadLetter('RECORDS', 9));
+    await publisher.publish(Subjects.deadLetter('log-a', 'solver'), DeadLetter, letter, MsgIds.deadLetter('RECORDS', 9));
+    expect(await log.counts('log-a')).toEqual({
+      records: { problem: 2, solution: 0, samples: 0, rewards: 0 },
+      deadLettered: 1,
+      rejections: { empty: 2, near_duplicate: 1 },
+    });
+    expect(await log.counts('log-nothing')).toEqual({ records: { problem: 0, solution: 0, samples: 0, rewards: 0 }, deadLettered: 0, rejections: {} });
   });
 
   it('reads exactly the records stored now, without waiting for more', async () => {
@@ -128,16 +159,29 @@ describe('RecordLog', () => {
     await store.create(runState(runId, 5));
     for (let i = 0; i < 3; i++) await publishProblem(problem(runId, i));
     const seen: { cursor: number; id: number }[] = [];
+    let ended = false;
     const reading = (async () => {
       for await (const r of log.read(runId, { fromCursor: 0, isFinished: async () => !(await tracker.isActive(runId)) })) {
         seen.push({ cursor: r.cursor, id: r.record.id });
       }
+      ended = true;
     })();
-    await new Promise((r) => setTimeout(r, 300));
-    for (let i = 3; i < 5; i++) await publishProblem(problem(runId, i));
+    // The replay is done and the reader is still open: whatever comes next was not there when it started.
+    await waitFor('the replay', () => seen.length === 3, 10_000, 10);
+    expect(ended).toBe(false);
+    const published: number[] = [];
+    for (let i = 3; i < 5; i++) {
+      const p = problem(runId, i);
+      published.push((await publisher.publish(Subjects.record(runId, 'problem'), AnyRecord, p, p.recordId)).seq);
+    }
+    await waitFor('the live records', () => seen.length === 5, 10_000, 10);
+    expect(ended).toBe(false);
     await store.transition(runId, 'succeeded');
     await reading;
     expect(seen.map((s) => s.id)).toEqual([0, 1, 2, 3, 4]);
+    // The followed records are the ones published after the replay, by their stream sequence.
+    expect(seen.slice(3).map((s) => s.cursor)).toEqual(published);
+    expect(Math.min(...published)).toBeGreaterThan(Math.max(...seen.slice(0, 3).map((s) => s.cursor)));
 
     const resumed: number[] = [];
     const from = seen[2]?.cursor ?? 0;
@@ -151,7 +195,7 @@ describe('RunTracker', () => {
     const runId = 'track-a';
     await store.create(runState(runId, 1));
     await publishProblem(problem(runId, 0));
-    await tracker.recordOutput(runId, 'generator');
+    await tracker.recordOutput(runId);
     expect((await store.get(runId))?.status).toBe('running');
     const p = problem(runId, 0);
     const base = { schemaVersion: 1 as const, runId, id: 0, problemRecordId: p.recordId, instruction: p.instruction };
@@ -161,7 +205,7 @@ describe('RunTracker', () => {
     await publisher.publish(Subjects.record(runId, 'samples'), AnyRecord, { ...base, kind: 'samples', recordId: recordIdFor(runId, 'samples', 0), responses: ['a', 'b'], reasonings: [null, null], finishReasons: ['stop', 'stop'], gen_response_configs: cfg, usage }, 'sa');
     const chat = (c: string) => [{ role: 'user' as const, content: p.instruction }, { role: 'assistant' as const, content: c }];
     await publisher.publish(Subjects.record(runId, 'rewards'), AnyRecord, { schemaVersion: 1, runId, id: 0, kind: 'rewards', recordId: recordIdFor(runId, 'rewards', 0), problemRecordId: p.recordId, samplesRecordId: 'sa', rewards_armorm: [{ score: 1 }, { score: 0 }], answers: [null, null], pair: { rule: 'magpie', chosenIndex: 0, rejectedIndex: 1, margin: 1, majorityAnswer: null, skipReason: null }, chosen: chat('a'), rejected: chat('b'), reward_model: 'r' }, 'r');
-    await Promise.all([tracker.recordOutput(runId, 'reward'), tracker.recordOutput(runId, 'solver')]);
+    await Promise.all([tracker.recordOutput(runId), tracker.recordOutput(runId)]);
     expect((await store.get(runId))?.status).toBe('succeeded');
   });
 

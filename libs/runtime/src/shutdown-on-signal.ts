@@ -14,12 +14,16 @@ export interface ShutdownOptions {
 
 /**
  * Installs SIGTERM/SIGINT handlers that call `stop` once. The returned promise resolves with the
- * exit code main should use: 0 after a clean stop, 1 when stop threw or timed out. A second
- * signal exits immediately.
+ * exit code main should use: 0 after a clean stop, 1 when stop threw or timed out; the handlers
+ * are removed then. A second signal while stopping exits immediately.
  */
 export function shutdownOnSignal(options: ShutdownOptions): Promise<number> {
   const signals = options.signals ?? ['SIGTERM', 'SIGINT'];
-  return new Promise((resolve) => {
+  return new Promise<number>((done) => {
+    const resolve = (code: number): void => {
+      for (const s of signals) process.off(s, onSignal);
+      done(code);
+    };
     let stopping = false;
     const onSignal = (signal: NodeJS.Signals): void => {
       if (stopping) {

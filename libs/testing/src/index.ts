@@ -1,6 +1,6 @@
-export * from './free-port.js';
 export * from './wait-for.js';
-export * from './managed-process.js';
 export * from './nats-server-fixture.js';
 export * as fixtures from './record-fixtures.js';
 export * from './local-platform.js';
+export { findFreePort } from '@magpie/launcher';
+export * from './sim-ideal.js';

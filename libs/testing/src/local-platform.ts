@@ -2,177 +2,185 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from './free-port.js';
-import { ManagedProcess } from './managed-process.js';
-import { NatsServerFixture } from './nats-server-fixture.js';
-import { httpOk, waitFor } from './wait-for.js';
+import {
+  SERVICE_NAMES,
+  STAGE_NAMES,
+  ManagedChild,
+  findFreePortRun,
+  findFreePorts,
+  findNatsServer,
+  fromSources,
+  planLocalPlatform,
+  simulatorUrls,
+  waitUntilReady,
+  type ComponentSpec,
+  type PlatformPlanOptions,
+  type ServiceName,
+  type StageName,
+} from '@magpie/launcher';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-export const SERVICE_NAMES = ['generator', 'solver', 'sampler', 'reward', 'gateway'] as const;
-export type ServiceName = (typeof SERVICE_NAMES)[number];
-export type StageName = Exclude<ServiceName, 'gateway'>;
-const STAGES: readonly StageName[] = ['generator', 'solver', 'sampler', 'reward'];
+export { SERVICE_NAMES, STAGE_NAMES, type ServiceName, type StageName } from '@magpie/launcher';
+
+type Env = Readonly<Record<string, string | undefined>>;
 
 export interface LocalPlatformOptions {
   /** The environment every child starts from (usually the test process's own). */
-  readonly baseEnv: Readonly<Record<string, string | undefined>>;
-  readonly serviceEnv?: Readonly<Record<string, string>>;
-  readonly simEnv?: Readonly<Record<string, string>>;
+  readonly baseEnv: Env;
+  readonly serviceEnv?: Env;
+  readonly simEnv?: Env;
+  /** Variables of one component only (its NATS credentials, the gateway's token). */
+  readonly componentEnv?: PlatformPlanOptions['componentEnv'];
+  /** A nats-server config file to run with (e.g. configs/nats/nats-server.conf). */
+  readonly natsConfigFile?: string;
   /** Simulator replicas per simulator process (each on its own port). */
   readonly simReplicas?: number;
   /** One simulator process per stage (so each stage's backend load can be measured) or one shared. */
   readonly simPerStage?: boolean;
-  /** Services to start now; the rest can be started later with startService (default: all). */
+  /** Services to start now; the rest can be started later with `start` (default: all). */
   readonly services?: readonly ServiceName[];
 }
 
-interface SimProcess {
-  readonly process: ManagedProcess;
-  readonly ports: number[];
-}
+const READY_TIMEOUT_MS = 90_000;
 
 /**
- * The whole platform as separate real processes, wired like `magpie up` wires them: a
+ * The whole platform as separate real processes, from the same plan `magpie up` runs: a
  * nats-server, the simulator (shared or one per stage, with replicas) and the five services.
- * Used by the e2e suite and the benchmark. Logs go to `logDir`.
+ * Used by the e2e and fault suites and the benchmark. Logs go to `logDir`.
  */
 export class LocalPlatform {
   readonly logDir: string;
-  readonly nats: NatsServerFixture;
   readonly grpcAddress: string;
-  readonly #options: LocalPlatformOptions;
-  readonly #sims: ReadonlyMap<StageName | 'shared', SimProcess>;
-  readonly #services = new Map<ServiceName, { process: ManagedProcess; healthPort: number }>();
-  readonly #grpcPort: number;
+  readonly natsUrl: string;
+  readonly #plan: ReadonlyMap<string, ComponentSpec>;
+  readonly #children = new Map<string, ManagedChild>();
+  readonly #killOnExit = (): void => {
+    for (const child of this.#children.values()) child.kill();
+  };
 
-  private constructor(o: { options: LocalPlatformOptions; logDir: string; nats: NatsServerFixture; sims: Map<StageName | 'shared', SimProcess>; grpcPort: number }) {
-    this.#options = o.options;
-    this.logDir = o.logDir;
-    this.nats = o.nats;
-    this.#sims = o.sims;
-    this.#grpcPort = o.grpcPort;
-    this.grpcAddress = `127.0.0.1:${o.grpcPort}`;
+  private constructor(plan: readonly ComponentSpec[], stateDir: string) {
+    this.#plan = new Map(plan.map((c) => [c.name, c]));
+    this.logDir = join(stateDir, 'logs');
+    const gateway = this.#spec('gateway');
+    this.grpcAddress = `127.0.0.1:${gateway.ports.grpc ?? 0}`;
+    this.natsUrl = `nats://127.0.0.1:${this.#spec('nats').ports.client ?? 0}`;
   }
 
   static async start(options: LocalPlatformOptions): Promise<LocalPlatform> {
-    const logDir = mkdtempSync(join(tmpdir(), 'magpie-platform-'));
-    const nats = await NatsServerFixture.start({ searchPath: options.baseEnv.PATH });
-    const sims = new Map<StageName | 'shared', SimProcess>();
+    const stateDir = mkdtempSync(join(tmpdir(), 'magpie-platform-'));
     const replicas = options.simReplicas ?? 1;
-    for (const name of options.simPerStage ? STAGES : (['shared'] as const)) {
-      const basePort = await freePortRun(replicas);
-      const ports = Array.from({ length: replicas }, (_, i) => basePort + i);
-      const proc = LocalPlatform.#node(options, {
-        name: `sim-${name}`,
-        script: 'tools/llm-sim/src/main.ts',
-        logDir,
-        env: { SIM_PORT: String(basePort), SIM_REPLICAS: String(replicas), ...options.simEnv },
-      });
-      proc.start();
-      sims.set(name, { process: proc, ports });
+    const [nats = 0, grpc = 0, ...health] = await findFreePorts(2 + SERVICE_NAMES.length);
+    const taken = [nats, grpc, ...health];
+    const simPorts: number[] = [];
+    for (let i = 0; i < (options.simPerStage ? STAGE_NAMES.length : 1); i++) {
+      const base = await findFreePortRun(replicas, [...taken, ...simPorts.flatMap((p) => Array.from({ length: replicas }, (_, r) => p + r))]);
+      simPorts.push(base);
     }
-    for (const [name, sim] of sims) {
-      for (const port of sim.ports) await waitFor(`simulator ${name}:${port}`, () => httpOk(`http://127.0.0.1:${port}/health`), 60_000);
+    const plan = planLocalPlatform({
+      repoRoot: REPO_ROOT,
+      stateDir,
+      natsServerPath: findNatsServer(undefined, options.baseEnv.PATH),
+      entry: fromSources(process.execPath, REPO_ROOT),
+      ports: {
+        nats,
+        grpc,
+        sim: options.simPerStage ? (Object.fromEntries(STAGE_NAMES.map((s, i) => [s, simPorts[i] ?? 0])) as Record<StageName, number>) : (simPorts[0] ?? 0),
+        health: Object.fromEntries(SERVICE_NAMES.map((s, i) => [s, health[i] ?? 0])) as Record<ServiceName, number>,
+      },
+      simReplicas: replicas,
+      baseEnv: options.baseEnv,
+      ...(options.serviceEnv ? { serviceEnv: options.serviceEnv } : {}),
+      ...(options.simEnv ? { simEnv: options.simEnv } : {}),
+      ...(options.componentEnv ? { componentEnv: options.componentEnv } : {}),
+      ...(options.natsConfigFile ? { natsConfig: { path: options.natsConfigFile } } : {}),
+    });
+    const platform = new LocalPlatform(plan, stateDir);
+    // A test run that dies must not leave its platform running.
+    process.once('exit', platform.#killOnExit);
+    try {
+      const infrastructure = plan.filter((c) => !(SERVICE_NAMES as readonly string[]).includes(c.name));
+      await Promise.all(infrastructure.map((c) => platform.start(c.name)));
+      await Promise.all((options.services ?? SERVICE_NAMES).map((s) => platform.start(s)));
+    } catch (err) {
+      await platform.stop();
+      throw err;
     }
-    const platform = new LocalPlatform({ options, logDir, nats, sims, grpcPort: await freePort() });
-    // Every service reports healthy only once connected and serving (the gateway once its gRPC port is bound).
-    await Promise.all((options.services ?? SERVICE_NAMES).map((s) => platform.startService(s)));
     return platform;
   }
 
-  static #node(options: LocalPlatformOptions, child: { name: string; script: string; logDir: string; env: Record<string, string> }): ManagedProcess {
-    const { name, script, logDir, env } = child;
-    return new ManagedProcess({
-      name,
-      command: process.execPath,
-      args: ['--import', 'tsx', script],
-      cwd: REPO_ROOT,
-      env: { ...options.baseEnv, LOG_LEVEL: 'info', ...env },
-      logFile: join(logDir, `${name}.log`),
-    });
+  #spec(name: string): ComponentSpec {
+    const spec = this.#plan.get(name);
+    if (!spec) throw new RangeError(`no component ${name} in this platform (have: ${[...this.#plan.keys()].join(', ')})`);
+    return spec;
   }
 
   /** Base URLs of the simulator replicas serving `stage`. */
   simUrls(stage: StageName): string[] {
-    const sim = this.#sims.get(stage) ?? this.#sims.get('shared');
-    return (sim?.ports ?? []).map((p) => `http://127.0.0.1:${p}`);
+    return simulatorUrls([...this.#plan.values()], stage);
   }
 
   /** Every simulator base URL, each once. */
   allSimUrls(): string[] {
-    return [...this.#sims.values()].flatMap((s) => s.ports.map((p) => `http://127.0.0.1:${p}`));
+    return [...new Set(STAGE_NAMES.flatMap((s) => this.simUrls(s)))];
   }
 
-  /** The simulator process serving `stage` (or the shared one), to stop and start it in fault tests. */
-  simProcess(stage: StageName | 'shared' = 'shared'): ManagedProcess | undefined {
-    return (this.#sims.get(stage) ?? this.#sims.get('shared'))?.process;
+  /** The simulator component serving `stage`: `llm-sim`, or `llm-sim-<stage>` with one per stage. */
+  simulatorOf(stage: StageName): string {
+    return this.#plan.has(`llm-sim-${stage}`) ? `llm-sim-${stage}` : 'llm-sim';
   }
 
-  /** pid of a running service, for CPU accounting. */
-  pidOf(name: ServiceName): number | undefined {
-    return this.#services.get(name)?.process.pid;
+  /** pid of a running component, for CPU accounting. */
+  pidOf(name: string): number | undefined {
+    return this.#children.get(name)?.pid;
   }
 
-  service(name: ServiceName): ManagedProcess | undefined {
-    return this.#services.get(name)?.process;
+  isRunning(name: string): boolean {
+    return this.#children.get(name)?.running ?? false;
   }
 
-  healthUrl(name: ServiceName): string | undefined {
-    const s = this.#services.get(name);
-    return s ? `http://127.0.0.1:${s.healthPort}` : undefined;
+  healthUrl(name: ServiceName): string {
+    return `http://127.0.0.1:${this.#spec(name).ports.health ?? 0}`;
   }
 
-  /** Starts (or restarts) a service and waits until its /healthz answers. */
-  async startService(name: ServiceName): Promise<void> {
-    let entry = this.#services.get(name);
-    if (!entry) {
-      const healthPort = await freePort();
-      const backend = name === 'gateway' ? [] : this.simUrls(name);
-      const proc = LocalPlatform.#node(this.#options, {
-        name,
-        script: `services/${name}/src/main.ts`,
-        logDir: this.logDir,
-        env: {
-          NATS_URL: this.nats.url,
-          HEALTH_PORT: String(healthPort),
-          LLM_BASE_URL: backend.map((u) => `${u}/v1`).join(','),
-          REWARD_BASE_URL: backend.join(','),
-          GRPC_PORT: String(this.#grpcPort),
-          GRPC_HOST: '127.0.0.1',
-          ...this.#options.serviceEnv,
-        },
-      });
-      entry = { process: proc, healthPort };
-      this.#services.set(name, entry);
+  /** Starts a component (again, after it stopped) and waits until it is ready; a no-op while it runs. */
+  async start(name: string): Promise<void> {
+    const spec = this.#spec(name);
+    if (this.isRunning(name)) return;
+    const child = await ManagedChild.start(spec);
+    this.#children.set(name, child);
+    const died = new AbortController();
+    void child.exited.then(() => died.abort(new Error(`${name} exited before it was ready; see ${spec.logPath}`)));
+    try {
+      await waitUntilReady(spec.readiness, { timeoutMs: READY_TIMEOUT_MS, signal: died.signal });
+    } catch (err) {
+      throw new Error(`${name} did not become ready (log: ${spec.logPath})`, { cause: err });
     }
-    entry.process.start();
-    const { healthPort } = entry;
-    await waitFor(`${name} to be healthy (log: ${join(this.logDir, `${name}.log`)})`, () => httpOk(`http://127.0.0.1:${healthPort}/healthz`), 90_000);
   }
 
-  /** Stops every process, services first, and the NATS server last. */
+  /** SIGKILLs a component, as a crash or an OOM kill would, and waits until it is gone. */
+  async kill(name: string): Promise<void> {
+    const child = this.#children.get(name);
+    if (!child?.running) return;
+    child.kill();
+    await child.exited;
+  }
+
+  /** Stops a component with SIGTERM (SIGKILL after `graceMs`), keeps it down `downMs`, then starts it again. */
+  async restart(name: string, downMs = 0, graceMs = 15_000): Promise<void> {
+    await this.#children.get(name)?.stop(graceMs);
+    if (downMs > 0) await new Promise((r) => setTimeout(r, downMs));
+    await this.start(name);
+  }
+
+  /** Stops every process, last started first: services, then the simulators, NATS last. */
   async stop(): Promise<void> {
-    await Promise.all([...this.#services.values()].map((s) => s.process.stop('SIGTERM', 15_000)));
-    await Promise.all([...this.#sims.values()].map((s) => s.process.stop('SIGTERM', 5_000)));
-    await this.nats.stop();
+    const stop = async (names: readonly string[], graceMs: number): Promise<void> => {
+      await Promise.all(names.map(async (name) => this.#children.get(name)?.stop(graceMs)));
+    };
+    const names = [...this.#plan.keys()];
+    await stop(names.filter((n) => (SERVICE_NAMES as readonly string[]).includes(n)), 15_000);
+    await stop(names.filter((n) => n.startsWith('llm-sim')), 5_000);
+    await stop(['nats'], 5_000);
+    process.off('exit', this.#killOnExit);
   }
-}
-
-/** The first of `count` consecutive free ports (replicas bind basePort + i). */
-async function freePortRun(count: number): Promise<number> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const base = await freePort();
-    const ports = await Promise.all(Array.from({ length: count - 1 }, (_, i) => isFree(base + i + 1)));
-    if (ports.every(Boolean)) return base;
-  }
-  throw new Error(`no run of ${count} free ports found`);
-}
-
-async function isFree(port: number): Promise<boolean> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
 }

@@ -1,5 +1,3 @@
-import { connect } from 'node:net';
-
 /** Thrown when a condition does not hold before its deadline. */
 export class WaitTimeoutError extends Error {
   override readonly name = 'WaitTimeoutError';
@@ -23,27 +21,5 @@ export async function waitFor<T>(
     }
     if (Date.now() > deadline) throw new WaitTimeoutError(`timed out after ${timeoutMs} ms waiting for ${what}`, { cause: lastError });
     await new Promise((r) => setTimeout(r, intervalMs));
-  }
-}
-
-/** Resolves true once something accepts TCP connections on host:port. */
-export function canConnect(port: number, host = '127.0.0.1'): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ port, host });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-}
-
-/** Resolves true when GET url answers 2xx. */
-export async function httpOk(url: string): Promise<boolean> {
-  try {
-    const res = await fetch(url);
-    return res.ok;
-  } catch {
-    return false;
   }
 }

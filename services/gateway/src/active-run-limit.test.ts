@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ActiveRunLimit } from './active-run-limit.js';
 import { LimitExceededError } from './errors.js';
 
@@ -23,11 +23,12 @@ describe('ActiveRunLimit', () => {
 
   it('counts starts in flight, and frees their slot when they fail', async () => {
     const limit = new ActiveRunLimit({ max: 1, countRunning: () => Promise.resolve(0), maxAgeMs: 60_000 });
-    let release: () => void = () => undefined;
+    let release: (() => void) | undefined;
     const slow = limit.admit(() => new Promise<void>((_resolve, reject) => (release = () => reject(new Error('nats down')))));
-    await new Promise((r) => setTimeout(r, 0));
+    // The first start is in flight once its work has begun.
+    await vi.waitFor(() => expect(release).toBeDefined());
     await expect(limit.admit(() => Promise.resolve())).rejects.toBeInstanceOf(LimitExceededError);
-    release();
+    release?.();
     await expect(slow).rejects.toThrow('nats down');
     await expect(limit.admit(() => Promise.resolve('ok'))).resolves.toBe('ok');
   });

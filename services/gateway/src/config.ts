@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG_DIR } from '@magpie/catalog';
+import { catalogEnv } from '@magpie/catalog';
 import { ConfigError, envInt, loadConfig, platformEnv, type EnvSource } from '@magpie/config';
 import { z } from 'zod';
 
@@ -6,7 +6,7 @@ export const GatewayConfig = z.object({
   ...platformEnv,
   GRPC_HOST: z.string().default('0.0.0.0'),
   GRPC_PORT: envInt(50051, 0, 65_535),
-  MAGPIE_CONFIG_DIR: z.string().default(DEFAULT_CONFIG_DIR),
+  ...catalogEnv,
   /** Largest `count` a single run may ask for. */
   MAX_RUN_COUNT: envInt(100_000, 1),
   /** StartRun is refused (RESOURCE_EXHAUSTED) while this many runs are `running`. */

@@ -1,21 +1,30 @@
+import { RunCancelled, RunId, RunSpec, RunState, StageSettings } from '@magpie/contracts';
+import { z } from 'zod';
 import { InvalidArgumentError } from './errors.js';
 import { UndecodableRequest } from './tolerant-service.js';
 
-/** Longest value accepted per string field (by the field's own name, wherever it appears). */
-export const STRING_LIMITS: Readonly<Record<string, number>> = {
-  run_id: 64,
-  domain: 64,
-  model: 256,
-  reward_model: 256,
-  client_request_id: 128,
-  reason: 1_024,
-  pair_rule: 32,
-  subtopics: 128,
-};
-/** Limit of any string field not listed in {@link STRING_LIMITS}. */
+/** Limit of any string field without one of its own (and of a contract string without a maximum). */
 export const DEFAULT_STRING_LIMIT = 256;
-/** Most entries a repeated field may have. */
-export const MAX_REPEATED = 64;
+
+const max = (schema: { readonly maxLength: number | null }): number => schema.maxLength ?? DEFAULT_STRING_LIMIT;
+
+/**
+ * Longest value accepted per string field (by the field's own name, wherever it appears), taken
+ * from the contracts the field is stored in, so a request can never carry what a record refuses.
+ */
+export const STRING_LIMITS: Readonly<Record<string, number>> = {
+  run_id: max(RunId),
+  domain: max(RunSpec.shape.domain),
+  model: max(StageSettings.shape.model),
+  reward_model: max(RunSpec.shape.reward.shape.model),
+  client_request_id: max(RunState.shape.clientRequestId.unwrap()),
+  reason: max(RunCancelled.shape.reason),
+  // A pair rule is one of a few short names; anything longer is not one.
+  pair_rule: 32,
+  subtopics: max(RunSpec.shape.subtopics.element),
+};
+/** Most entries a repeated field may have: RunSpec's bound on subtopics, the one repeated field. */
+export const MAX_REPEATED = z.toJSONSchema(RunSpec.shape.subtopics).maxItems ?? 64;
 
 const REPLACEMENT_CHARACTER = '\uFFFD';
 

@@ -79,13 +79,32 @@ describe('resolveRunSpec', () => {
     [{ sampler: { model: '', sampling: { top_p: 0 } } }, 'sampler.sampling.top_p'],
     [{ generator: { model: '', sampling: { temperature: 9 } } }, 'generator.sampling.temperature'],
     [{ seed: 2 ** 31 }, 'seed'],
-    [{ client_request_id: 'x'.repeat(129) }, 'client_request_id'],
     [{ pair_rule: 'best' }, 'pair_rule'],
     [{ min_reward_margin: -1 }, 'min_reward_margin'],
     [{ filters: { near_duplicate_threshold: 0 } }, 'filters.near_duplicate_threshold'],
     [{ filters: { min_chars: 50, max_chars: 20 } }, 'filters.min_chars'],
   ] as [Partial<StartRunRequest>, string][])('rejects %j naming %s', (overrides, field) => {
     expect(fieldOf(() => resolveRunSpec(request(overrides), catalog, limits))).toBe(field);
+  });
+
+  it('takes its bounds from RunSpec and says them in the platform style, with the proto field names', () => {
+    const messageOf = (overrides: Partial<StartRunRequest>) => {
+      try {
+        resolveRunSpec(request(overrides), catalog, limits);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return undefined;
+    };
+    expect(messageOf({ count: 0 })).toBe('count: must be at least 1');
+    expect(messageOf({ count: 5_000 })).toBe('count: must be at most 1000');
+    expect(messageOf({ samples_per_problem: 17 })).toBe('samples_per_problem: must be at most 16');
+    expect(messageOf({ solver: { model: '', sampling: { top_p: 0 } } })).toBe('solver.sampling.top_p: must be greater than 0');
+    expect(messageOf({ sampler: { model: '', sampling: { max_tokens: 0 } } })).toBe('sampler.sampling.max_tokens: must be at least 1');
+    expect(messageOf({ pair_rule: 'best' })).toBe('pair_rule: must be one of magpie, majority');
+    expect(messageOf({ min_reward_margin: -0.5 })).toBe('min_reward_margin: must be at least 0');
+    expect(messageOf({ filters: { min_chars: 50, max_chars: 20 } })).toBe('filters.min_chars: must not exceed filters.max_chars');
+    expect(messageOf({ generator: { model: '', sampling: { temperature: Number.NaN } } })).toBe('generator.sampling.temperature: must be a finite number');
   });
 
   it('lists the known domains when the domain is unknown', () => {

@@ -130,12 +130,7 @@ export class RunService {
   }
 
   async #toProto(state: RunState): Promise<Run> {
-    const [counts, deadLettered, rejections] = await Promise.all([
-      this.#o.log.counts(state.runId),
-      this.#o.log.deadLetterCount(state.runId),
-      this.#o.log.rejectionCounts(state.runId),
-    ]);
-    return runToProto(state, counts, deadLettered, rejections);
+    return runToProto(state, await this.#o.log.counts(state.runId));
   }
 
   /** Authenticates, then checks the request is well-formed; throws what toGrpcStatus maps. */

@@ -1,32 +1,16 @@
-import { loadCatalog } from '@magpie/catalog';
-import { createInferencePool, poolSettingsFromEnv } from '@magpie/llm';
-import { runStageProcess } from '@magpie/runs';
+import { createInferencePool } from '@magpie/llm';
+import { stageMain } from '@magpie/stage';
 import { loadGeneratorConfig } from './config.js';
-import { Generator } from './generator.js';
+import { plannerStage } from './planner-stage.js';
+import { RunDedupRegistry } from './run-dedup-registry.js';
+import { taskStage } from './task-stage.js';
 
-const config = loadGeneratorConfig();
-const catalog = loadCatalog(config.MAGPIE_CONFIG_DIR);
-const code = await runStageProcess({
+stageMain({
   name: 'generator',
-  env: config,
-  backendUrls: config.LLM_BASE_URL,
-  create: async ({ platform, logger, metrics }) =>
-    new Generator({
-      ...platform,
-      catalog,
-      // Each request asks for up to SLOTS_PER_TASK completions (n), each a sequence on the backend.
-      pool: await createInferencePool(
-        poolSettingsFromEnv(config, { baseUrls: config.LLM_BASE_URL, sequencesPerRequest: config.SLOTS_PER_TASK, logger, onCall: metrics.onCall }),
-      ),
-      logger,
-      metrics,
-      settings: {
-        ackWaitMs: config.ACK_WAIT_MS,
-        maxDeliveries: config.MAX_DELIVERIES,
-        retry: { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS },
-        slotsPerTask: config.SLOTS_PER_TASK,
-        maxAttemptsPerTask: config.MAX_ATTEMPTS_PER_TASK,
-      },
-    }),
+  loadConfig: loadGeneratorConfig,
+  backend: { create: createInferencePool, baseUrls: (config) => config.LLM_BASE_URL },
+  stages: ({ config, catalog, platform }) => [
+    plannerStage({ catalog, slotsPerTask: config.SLOTS_PER_TASK }),
+    taskStage({ catalog, dedup: new RunDedupRegistry({ storedProblems: (runId) => platform.log.readStored(runId, 'problem') }), maxAttempts: config.MAX_ATTEMPTS_PER_TASK, slotsPerTask: config.SLOTS_PER_TASK }),
+  ],
 });
-process.exit(code);

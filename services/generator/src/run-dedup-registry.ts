@@ -1,8 +1,9 @@
-import type { RecordLog } from '@magpie/runs';
+import type { AnyRecord } from '@magpie/contracts';
 import { NearDuplicateIndex } from './filters/near-duplicate-index.js';
 
 export interface RunDedupRegistryOptions {
-  readonly log: RecordLog;
+  /** The problems a run has stored so far (the record log's readStored). */
+  readonly storedProblems: (runId: string) => AsyncIterable<{ readonly record: AnyRecord }>;
   /** Runs whose index stays in memory; the least recently used is dropped beyond this. */
   readonly maxRuns?: number;
 }
@@ -43,7 +44,7 @@ export class RunDedupRegistry {
 
   async #rebuild(runId: string, threshold: number): Promise<NearDuplicateIndex> {
     const index = new NearDuplicateIndex(threshold);
-    for await (const { record } of this.#o.log.readStored(runId, 'problem')) {
+    for await (const { record } of this.#o.storedProblems(runId)) {
       if (record.kind === 'problem') index.add(record.instruction, record.recordId);
     }
     return index;

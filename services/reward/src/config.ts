@@ -1,18 +1,6 @@
-import { DEFAULT_CONFIG_DIR } from '@magpie/catalog';
-import { backendEnv, envUrlList, loadConfig, platformEnv, workerEnv, type EnvSource } from '@magpie/config';
-import { z } from 'zod';
+import { configLoader } from '@magpie/config';
+import { RewardStageEnv } from '@magpie/stage';
 
-export const RewardConfig = z.object({
-  ...platformEnv,
-  ...workerEnv,
-  ...backendEnv,
-  /** Root URL(s), comma-separated, one per replica, of the reward server exposing `/classify` (vLLM pooling or our ArmoRM sidecar). */
-  REWARD_BASE_URL: envUrlList('http://127.0.0.1:8000'),
-  MAGPIE_CONFIG_DIR: z.string().default(DEFAULT_CONFIG_DIR),
-});
-export type RewardConfig = z.infer<typeof RewardConfig>;
-
-/** Throws ConfigError naming every invalid variable. */
-export function loadRewardConfig(env: EnvSource = process.env): Readonly<RewardConfig> {
-  return loadConfig(RewardConfig, env);
-}
+/** The reward's settings: those of every stage that calls reward servers (libs/stage RewardStageEnv). */
+export const RewardConfig = RewardStageEnv;
+export const loadRewardConfig = configLoader(RewardConfig);

@@ -1,29 +1,12 @@
 import { createAnswerChecker } from '@magpie/answers';
-import { loadCatalog } from '@magpie/catalog';
-import { createRewardPool, poolSettingsFromEnv } from '@magpie/llm';
-import { runStageProcess } from '@magpie/runs';
+import { createRewardPool } from '@magpie/llm';
+import { stageMain } from '@magpie/stage';
 import { loadRewardConfig } from './config.js';
-import { RewardScorer } from './reward-scorer.js';
+import { rewardStage } from './reward-stage.js';
 
-const config = loadRewardConfig();
-const catalog = loadCatalog(config.MAGPIE_CONFIG_DIR);
-const code = await runStageProcess({
+stageMain({
   name: 'reward',
-  env: config,
-  backendUrls: config.REWARD_BASE_URL,
-  create: async ({ platform, logger, metrics }) =>
-    new RewardScorer({
-      ...platform,
-      catalog,
-      checker: createAnswerChecker(),
-      rewards: await createRewardPool(poolSettingsFromEnv(config, { baseUrls: config.REWARD_BASE_URL, sequencesPerRequest: 1, logger, onCall: metrics.onCall })),
-      logger,
-      metrics,
-      settings: {
-        ackWaitMs: config.ACK_WAIT_MS,
-        maxDeliveries: config.MAX_DELIVERIES,
-        retry: { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS },
-      },
-    }),
+  loadConfig: loadRewardConfig,
+  backend: { create: createRewardPool, baseUrls: (config) => config.REWARD_BASE_URL },
+  stages: ({ catalog }) => [rewardStage({ catalog, checker: createAnswerChecker() })],
 });
-process.exit(code);

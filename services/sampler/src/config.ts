@@ -1,18 +1,6 @@
-import { DEFAULT_CONFIG_DIR } from '@magpie/catalog';
-import { backendEnv, envUrlList, loadConfig, platformEnv, workerEnv, type EnvSource } from '@magpie/config';
-import { z } from 'zod';
+import { configLoader } from '@magpie/config';
+import { InferenceStageEnv } from '@magpie/stage';
 
-export const SamplerConfig = z.object({
-  ...platformEnv,
-  ...workerEnv,
-  ...backendEnv,
-  /** OpenAI-compatible base URL(s), comma-separated, one per replica, of the sampler model's server (vLLM or the simulator). */
-  LLM_BASE_URL: envUrlList('http://127.0.0.1:8000/v1'),
-  MAGPIE_CONFIG_DIR: z.string().default(DEFAULT_CONFIG_DIR),
-});
-export type SamplerConfig = z.infer<typeof SamplerConfig>;
-
-/** Throws ConfigError naming every invalid variable. */
-export function loadSamplerConfig(env: EnvSource = process.env): Readonly<SamplerConfig> {
-  return loadConfig(SamplerConfig, env);
-}
+/** The sampler's settings: those of every stage that calls generation backends (libs/stage InferenceStageEnv). */
+export const SamplerConfig = InferenceStageEnv;
+export const loadSamplerConfig = configLoader(SamplerConfig);

@@ -1,28 +1,11 @@
-import { loadCatalog } from '@magpie/catalog';
-import { createInferencePool, poolSettingsFromEnv } from '@magpie/llm';
-import { runStageProcess } from '@magpie/runs';
+import { createInferencePool } from '@magpie/llm';
+import { stageMain } from '@magpie/stage';
 import { loadSamplerConfig } from './config.js';
-import { Sampler } from './sampler.js';
+import { samplerStage } from './sampler-stage.js';
 
-const config = loadSamplerConfig();
-const catalog = loadCatalog(config.MAGPIE_CONFIG_DIR);
-const code = await runStageProcess({
+stageMain({
   name: 'sampler',
-  env: config,
-  backendUrls: config.LLM_BASE_URL,
-  create: async ({ platform, logger, metrics }) =>
-    new Sampler({
-      ...platform,
-      catalog,
-      // A request carries n sequences (5 by default).
-      pool: await createInferencePool(poolSettingsFromEnv(config, { baseUrls: config.LLM_BASE_URL, sequencesPerRequest: 5, logger, onCall: metrics.onCall })),
-      logger,
-      metrics,
-      settings: {
-        ackWaitMs: config.ACK_WAIT_MS,
-        maxDeliveries: config.MAX_DELIVERIES,
-        retry: { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS },
-      },
-    }),
+  loadConfig: loadSamplerConfig,
+  backend: { create: createInferencePool, baseUrls: (config) => config.LLM_BASE_URL },
+  stages: ({ catalog }) => [samplerStage({ catalog })],
 });
-process.exit(code);

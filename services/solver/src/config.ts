@@ -1,18 +1,6 @@
-import { DEFAULT_CONFIG_DIR } from '@magpie/catalog';
-import { backendEnv, envUrlList, loadConfig, platformEnv, workerEnv, type EnvSource } from '@magpie/config';
-import { z } from 'zod';
+import { configLoader } from '@magpie/config';
+import { InferenceStageEnv } from '@magpie/stage';
 
-export const SolverConfig = z.object({
-  ...platformEnv,
-  ...workerEnv,
-  ...backendEnv,
-  /** OpenAI-compatible base URL(s), comma-separated, one per replica, of the solver model's server (vLLM or the simulator). */
-  LLM_BASE_URL: envUrlList('http://127.0.0.1:8000/v1'),
-  MAGPIE_CONFIG_DIR: z.string().default(DEFAULT_CONFIG_DIR),
-});
-export type SolverConfig = z.infer<typeof SolverConfig>;
-
-/** Throws ConfigError naming every invalid variable. */
-export function loadSolverConfig(env: EnvSource = process.env): Readonly<SolverConfig> {
-  return loadConfig(SolverConfig, env);
-}
+/** The solver's settings: those of every stage that calls generation backends (libs/stage InferenceStageEnv). */
+export const SolverConfig = InferenceStageEnv;
+export const loadSolverConfig = configLoader(SolverConfig);

@@ -1,28 +1,11 @@
-import { loadCatalog } from '@magpie/catalog';
-import { createInferencePool, poolSettingsFromEnv } from '@magpie/llm';
-import { runStageProcess } from '@magpie/runs';
+import { createInferencePool } from '@magpie/llm';
+import { stageMain } from '@magpie/stage';
 import { loadSolverConfig } from './config.js';
-import { Solver } from './solver.js';
+import { solverStage } from './solver-stage.js';
 
-const config = loadSolverConfig();
-const catalog = loadCatalog(config.MAGPIE_CONFIG_DIR);
-const code = await runStageProcess({
+stageMain({
   name: 'solver',
-  env: config,
-  backendUrls: config.LLM_BASE_URL,
-  create: async ({ platform, logger, metrics }) =>
-    new Solver({
-      ...platform,
-      catalog,
-      // One sequence per request.
-      pool: await createInferencePool(poolSettingsFromEnv(config, { baseUrls: config.LLM_BASE_URL, sequencesPerRequest: 1, logger, onCall: metrics.onCall })),
-      logger,
-      metrics,
-      settings: {
-        ackWaitMs: config.ACK_WAIT_MS,
-        maxDeliveries: config.MAX_DELIVERIES,
-        retry: { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS },
-      },
-    }),
+  loadConfig: loadSolverConfig,
+  backend: { create: createInferencePool, baseUrls: (config) => config.LLM_BASE_URL },
+  stages: ({ catalog }) => [solverStage({ catalog })],
 });
-process.exit(code);

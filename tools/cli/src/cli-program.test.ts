@@ -1,25 +1,11 @@
-import { Command, CommanderError } from 'commander';
+import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { defineRunCommand, DEFAULT_MODEL, type RunCommandOptions } from './commands/run-command.js';
 import { defineUpCommand, type UpCommandOptions } from './commands/up-command.js';
 import { loadCliConfig } from './config.js';
+import { parseCommand as parse } from './testing/parse-command.js';
 
 const CONFIG = loadCliConfig({});
-
-/** Parses argv (after the program name) and returns what the action received. */
-async function parse<T>(define: (execute: (options: T) => Promise<void>) => Command, argv: string[]): Promise<T> {
-  let received: T | undefined;
-  const program = new Command('magpie').exitOverride().configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
-  const command = define((options) => {
-    received = options;
-    return Promise.resolve();
-  });
-  command.exitOverride().configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
-  program.addCommand(command);
-  await program.parseAsync(argv, { from: 'user' });
-  if (received === undefined) throw new Error('action not called');
-  return received;
-}
 
 const parseRun = (argv: string[]) => parse<RunCommandOptions>((execute) => defineRunCommand(CONFIG, execute), ['run', ...argv]);
 const parseUp = (argv: string[]) => parse<UpCommandOptions>((execute) => defineUpCommand(CONFIG, execute), ['up', ...argv]);

@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { loadCliConfig } from '../config.js';
-import { findFreePort } from '../supervisor/free-port.js';
+import { findFreePort } from '@magpie/launcher';
+import { waitFor } from '@magpie/testing';
 import type { CommandIo } from './command-io.js';
 import { SIM_FLAGS, SimConfigSchema } from '@magpie/llm-sim';
 import { defineSimCommand, executeSimCommand, simConfigFor, type SimCommandOptions } from './sim-command.js';
@@ -119,8 +120,7 @@ describe('magpie sim', () => {
     const io = fakeIo();
     const port = await findFreePort();
     const running = executeSimCommand({ port, replicas: 2, timeScale: 0 }, loadCliConfig({}), io);
-    const deadline = Date.now() + 10_000;
-    while (!io.lines.some((l) => l.includes('Ctrl-C')) && io.errors.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await waitFor('the replicas', () => io.lines.some((l) => l.includes('Ctrl-C')) || io.errors.length > 0, 20_000, 20);
     expect(io.errors).toEqual([]);
     expect(io.lines.filter((l) => l.startsWith('replica '))).toHaveLength(2);
     expect(io.lines[1]).toContain(`http://127.0.0.1:${port + 1}`);

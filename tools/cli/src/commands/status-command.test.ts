@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCliConfig } from '../config.js';
-import { findFreePorts } from '../supervisor/free-port.js';
+import { findFreePorts } from '@magpie/launcher';
+import { waitFor } from '@magpie/testing';
 import { runUp } from '../supervisor/run-up.js';
 import { testComponent } from '../testing/test-components.js';
 import type { UpState } from '../supervisor/up-state-file.js';
@@ -20,14 +21,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-const waitFor = async (predicate: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> => {
-  const giveUpAt = Date.now() + timeoutMs;
-  while (!(await predicate())) {
-    if (Date.now() > giveUpAt) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 const readState = async (stateDir: string): Promise<UpState | undefined> =>
   readFile(join(stateDir, 'up.json'), 'utf8').then(
@@ -96,7 +89,7 @@ describe('magpie status', () => {
       plan: (resolved) => Promise.resolve([testComponent({ name: 'bus', port: a, dir: resolved }), testComponent({ name: 'api', port: b, dir: resolved })]),
     });
     try {
-      await waitFor(() => lines.some((l) => l.startsWith('magpie up: ready')));
+      await waitFor('ready', () => lines.some((l) => l.startsWith('magpie up: ready')), 20_000, 20);
       const healthy = await status(stateDir);
       expect(healthy.code).toBe(0);
       const before = await readState(stateDir);
@@ -106,14 +99,14 @@ describe('magpie status', () => {
       expect(healthy.out[3]).toMatch(new RegExp(`^api\\s+${apiPid}\\s+health=${b}\\s+healthy\\s+0\\s+http://127\\.0\\.0\\.1:${b}/healthz$`));
 
       process.kill(apiPid, 'SIGKILL');
-      await waitFor(async () => (await readState(stateDir))?.components.find((c) => c.name === 'api')?.state === 'restarting');
+      await waitFor('api restarting', async () => (await readState(stateDir))?.components.find((c) => c.name === 'api')?.state === 'restarting', 20_000, 20);
       const crashed = await status(stateDir);
       expect(crashed.code).toBe(1);
       expect(crashed.out[3]).toMatch(/^api\s+\d+\s+health=\d+\s+restarting\s+0/);
       expect(crashed.out.at(-1)).toBe('not healthy: api');
       expect(lines).toContain(`magpie up: api exited unexpectedly (signal SIGKILL); restart attempt 1 in 1500 ms; see ${join(stateDir, 'logs', 'api.log')}`);
 
-      await waitFor(async () => (await readState(stateDir))?.components.find((c) => c.name === 'api')?.state === 'running');
+      await waitFor('api running again', async () => (await readState(stateDir))?.components.find((c) => c.name === 'api')?.state === 'running', 20_000, 20);
       const after = await readState(stateDir);
       const restarted = after?.components.find((c) => c.name === 'api');
       expect(restarted?.restarts).toBe(1);

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import type { CliConfig } from '../config.js';
 import { ExitCode } from '../exit-codes.js';
-import { describeReadiness, probeOnce } from '../supervisor/readiness.js';
+import { describeReadiness, probeOnce } from '@magpie/launcher';
 import { readUpState, upStatePath, type UpComponentState } from '../supervisor/up-state-file.js';
 import type { CommandIo } from './command-io.js';
 

@@ -1,5 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createProgressReporter, formatProgressLine } from './progress-reporter.js';
 
 function capture(): { stream: PassThrough; text: () => string } {
@@ -16,13 +16,16 @@ describe('progress reporter', () => {
     );
   });
 
-  it('prints plain lines periodically, skipping unchanged ones, and a last line at stop', async () => {
+  it('prints plain lines periodically, skipping unchanged ones, and a last line at stop', () => {
+    vi.useFakeTimers();
     const { stream, text } = capture();
     const reporter = createProgressReporter({ stream, isTty: false, total: 2, intervalMs: 50 });
     reporter.update({ problem: 1, solution: 0, samples: 0, rewards: 0 });
-    await new Promise((resolve) => setTimeout(resolve, 180));
+    // Three intervals with the same counts print one line.
+    vi.advanceTimersByTime(180);
     reporter.update({ problem: 2, solution: 2, samples: 2, rewards: 2 });
     reporter.stop();
+    vi.useRealTimers();
     reporter.stop();
     expect(text().split('\n').filter(Boolean)).toEqual([
       'progress: problems 1/2, solutions 0/2, samples 0/2, rewards 0/2',

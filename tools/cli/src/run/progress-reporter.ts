@@ -1,7 +1,8 @@
 import { MultiBar, Presets } from 'cli-progress';
-import type { RecordKind } from '@magpie/contracts';
+import type { RecordCounts, RecordKind } from '@magpie/contracts';
 
-export type StageCounts = Readonly<Record<RecordKind, number>>;
+/** Records per kind, as the run's counts report them. */
+export type StageCounts = Readonly<RecordCounts>;
 
 /** Shows per-stage progress of a run; `update` may be called for every record. */
 export interface ProgressReporter {

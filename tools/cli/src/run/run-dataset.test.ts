@@ -60,6 +60,7 @@ async function run(behaviour: FakeGatewayBehaviour, overrides: Partial<RunDatase
     now: () => new Date(2025, 10, 25, 17, 0, 0),
     retryDelayMs: 10,
     settleMs: 1_000,
+    progressIntervalMs: 20,
     ...overrides,
   });
 }
@@ -104,9 +105,12 @@ describe('runDataset against a real gRPC gateway', () => {
       platform: { name: 'magpie-reasoning', version: '9.9.9' },
       started_at: '2025-11-25T16:00:00.000Z',
       finished_at: '2025-11-25T16:05:00.000Z',
-      counts: { duplicates_ignored: 3 },
+      // The run's counts are the platform's (GetRun), not a recount of what arrived, duplicates included.
+      counts: { records: { problem: 4, solution: 4, samples: 4, rewards: 4 }, dead_lettered: 0, rejections: {} },
+      dataset: { duplicates_ignored: 3, complete_problems: 4 },
     });
-    expect(progress.updates.at(-1)).toEqual({ problem: 4, solution: 4, samples: 4, rewards: 4, duplicates: 0 });
+    expect(progress.updates.at(-1)).toEqual({ problem: 4, solution: 4, samples: 4, rewards: 4 });
+    expect(out).toContain('counts: problems 4, solutions 4, samples 4, rewards 4; dead letters 0; rejected instructions 0');
     expect(progress.stopped).toBe(true);
   });
 
@@ -115,7 +119,7 @@ describe('runDataset against a real gRPC gateway', () => {
     expect(code).toBe(0);
     expect(gateway?.streamRequests.map((r) => r.from_cursor)).toEqual(['0', '5']);
     expect(err).toEqual(['magpie run: stream interrupted (gateway lost its bus connection); resuming after cursor 5']);
-    expect((await readInfo()).counts).toMatchObject({ problems: 4, rewards: 4, complete_problems: 4, duplicates_ignored: 0 });
+    expect(await readInfo()).toMatchObject({ counts: { records: { problem: 4, rewards: 4 } }, dataset: { complete_problems: 4, duplicates_ignored: 0 } });
   });
 
   it('sends pair rule, reward margin, filters and stage sampling, and records rejections and skipped pairs', async () => {
@@ -152,10 +156,9 @@ describe('runDataset against a real gRPC gateway', () => {
     expect(gateway?.startRequests[0]?.solver?.sampling?.top_p).toBeUndefined();
     const info = await readInfo();
     expect(info).toMatchObject({
-      rejections: { near_duplicate: 2, too_short: 1 },
-      rejected_instructions: 3,
+      counts: { rejections: { near_duplicate: 2, too_short: 1 } },
       skipped_pairs: { chosen_equals_rejected: 1 },
-      counts: { pairs_emitted: 3, pairs_skipped: 1 },
+      dataset: { pairs_emitted: 3, pairs_skipped: 1 },
     });
     expect(results).toHaveLength(1);
     expect(results[0]).toMatchObject({ runId: RUN_ID, domain: 'algebra', status: 'succeeded', exitCode: 0 });
@@ -198,16 +201,15 @@ describe('runDataset against a real gRPC gateway', () => {
     expect(code).toBe(130);
     expect(gateway?.cancelRequests).toEqual([{ run_id: RUN_ID, reason: 'cancelled from magpie run (interrupted)' }]);
     expect(err).toContain(`magpie run: interrupted; cancelling run ${RUN_ID}`);
-    expect(await readInfo()).toMatchObject({ status: 'cancelled', counts: { problems: 2 } });
+    expect(await readInfo()).toMatchObject({ status: 'cancelled', counts: { records: { problem: 2 } } });
     expect(existsSync(join(outDir, DATASET_DIR, '.spool'))).toBe(false);
   });
 
   it('exits 130 without starting a run when interrupted while waiting for the gateway', async () => {
     const nowhere = createMagpieClient('127.0.0.1:1');
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
     try {
-      const code = await runDataset({
+      const running = runDataset({
         client: nowhere,
         request: { domain: 'algebra', count: 1, model: 'm', subtopics: [], samplesPerProblem: 2 },
         outDir,
@@ -218,7 +220,9 @@ describe('runDataset against a real gRPC gateway', () => {
         err: (line) => err.push(line),
         createProgress: () => progress,
       });
-      expect(code).toBe(130);
+      // Interrupted while it waits for a gateway that will not come.
+      controller.abort();
+      expect(await running).toBe(130);
       expect(await readdir(outDir)).toEqual([]);
     } finally {
       nowhere.close();

@@ -1,10 +1,11 @@
 import { join, relative } from 'node:path';
-import { runSpecFromProto, runStatusFromProto, type MagpieClient, type Run } from '@magpie/api';
+import { runCountsFromProto, runSpecFromProto, runStatusFromProto, type MagpieClient, type Run } from '@magpie/api';
 import { isTerminal, type RunStatus } from '@magpie/contracts';
 import { DatasetWriter, datasetDirName, type DatasetSummary } from '@magpie/dataset';
 import { ExitCode } from '../exit-codes.js';
 import type { PlatformInfo } from '../repo-root.js';
 import { describeGatewayError } from './describe-error.js';
+import { followRunCounts } from './follow-run-counts.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import { toStartRunRequest, type RunRequest } from './start-run-request.js';
 import { streamRunRecords } from './stream-run-records.js';
@@ -40,6 +41,8 @@ export interface RunDatasetOptions {
   readonly retryDelayMs?: number;
   /** How long to wait for a terminal status after the stream ends; default 10 s. */
   readonly settleMs?: number;
+  /** How often progress reads the run's counts (GetRun); default 1 s. */
+  readonly progressIntervalMs?: number;
   /** Told the outcome once the dataset is written (not when the run never started). */
   readonly onFinished?: (result: RunResult) => void;
 }
@@ -102,8 +105,15 @@ export async function runDataset(options: RunDatasetOptions): Promise<number> {
     count: run.spec?.count || request.count,
     timestamp: Math.floor(start.getTime() / 1000),
   });
+  const progress = options.createProgress(run.spec?.count || request.count);
+  const follower = followRunCounts({
+    client,
+    runId: run.run_id,
+    intervalMs: options.progressIntervalMs ?? 1_000,
+    onCounts: (counts) => progress.update(counts.records),
+  });
   try {
-    const outcome = await streamInto(writer, run.run_id, options);
+    const outcome = await streamInto(writer, run.run_id, options).finally(() => follower.stop());
     if (outcome.kind === 'interrupted') await cancel(run.run_id, options);
     if (outcome.kind === 'failed') log(describeGatewayError('StreamRecords', outcome.error));
     const final = await finalRun(run.run_id, outcome.kind === 'ended' ? (options.settleMs ?? 10_000) : 0, options);
@@ -112,6 +122,9 @@ export async function runDataset(options: RunDatasetOptions): Promise<number> {
     const spec = final?.spec ?? run.spec;
     if (!spec) throw new Error(`the gateway returned run ${run.run_id} without its spec`);
     const reason = final?.reason || (outcome.kind === 'failed' ? describeGatewayError('StreamRecords', outcome.error) : undefined);
+    const counts = final ? runCountsFromProto(final.counts) : undefined;
+    if (counts) progress.update(counts.records);
+    progress.stop();
     const summary = await writer.finish({
       spec: runSpecFromProto(spec),
       status,
@@ -119,13 +132,14 @@ export async function runDataset(options: RunDatasetOptions): Promise<number> {
       startedAt,
       finishedAt: final?.finished_at || now().toISOString(),
       platform: options.platform,
-      rejections: final?.counts?.rejections ?? {},
+      ...(counts ? { counts } : {}),
     });
     printSummary(summary, run.run_id, status, options.out);
     const exitCode = exitCodeFor(outcome, status);
     options.onFinished?.({ runId: run.run_id, domain: request.domain, status, exitCode, summary });
     return exitCode;
   } catch (error) {
+    progress.stop();
     await writer.discard();
     throw error;
   }
@@ -138,7 +152,6 @@ function exitCodeFor(outcome: StreamOutcome, status: RunStatus): number {
 }
 
 async function streamInto(writer: DatasetWriter, runId: string, options: RunDatasetOptions): Promise<StreamOutcome> {
-  const progress = options.createProgress(options.request.count);
   try {
     await streamRunRecords({
       client: options.client,
@@ -147,7 +160,7 @@ async function streamInto(writer: DatasetWriter, runId: string, options: RunData
       reconnectWithinMs: options.waitMs,
       ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
       onRecord: async (record) => {
-        if (await writer.add(record)) progress.update(writer.counts);
+        await writer.add(record);
       },
       onReconnect: (cursor, error) =>
         options.err(`magpie run: stream interrupted (${error.details || error.message}); resuming after cursor ${cursor}`),
@@ -155,8 +168,6 @@ async function streamInto(writer: DatasetWriter, runId: string, options: RunData
     return { kind: 'ended' };
   } catch (error) {
     return options.signal.aborted ? { kind: 'interrupted' } : { kind: 'failed', error };
-  } finally {
-    progress.stop();
   }
 }
 
@@ -194,6 +205,12 @@ function printSummary(summary: DatasetSummary, runId: string, status: RunStatus,
   out(`dataset: ${shown.startsWith('..') ? summary.dir : shown}`);
   const width = Math.max(...summary.files.map((f) => f.name.length));
   for (const file of summary.files) out(`  ${file.name.padEnd(width)}  ${file.records}`);
+  const { counts } = summary.info;
+  if (counts) {
+    const rejected = Object.values(counts.rejections).reduce((a, b) => a + b, 0);
+    const { problem, solution, samples, rewards } = counts.records;
+    out(`counts: problems ${problem}, solutions ${solution}, samples ${samples}, rewards ${rewards}; dead letters ${counts.dead_lettered}; rejected instructions ${rejected}`);
+  }
   const note = summary.info.complete ? '' : ` (${summary.info.note})`;
   out(`run ${runId} ${status}${note}`);
 }

@@ -1,13 +1,3 @@
-/** Thrown when a child process cannot be spawned (missing binary, unwritable log file…). */
-export class ChildStartError extends Error {
-  override readonly name = 'ChildStartError';
-}
-
-/** Thrown when a component does not become ready: its probe timed out or the process exited first. */
-export class ComponentNotReadyError extends Error {
-  override readonly name = 'ComponentNotReadyError';
-}
-
 /** Thrown when a port `magpie up` needs is already taken. */
 export class PortInUseError extends Error {
   override readonly name = 'PortInUseError';

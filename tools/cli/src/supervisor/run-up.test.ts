@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findFreePorts } from './free-port.js';
+import { findFreePorts } from '@magpie/launcher';
+import { waitFor } from '@magpie/testing';
 import { runUp, type RunUpOptions } from './run-up.js';
 import { testComponent } from '../testing/test-components.js';
 import type { UpState } from './up-state-file.js';
@@ -34,14 +35,6 @@ function options(overrides: Partial<RunUpOptions> & Pick<RunUpOptions, 'signal' 
   };
 }
 
-const waitFor = async (predicate: () => boolean, timeoutMs = 10_000): Promise<void> => {
-  const giveUpAt = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > giveUpAt) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
-
 describe('runUp', () => {
   it('runs until the signal, keeps up.json while running, then stops in reverse and cleans up', async () => {
     const [a = 0, b = 0] = await findFreePorts(2);
@@ -59,7 +52,7 @@ describe('runUp', () => {
           ]),
       }),
     );
-    await waitFor(() => lines.includes('magpie up: ready (gateway 127.0.0.1:50999)'));
+    await waitFor('ready', () => lines.includes('magpie up: ready (gateway 127.0.0.1:50999)'), 20_000, 20);
     expect(lines.filter((l) => / ready on /.test(l)).map((l) => l.split(' ')[2])).toEqual(['bus', 'api']);
 
     const state = JSON.parse(await readFile(join(stateDir, 'up.json'), 'utf8')) as UpState;

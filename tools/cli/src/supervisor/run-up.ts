@@ -1,10 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { findNatsServer } from '@magpie/runtime';
-import { findFreePorts } from './free-port.js';
+import { SERVICE_NAMES, findFreePorts, findNatsServer, fromSources, planLocalPlatform, probeTcp, type ComponentSpec, type ServiceName } from '@magpie/launcher';
 import { PortInUseError } from './errors.js';
-import { planLocalPlatform, STAGE_SERVICES, type ComponentSpec, type ServiceName } from './platform-plan.js';
-import { probeTcp } from './readiness.js';
 import { Supervisor, type RunningComponent } from './supervisor.js';
 import type { RestartPolicy } from './restart-policy.js';
 import { removeUpState, writeUpState, type UpState } from './up-state-file.js';
@@ -43,14 +40,13 @@ async function assertPortsFree(ports: Readonly<Record<string, number>>): Promise
 
 async function realPlan(options: RunUpOptions, stateDir: string): Promise<ComponentSpec[]> {
   await assertPortsFree({ nats: options.natsPort, sim: options.simPort, grpc: options.grpcPort });
-  const names: ServiceName[] = [...STAGE_SERVICES, 'gateway'];
-  const healthPorts = await findFreePorts(names.length, [options.natsPort, options.simPort, options.grpcPort]);
-  const health = Object.fromEntries(names.map((name, i) => [name, healthPorts[i] ?? 0])) as Record<ServiceName, number>;
+  const healthPorts = await findFreePorts(SERVICE_NAMES.length, [options.natsPort, options.simPort, options.grpcPort]);
+  const health = Object.fromEntries(SERVICE_NAMES.map((name, i) => [name, healthPorts[i] ?? 0])) as Record<ServiceName, number>;
   return planLocalPlatform({
     repoRoot: options.repoRoot,
     stateDir,
     natsServerPath: findNatsServer(undefined, options.searchPath),
-    nodePath: options.nodePath,
+    entry: fromSources(options.nodePath, options.repoRoot),
     ports: { nats: options.natsPort, sim: options.simPort, grpc: options.grpcPort, health },
     baseEnv: options.baseEnv,
   });

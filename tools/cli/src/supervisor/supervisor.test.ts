@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ComponentNotReadyError } from './errors.js';
-import { findFreePorts } from './free-port.js';
+import { ComponentNotReadyError, findFreePorts } from '@magpie/launcher';
+import { waitFor } from '@magpie/testing';
 import { Supervisor } from './supervisor.js';
 import { testComponent } from '../testing/test-components.js';
 
@@ -21,14 +21,6 @@ afterEach(async () => {
   await supervisor.stopAll();
   await rm(dir, { recursive: true, force: true });
 });
-
-const waitFor = async (predicate: () => boolean, timeoutMs = 5_000): Promise<void> => {
-  const giveUpAt = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > giveUpAt) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 describe('Supervisor', () => {
   it('starts components in order, each once the previous is ready, and stops them in reverse', async () => {
@@ -70,10 +62,10 @@ describe('Supervisor', () => {
     });
     await supervisor.startAll([
       testComponent({ name: 'steady', port: a, dir }),
-      testComponent({ name: 'crasher', port: b, dir, exitAfterMs: 150, exitCode: 7 }),
+      testComponent({ name: 'crasher', port: b, dir, exitAfterReadyMs: 150, exitCode: 7 }),
     ]);
     const firstPid = supervisor.running[1]?.child.pid;
-    await waitFor(() => lines.filter((l) => l.includes('crasher exited unexpectedly')).length >= 4, 10_000);
+    await waitFor('four crashes', () => lines.filter((l) => l.includes('crasher exited unexpectedly')).length >= 4, 20_000, 20);
     const log = join(dir, 'logs', 'crasher.log');
     const exits = lines.filter((l) => l.includes('crasher exited unexpectedly')).slice(0, 4);
     expect(exits).toEqual([100, 200, 400, 400].map((ms, i) => `crasher exited unexpectedly (exit code 7); restart attempt ${i + 1} in ${ms} ms; see ${log}`));
@@ -95,8 +87,8 @@ describe('Supervisor', () => {
       log: (line) => lines.push(line),
       restart: { baseMs: 50, maxMs: 5_000, resetAfterMs: 200 },
     });
-    await supervisor.startAll([testComponent({ name: 'flaky', port: a, dir, exitAfterMs: 500, exitCode: 3 })]);
-    await waitFor(() => lines.filter((l) => l.includes('flaky exited unexpectedly')).length >= 3, 10_000);
+    await supervisor.startAll([testComponent({ name: 'flaky', port: a, dir, exitAfterReadyMs: 400, exitCode: 3 })]);
+    await waitFor('three exits', () => lines.filter((l) => l.includes('flaky exited unexpectedly')).length >= 3, 20_000, 20);
     const attempts = lines.filter((l) => l.includes('flaky exited unexpectedly')).map((l) => /restart attempt (\d+) in (\d+) ms/.exec(l)?.slice(1));
     expect(attempts.slice(0, 3)).toEqual([
       ['1', '50'],
@@ -114,12 +106,13 @@ describe('Supervisor', () => {
       log: (line) => lines.push(line),
       restart: { baseMs: 1_000, maxMs: 1_000, resetAfterMs: 60_000 },
     });
-    await supervisor.startAll([testComponent({ name: 'steady', port: a, dir }), testComponent({ name: 'crasher', port: b, dir, exitAfterMs: 100, exitCode: 1 })]);
-    await waitFor(() => lines.some((l) => l.includes('crasher exited unexpectedly')));
+    await supervisor.startAll([testComponent({ name: 'steady', port: a, dir }), testComponent({ name: 'crasher', port: b, dir, exitAfterReadyMs: 100, exitCode: 1 })]);
+    await waitFor('the crash', () => lines.some((l) => l.includes('crasher exited unexpectedly')), 20_000, 20);
     const children = supervisor.running.map((r) => r.child);
+    // stopAll settles every restart loop before it returns: one waiting out its backoff is cancelled, not resumed later.
     await supervisor.stopAll();
-    await new Promise((resolve) => setTimeout(resolve, 1_300));
-    expect(lines.some((l) => l.includes('restarted'))).toBe(false);
+    expect(lines.some((l) => l.includes('restart attempt 1 in 1000 ms'))).toBe(true);
+    expect(lines.some((l) => l.includes('restarted') || l.includes('restart failed'))).toBe(false);
     expect(lines.filter((l) => l.includes('exited unexpectedly'))).toHaveLength(1);
     expect(children.every((child) => !child.running)).toBe(true);
     expect((await readFile(join(dir, 'stop-order'), 'utf8')).trim().split('\n')).toEqual(['steady']);
@@ -146,9 +139,10 @@ describe('Supervisor', () => {
   it('stops waiting when the signal aborts', async () => {
     const [a = 0] = await findFreePorts(1);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error('interrupted')), 200);
-    await expect(supervisor.startAll([testComponent({ name: 'slow', port: a, dir, readyAfterMs: 10_000 })], controller.signal)).rejects.toThrow(
-      'interrupted',
-    );
+    const starting = supervisor.startAll([testComponent({ name: 'slow', port: a, dir, readyAfterMs: 10_000 })], controller.signal);
+    // Interrupted once the child runs and its readiness is being waited for.
+    await waitFor('the child', () => supervisor.running.length === 1, 20_000, 10);
+    controller.abort(new Error('interrupted'));
+    await expect(starting).rejects.toThrow('interrupted');
   });
 });

@@ -1,8 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describeExit, ManagedChild, type ChildExit } from './managed-child.js';
-import type { ComponentSpec } from './platform-plan.js';
-import { describeReadiness, waitUntilReady } from './readiness.js';
-import { ComponentNotReadyError } from './errors.js';
+import { ComponentNotReadyError, ManagedChild, describeExit, describeReadiness, waitUntilReady, type ChildExit, type ComponentSpec } from '@magpie/launcher';
 import { DEFAULT_RESTART_POLICY, restartDelayMs, type RestartPolicy } from './restart-policy.js';
 
 export interface SupervisorOptions {
@@ -77,7 +74,7 @@ export class Supervisor {
   async startAll(specs: readonly ComponentSpec[], signal?: AbortSignal): Promise<void> {
     for (const spec of specs) {
       signal?.throwIfAborted();
-      const child = await ManagedChild.start(spec);
+      const child = await ManagedChild.start(spec, { processGroup: true });
       const component: Supervised = { spec, child, restarts: 0, state: 'running', crashLoop: 0, readyAt: undefined };
       this.#running.push(component);
       await this.#waitReady(spec, child, signal);
@@ -160,7 +157,7 @@ export class Supervisor {
     const stop = this.#stopping.signal;
     let child: ManagedChild;
     try {
-      child = await ManagedChild.start(spec);
+      child = await ManagedChild.start(spec, { processGroup: true });
     } catch (error) {
       this.#options.log(`${spec.name}: ${error instanceof Error ? error.message : String(error)}`);
       return stop.aborted ? 'stopped' : 'failed';

@@ -1,6 +1,6 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Readiness } from './readiness.js';
+import type { Readiness } from '@magpie/launcher';
 
 /** One component of a running `magpie up`, as up.json records it. */
 export interface UpComponentState {

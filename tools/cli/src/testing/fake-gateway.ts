@@ -8,7 +8,7 @@ import {
   type StartRunRequest,
   type StreamRecordsRequest,
 } from '@magpie/api';
-import type { AnyRecord, RunStatus } from '@magpie/contracts';
+import type { AnyRecord, RunCounts, RunStatus } from '@magpie/contracts';
 import { fixtures } from '@magpie/testing';
 
 // Test-only: a real grpc.Server with the real proto, for the CLI's tests (unit and child-process).
@@ -24,7 +24,7 @@ export interface FakeGatewayBehaviour {
   readonly hang?: boolean;
   readonly startError?: { code: grpc.status; details: string };
   /** Reported by GetRun as `counts.rejections`. */
-  readonly rejections?: Readonly<Record<string, number>>;
+  readonly rejections?: RunCounts['rejections'];
 }
 
 export interface FakeGateway {
@@ -35,8 +35,6 @@ export interface FakeGateway {
   close(): void;
 }
 
-const NO_COUNTS = { problem: 0, solution: 0, samples: 0, rewards: 0 };
-
 /** A complete run of `count` problems in `domain` (the fixtures are algebra). */
 export function domainRun(domain: string, count: number): AnyRecord[] {
   return fixtures.completeRun(count).map((record) => (record.kind === 'problem' ? { ...record, domain } : record));
@@ -44,7 +42,8 @@ export function domainRun(domain: string, count: number): AnyRecord[] {
 
 /**
  * Serves runs from fixed records: StartRun answers with the fixtures' run, StreamRecords sends
- * the records of the latest StartRun and ends with `finalStatus`, GetRun reports it.
+ * the records of the latest StartRun and ends with `finalStatus`, GetRun reports it with the
+ * counts of the records sent so far (as the real gateway counts what its record log holds).
  */
 export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise<FakeGateway> {
   const startRequests: StartRunRequest[] = [];
@@ -52,18 +51,25 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
   const cancelRequests: CancelRunRequest[] = [];
   let status: RunStatus = 'running';
   let streams = 0;
+  const stored = new Map<string, AnyRecord>();
+  const counts = (): RunCounts => {
+    const records = { problem: 0, solution: 0, samples: 0, rewards: 0 };
+    for (const record of stored.values()) records[record.kind] += 1;
+    return { records, deadLettered: 0, rejections: { ...behaviour.rejections } };
+  };
   const recordsNow = (): readonly AnyRecord[] => {
     const latest = startRequests.at(-1);
     if (typeof behaviour.records !== 'function') return behaviour.records;
     return latest ? behaviour.records(latest) : [];
   };
   const run = (s: RunStatus, reason?: string) =>
-    runToProto(fixtures.runState({ status: s, ...(s === 'running' || !reason ? {} : { reason }) }), NO_COUNTS, 0, behaviour.rejections ?? {});
+    runToProto(fixtures.runState({ status: s, ...(s === 'running' || !reason ? {} : { reason }) }), counts());
   const handlers: MagpieServiceHandlers = {
     StartRun: (call, callback) => {
       startRequests.push(call.request);
       status = 'running';
       streams = 0;
+      stored.clear();
       if (behaviour.startError) callback(behaviour.startError);
       else callback(null, { run: run('running'), created: true });
     },
@@ -88,6 +94,7 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
           return;
         }
         call.write(recordToProto(record, cursor));
+        stored.set(record.recordId, record);
         sent += 1;
       }
       if (behaviour.hang) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { slotsPerTaskFor } from './plan-run.js';
+import { slotsPerTaskFor } from './planner-stage.js';
 
 describe('slotsPerTaskFor', () => {
   it('spreads a small run over every subtopic', () => {

@@ -1,31 +1,45 @@
-import { TransientError, type Publisher, type WorkerContext } from '@magpie/bus';
+import { TransientError } from '@magpie/bus';
 import { renderPreQuery, type Catalog } from '@magpie/catalog';
 import {
-  AnyRecord,
+  GenerationTask,
   MsgIds,
   RejectedInstruction,
+  Streams,
   Subjects,
   recordIdFor,
-  type GenerationTask,
   type ProblemRecord,
   type RejectionReason,
   type RunSpec,
 } from '@magpie/contracts';
-import { deriveSeed, type BackendPool, type InferenceClient } from '@magpie/llm';
-import type { Logger } from '@magpie/logging';
-import type { RunTracker, StageMetrics } from '@magpie/runs';
-import { filterInstruction } from '../filters/instruction-filters.js';
-import type { RunDedupRegistry } from '../run-dedup-registry.js';
+import { deriveSeed, type InferenceClient } from '@magpie/llm';
+import { defineStage, type StageContext } from '@magpie/stage';
+import { filterInstruction } from './filters/instruction-filters.js';
+import type { RunDedupRegistry } from './run-dedup-registry.js';
 
-export interface FillTaskDeps {
-  readonly publisher: Publisher;
-  readonly tracker: RunTracker;
+export interface TaskStageDeps {
   readonly catalog: Catalog;
-  readonly pool: BackendPool<InferenceClient>;
   readonly dedup: RunDedupRegistry;
-  readonly logger: Logger;
-  readonly metrics: StageMetrics;
+  /** Requests per task before it fails and is retried by redelivery. */
   readonly maxAttempts: number;
+  /** Slots a task fills at most (SLOTS_PER_TASK): the first guess of the sequences a request asks for. */
+  readonly slotsPerTask: number;
+}
+
+/**
+ * The generator's task filler: fills the problem slots of each slot task from the generator
+ * model's Magpie pre-query template. A request weighs the completions it asks for (`n`), which
+ * sizes how many tasks run at once.
+ */
+export function taskStage(deps: TaskStageDeps) {
+  return defineStage<GenerationTask, InferenceClient>({
+    stage: 'generator',
+    durable: 'generator-tasks',
+    stream: Streams.genTasks.name,
+    filter: Subjects.genTasksAll,
+    schema: GenerationTask,
+    concurrency: { expectedSequences: deps.slotsPerTask },
+    handle: (task, ctx) => fillTask(task, ctx, deps),
+  });
 }
 
 /** The subtopic a task steers towards: the run's list (or the domain's), round-robin by task. */
@@ -48,10 +62,8 @@ function choicesToRequest(missing: number, attempt: number): number {
  * and evidence. Record ids are `<run>:problem:<slot>`, so redelivery never adds a problem and a
  * run ends with exactly `count`. Throws TransientError when slots stay empty after maxAttempts.
  */
-export async function fillTask(task: GenerationTask, ctx: WorkerContext, deps: FillTaskDeps): Promise<void> {
-  const state = await deps.tracker.state(task.runId);
-  if (!state || state.status !== 'running') return;
-  const { spec } = state;
+export async function fillTask(task: GenerationTask, ctx: StageContext<InferenceClient>, deps: TaskStageDeps): Promise<void> {
+  const { spec } = ctx.run;
   const model = deps.catalog.models.get(spec.generator.model);
   const subtopic = subtopicForTask(spec, deps.catalog, task.taskIndex);
   const prompt = renderPreQuery(model, subtopic.systemPrompt);
@@ -61,12 +73,13 @@ export async function fillTask(task: GenerationTask, ctx: WorkerContext, deps: F
   const end = task.slotStart + task.slotCount;
 
   for (let attempt = 0; attempt < deps.maxAttempts && nextSlot < end; attempt++) {
-    if (!(await deps.tracker.isActive(task.runId))) return;
+    if (!(await ctx.isActive())) return;
     const seed = deriveSeed(spec.seed, task.runId, task.taskIndex, attempt);
+    const n = choicesToRequest(end - nextSlot, attempt);
     const request = {
       model: model.id,
       prompt: prompt.prompt,
-      n: choicesToRequest(end - nextSlot, attempt),
+      n,
       temperature: spec.generator.sampling.temperature,
       topP: spec.generator.sampling.topP,
       maxTokens: spec.generator.sampling.maxTokens,
@@ -75,15 +88,13 @@ export async function fillTask(task: GenerationTask, ctx: WorkerContext, deps: F
       stopTokenIds: prompt.stopTokenIds,
       addSpecialTokens: prompt.addSpecialTokens,
     };
-    const result = await deps.tracker.runWhileActive(task.runId, ctx.signal, (signal) =>
-      deps.pool.run(undefined, (client) => client.complete({ ...request, signal }), signal),
-    );
+    const result = await ctx.backend({ sequences: n }, (client, signal) => client.complete({ ...request, signal }));
     if (!result) return;
     const perChoiceUsage = {
       promptTokens: Math.round(result.usage.promptTokens / result.choices.length),
       completionTokens: Math.round(result.usage.completionTokens / result.choices.length),
     };
-    const publishes: Promise<unknown>[] = [];
+    const publishes: Promise<void>[] = [];
     const reject = (choiceIndex: number, raw: string, reason: RejectionReason, evidence: RejectedInstruction['evidence']) => {
       rejected[reason] = (rejected[reason] ?? 0) + 1;
       const payload: RejectedInstruction = {
@@ -96,9 +107,7 @@ export async function fillTask(task: GenerationTask, ctx: WorkerContext, deps: F
         instruction: raw.slice(0, 4_000),
         evidence,
       };
-      publishes.push(
-        deps.publisher.publish(Subjects.rejection(task.runId, reason), RejectedInstruction, payload, MsgIds.rejection(task.runId, task.taskIndex, attempt, choiceIndex)),
-      );
+      publishes.push(ctx.publish(Subjects.rejection(task.runId, reason), RejectedInstruction, payload, MsgIds.rejection(task.runId, task.taskIndex, attempt, choiceIndex)));
     };
     result.choices.forEach((choice, choiceIndex) => {
       if (nextSlot >= end) return;
@@ -144,9 +153,7 @@ export async function fillTask(task: GenerationTask, ctx: WorkerContext, deps: F
         finishReason: choice.finishReason,
         usage: perChoiceUsage,
       };
-      publishes.push(
-        deps.publisher.publish(Subjects.record(task.runId, 'problem'), AnyRecord, record, record.recordId).then(() => deps.metrics.published(perChoiceUsage)),
-      );
+      publishes.push(ctx.emit(record, perChoiceUsage));
     });
     await Promise.all(publishes);
   }
@@ -155,6 +162,5 @@ export async function fillTask(task: GenerationTask, ctx: WorkerContext, deps: F
       `task ${task.taskIndex} of ${task.runId} filled ${nextSlot - task.slotStart}/${task.slotCount} slots after ${deps.maxAttempts} attempts (rejected: ${JSON.stringify(rejected)})`,
     );
   }
-  deps.logger.debug({ runId: task.runId, taskIndex: task.taskIndex, rejected }, 'task filled');
-  await deps.tracker.recordOutput(task.runId, 'generator');
+  ctx.logger.debug({ runId: task.runId, taskIndex: task.taskIndex, rejected }, 'task filled');
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ChildStartError } from './errors.js';
 
@@ -18,6 +18,22 @@ export interface ChildSpec {
   readonly cwd: string;
   /** stdout and stderr are appended here; the directory is created. */
   readonly logPath: string;
+  /** Written (owner-only) before every start, e.g. a generated server config holding secrets. */
+  readonly files?: readonly ChildFile[];
+}
+
+/** A file a child needs on disk when it starts. */
+export interface ChildFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+export interface ChildStartOptions {
+  /**
+   * Lead its own process group, so a Ctrl-C in the terminal reaches only the parent, which stops
+   * children in order (`magpie up`). Off for test fixtures: a child then dies with an interrupted run.
+   */
+  readonly processGroup?: boolean;
 }
 
 /** Describes an exit for a log line: `exit code 1` or `signal SIGKILL`. */
@@ -26,8 +42,8 @@ export function describeExit(exit: ChildExit): string {
 }
 
 /**
- * One child process with its output in a log file. The child leads its own process group, so a
- * Ctrl-C in the terminal reaches only the supervisor, which then stops children in order.
+ * One child process with its output in a log file: started once, stopped with SIGTERM then
+ * SIGKILL, or killed. A restart is a new ManagedChild from the same spec.
  */
 export class ManagedChild {
   readonly name: string;
@@ -36,14 +52,16 @@ export class ManagedChild {
   /** Settles once, when the process has exited. */
   readonly exited: Promise<ChildExit>;
   readonly #process: ChildProcess;
+  readonly #processGroup: boolean;
   #exit: ChildExit | undefined;
   #stopping = false;
 
-  private constructor(spec: ChildSpec, child: ChildProcess, pid: number) {
+  private constructor(spec: ChildSpec, child: ChildProcess, pid: number, processGroup: boolean) {
     this.name = spec.name;
     this.logPath = spec.logPath;
     this.pid = pid;
     this.#process = child;
+    this.#processGroup = processGroup;
     this.exited = new Promise((resolve) => {
       child.once('exit', (code, signal) => {
         this.#exit = { code, signal };
@@ -53,10 +71,19 @@ export class ManagedChild {
   }
 
   /**
-   * Spawns the child and resolves once it is running. Throws ChildStartError when the log file
-   * cannot be opened or the command cannot be spawned.
+   * Writes the spec's files, spawns the child and resolves once it is running. Throws
+   * ChildStartError when a file or the log cannot be written or the command cannot be spawned.
    */
-  static async start(spec: ChildSpec): Promise<ManagedChild> {
+  static async start(spec: ChildSpec, options: ChildStartOptions = {}): Promise<ManagedChild> {
+    const processGroup = options.processGroup ?? false;
+    for (const file of spec.files ?? []) {
+      try {
+        mkdirSync(dirname(file.path), { recursive: true });
+        writeFileSync(file.path, file.content, { mode: 0o600 });
+      } catch (cause) {
+        throw new ChildStartError(`${spec.name}: cannot write ${file.path}`, { cause });
+      }
+    }
     let logFd: number;
     try {
       mkdirSync(dirname(spec.logPath), { recursive: true });
@@ -69,14 +96,14 @@ export class ManagedChild {
         cwd: spec.cwd,
         env: { ...spec.env },
         stdio: ['ignore', logFd, logFd],
-        detached: true,
+        detached: processGroup,
       });
       await new Promise<void>((resolve, reject) => {
         child.once('spawn', resolve);
         child.once('error', reject);
       });
       if (child.pid === undefined) throw new Error('no pid');
-      return new ManagedChild(spec, child, child.pid);
+      return new ManagedChild(spec, child, child.pid, processGroup);
     } catch (cause) {
       throw new ChildStartError(`${spec.name}: cannot start ${spec.command}`, { cause });
     } finally {
@@ -96,8 +123,8 @@ export class ManagedChild {
   }
 
   /**
-   * Sends SIGTERM to the child's process group, then SIGKILL if it is still running after
-   * `graceMs`. Resolves with how it exited; safe to call more than once.
+   * Sends SIGTERM (to the child's process group when it leads one), then SIGKILL if it is still
+   * running after `graceMs`. Resolves with how it exited; safe to call more than once.
    */
   async stop(graceMs: number): Promise<ChildExit> {
     this.#stopping = true;
@@ -111,7 +138,7 @@ export class ManagedChild {
     }
   }
 
-  /** SIGKILLs the process group at once; for a supervisor that is itself exiting. */
+  /** SIGKILLs at once, as a crash or an OOM kill would (synchronous, for a parent that is itself exiting). */
   kill(): void {
     this.#stopping = true;
     this.#signal('SIGKILL');
@@ -119,6 +146,10 @@ export class ManagedChild {
 
   #signal(signal: NodeJS.Signals): void {
     if (this.#exit) return;
+    if (!this.#processGroup) {
+      this.#process.kill(signal);
+      return;
+    }
     try {
       process.kill(-this.pid, signal);
     } catch {

@@ -3,18 +3,19 @@ import type { TokenUsage } from '@magpie/contracts';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 
 /**
- * The metrics every stage exports on /metrics: records in and out, handler outcomes, in-flight,
- * consumer backlog (queue lag), backend latency per replica, backend errors by kind and tokens
- * (rate() of `magpie_tokens_total` is tokens/s). Doubles as the worker's and pool's observer.
+ * The metrics every stage exports on /metrics: records in and out, handler outcomes, in-flight and
+ * consumer backlog (queue lag) per durable consumer, backend latency per replica, backend errors by
+ * kind and tokens (rate() of `magpie_tokens_total` is tokens/s). Observes the pool (onCall) and,
+ * through `worker(durable)`, each worker.
  */
-export class StageMetrics implements WorkerMetrics {
+export class StageMetrics {
   readonly #recordsIn: Counter;
   readonly #recordsOut: Counter;
   readonly #outcomes: Counter<'outcome' | 'kind'>;
   readonly #handleSeconds: Histogram;
-  readonly #inFlight: Gauge;
-  readonly #pending: Gauge;
-  readonly #ackPending: Gauge;
+  readonly #inFlight: Gauge<'consumer'>;
+  readonly #pending: Gauge<'consumer'>;
+  readonly #ackPending: Gauge<'consumer'>;
   readonly #backendSeconds: Histogram<'replica' | 'outcome'>;
   readonly #backendErrors: Counter<'replica' | 'kind'>;
   readonly #tokens: Counter<'direction'>;
@@ -30,9 +31,9 @@ export class StageMetrics implements WorkerMetrics {
       buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300],
       registers,
     });
-    this.#inFlight = new Gauge({ name: 'magpie_in_flight', help: 'Messages being handled now.', registers });
-    this.#pending = new Gauge({ name: 'magpie_queue_pending', help: 'Messages waiting on the consumer (queue lag).', registers });
-    this.#ackPending = new Gauge({ name: 'magpie_queue_ack_pending', help: 'Messages delivered but not yet acked.', registers });
+    this.#inFlight = new Gauge({ name: 'magpie_in_flight', help: 'Messages being handled now.', labelNames: ['consumer'], registers });
+    this.#pending = new Gauge({ name: 'magpie_queue_pending', help: 'Messages waiting on the consumer (queue lag).', labelNames: ['consumer'], registers });
+    this.#ackPending = new Gauge({ name: 'magpie_queue_ack_pending', help: 'Messages delivered but not yet acked.', labelNames: ['consumer'], registers });
     this.#backendSeconds = new Histogram({
       name: 'magpie_backend_latency_seconds',
       help: 'Backend call latency by replica and outcome.',
@@ -44,30 +45,22 @@ export class StageMetrics implements WorkerMetrics {
     this.#tokens = new Counter({ name: 'magpie_tokens_total', help: 'Tokens the backend reported, by direction.', labelNames: ['direction'], registers });
   }
 
-  received(): void {
-    this.#recordsIn.inc();
-  }
-
-  acked(durationMs: number): void {
-    this.#outcomes.inc({ outcome: 'acked', kind: '' });
-    this.#handleSeconds.observe(durationMs / 1000);
-  }
-
-  retried(errorKind: string): void {
-    this.#outcomes.inc({ outcome: 'retried', kind: errorKind });
-  }
-
-  deadLettered(): void {
-    this.#outcomes.inc({ outcome: 'dead_lettered', kind: '' });
-  }
-
-  inFlight(count: number): void {
-    this.#inFlight.set(count);
-  }
-
-  backlog(pending: number, ackPending: number): void {
-    this.#pending.set(pending);
-    this.#ackPending.set(ackPending);
+  /** The observer of one worker, its gauges labelled with its durable consumer's name. */
+  worker(consumer: string): WorkerMetrics {
+    return {
+      received: () => this.#recordsIn.inc(),
+      acked: (durationMs) => {
+        this.#outcomes.inc({ outcome: 'acked', kind: '' });
+        this.#handleSeconds.observe(durationMs / 1000);
+      },
+      retried: (errorKind) => this.#outcomes.inc({ outcome: 'retried', kind: errorKind }),
+      deadLettered: () => this.#outcomes.inc({ outcome: 'dead_lettered', kind: '' }),
+      inFlight: (count) => this.#inFlight.set({ consumer }, count),
+      backlog: (pending, ackPending) => {
+        this.#pending.set({ consumer }, pending);
+        this.#ackPending.set({ consumer }, ackPending);
+      },
+    };
   }
 
   /** For BackendPool's onCall. */
