@@ -10,10 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RunDedupRegistry } from './run-dedup-registry.js';
 import { subtopicForTask, taskStage } from './task-stage.js';
 
-// fillTask against the simulator's /v1/completions over HTTP: a fifth of its choices come back
+// fillTask against the simulator's /v1/completions over HTTP: half of its choices come back
 // empty, as real models' do, so every task has to top up.
 const catalog = loadCatalog(DEFAULT_CONFIG_DIR);
-const sims = { someEmpty: new LlmSimulator({ catalog, seed: 4, emptyRate: 0.2, ...SIM_IDEAL }), allEmpty: new LlmSimulator({ catalog, seed: 4, emptyRate: 1, ...SIM_IDEAL }) };
+const sims = { someEmpty: new LlmSimulator({ catalog, seed: 4, emptyRate: 0.5, ...SIM_IDEAL }), allEmpty: new LlmSimulator({ catalog, seed: 4, emptyRate: 1, ...SIM_IDEAL }) };
 const pools = {} as Record<keyof typeof sims, BackendPool<InferenceClient>>;
 const runId = 'run-generator';
 const run = fixtures.runState({ runId, spec: { ...fixtures.SPEC, subtopics: [], count: 20 } });

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackendError, RewardClient } from '@magpie/llm';
-import { ManagedProcess, freePort, waitFor } from '@magpie/testing';
+import { ManagedChild } from '@magpie/launcher';
+import { findFreePort, waitFor } from '@magpie/testing';
 
 const serverRoot = fileURLToPath(new URL('..', import.meta.url));
 const python = join(serverRoot, '../../.magpie/tools/py-reward/bin/python');
@@ -18,7 +19,7 @@ const responses = ['4', 'The answer is \\boxed{5}.', 'Adding 2 and 2 gives 4, so
 
 describe('RewardClient against the reward server', () => {
   let dir: string;
-  let server: ManagedProcess;
+  let server: ManagedChild | undefined;
   let client: RewardClient;
   let baseUrl: string;
   let releaseLoading: string;
@@ -30,10 +31,10 @@ describe('RewardClient against the reward server', () => {
       cwd: serverRoot,
       env: { ...process.env, PYTHONPATH: 'src' },
     });
-    const port = await freePort();
+    const port = await findFreePort();
     baseUrl = `http://127.0.0.1:${port}`;
     releaseLoading = join(dir, 'release-loading');
-    server = new ManagedProcess({
+    server = await ManagedChild.start({
       name: 'reward-server',
       command: python,
       args: ['-m', 'reward_server'],
@@ -52,14 +53,13 @@ describe('RewardClient against the reward server', () => {
         OMP_NUM_THREADS: '1',
         TINY_GATED_HOLD_FILE: releaseLoading, // the fixture model waits in from_pretrained until this file exists
       },
-      logFile: join(dir, 'server.log'),
+      logPath: join(dir, 'server.log'),
     });
-    server.start();
     client = new RewardClient({ baseUrl, timeoutMs: 60_000 });
   });
 
   afterAll(async () => {
-    await server?.stop();
+    await server?.stop(20_000);
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 
