@@ -47,7 +47,7 @@ describe('bearer token authentication (insecure channel)', () => {
   it('lets the right token through on every RPC, streams included', async () => {
     gw = await startTestGateway({ tokens: ['other-token', TOKEN] });
     const c = client(gw.port, { token: TOKEN });
-    expect(await c.listRuns({}, { deadlineMs: 2_000 })).toEqual({ runs: [] });
+    expect(await c.listRuns({}, { deadlineMs: 2_000 })).toEqual({ runs: [], next_page_token: '' });
     await expect(c.getRun({ run_id: 'run-1' }, { deadlineMs: 2_000 })).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
     await expect(c.cancelRun({ run_id: 'run-1' }, { deadlineMs: 2_000 })).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
     const stream = async (cl: MagpieClient): Promise<unknown> => {
@@ -105,7 +105,7 @@ describe('TLS and mTLS', () => {
     const security = gatewaySecurity({ GRPC_TLS_CERT_FILE: pki.serverCert, GRPC_TLS_KEY_FILE: pki.serverKey, GATEWAY_TOKEN: TOKEN });
     expect(security.summary).toEqual({ auth: 'bearer', tokens: 1, transport: 'tls' });
     gw = await startTestGateway({ tokens: [TOKEN], credentials: security.credentials });
-    expect(await client(gw.port, { token: TOKEN, tls: { ca: pem(pki.caCert) } }).listRuns({}, { deadlineMs: 3_000 })).toEqual({ runs: [] });
+    expect(await client(gw.port, { token: TOKEN, tls: { ca: pem(pki.caCert) } }).listRuns({}, { deadlineMs: 3_000 })).toEqual({ runs: [], next_page_token: '' });
     // The token travels as call credentials on a TLS channel; without it, UNAUTHENTICATED.
     await expect(client(gw.port, { tls: { ca: pem(pki.caCert) } }).listRuns({}, { deadlineMs: 3_000 })).rejects.toMatchObject({
       code: grpc.status.UNAUTHENTICATED,
@@ -130,7 +130,7 @@ describe('TLS and mTLS', () => {
       code: grpc.status.UNAVAILABLE,
     });
     const withCert = client(gw.port, { token: TOKEN, tls: { ca: pem(pki.caCert), cert: pem(pki.clientCert), key: pem(pki.clientKey) } });
-    expect(await withCert.listRuns({}, { deadlineMs: 3_000 })).toEqual({ runs: [] });
+    expect(await withCert.listRuns({}, { deadlineMs: 3_000 })).toEqual({ runs: [], next_page_token: '' });
     const wrongToken = client(gw.port, { token: 'nope', tls: { ca: pem(pki.caCert), cert: pem(pki.clientCert), key: pem(pki.clientKey) } });
     await expect(wrongToken.listRuns({}, { deadlineMs: 3_000 })).rejects.toMatchObject({ code: grpc.status.UNAUTHENTICATED });
   });
