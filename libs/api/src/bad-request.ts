@@ -48,6 +48,22 @@ function readMessages(bytes: Uint8Array, onField: (field: number, reader: protob
   }
 }
 
+/** The field violations of a serialized google.rpc.BadRequest (what an Any of that type holds). */
+export function decodeBadRequest(bytes: Uint8Array): FieldViolation[] {
+  const violations: FieldViolation[] = [];
+  readMessages(bytes, (f, r) => {
+    if (f !== 1) return void r.skipType(2);
+    const violation = { field: '', description: '' };
+    readMessages(r.bytes(), (vf, vr) => {
+      if (vf === 1) violation.field = vr.string();
+      else if (vf === 2) violation.description = vr.string();
+      else vr.skipType(2);
+    });
+    violations.push(violation);
+  });
+  return violations;
+}
+
 /**
  * The field violations of an error's `grpc-status-details-bin` BadRequest; empty when it carries
  * none. Undecodable details are treated as none.
@@ -66,17 +82,7 @@ export function badRequestViolations(metadata: grpc.Metadata | undefined): Field
         else if (f === 2) value = r.bytes();
         else r.skipType(2);
       });
-      if (typeUrl !== BAD_REQUEST_TYPE_URL) return;
-      readMessages(value, (f, r) => {
-        if (f !== 1) return void r.skipType(2);
-        const violation = { field: '', description: '' };
-        readMessages(r.bytes(), (vf, vr) => {
-          if (vf === 1) violation.field = vr.string();
-          else if (vf === 2) violation.description = vr.string();
-          else vr.skipType(2);
-        });
-        violations.push(violation);
-      });
+      if (typeUrl === BAD_REQUEST_TYPE_URL) violations.push(...decodeBadRequest(value));
     });
   } catch {
     return [];
