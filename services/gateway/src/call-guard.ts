@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { Logger } from '@magpie/logging';
 import type { BearerAuthenticator } from './bearer-authenticator.js';
 import { clientKey, type ClientLimits } from './client-limits.js';
+import type { PreEncoded } from './encoded-runs.js';
 import type { GatewayMetrics } from './gateway-metrics.js';
 import { requireWellFormed } from './require-well-formed.js';
 import { toGrpcStatus, type GrpcStatus } from './to-grpc-status.js';
@@ -32,8 +33,11 @@ export class CallGuard {
     this.#o = options;
   }
 
-  /** Runs a unary call: `work` gets the admitted request; its result or error answers the call. */
-  unary<TReq, TRes>(call: grpc.ServerUnaryCall<TReq, unknown>, callback: grpc.sendUnaryData<TRes>, method: string, work: (request: TReq) => Promise<TRes>): void {
+  /**
+   * Runs a unary call: `work` gets the admitted request; its result (or its bytes, PreEncoded) or
+   * error answers the call.
+   */
+  unary<TReq, TRes>(call: grpc.ServerUnaryCall<TReq, unknown>, callback: grpc.sendUnaryData<TRes>, method: string, work: (request: TReq) => Promise<TRes | PreEncoded>): void {
     const done = this.#o.metrics.start(method, false);
     let release: (() => void) | undefined;
     Promise.resolve()
@@ -45,7 +49,8 @@ export class CallGuard {
       .then(
         (res) => {
           done(grpc.status.OK);
-          callback(null, res);
+          // The service's serializer sends PreEncoded bytes as they are (acceptPreEncoded).
+          callback(null, res as TRes);
         },
         (err: unknown) => {
           const status = this.#status(err, method, call.getPeer());

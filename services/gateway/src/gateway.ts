@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { HealthImplementation } from 'grpc-health-check';
 import { MAGPIE_SERVICE_NAME, descriptorSetBytes, loadMagpieProto } from '@magpie/api';
 import type { Logger } from '@magpie/logging';
+import { acceptPreEncoded } from './encoded-runs.js';
 import { ReflectionService } from './reflection-service.js';
 import type { RunService } from './run-service.js';
 import { tolerantService } from './tolerant-service.js';
@@ -33,7 +34,7 @@ export class Gateway {
   constructor(options: GatewayOptions) {
     this.#o = options;
     const proto = loadMagpieProto();
-    this.#server.addService(tolerantService(proto.service), options.runService.handlers());
+    this.#server.addService(acceptPreEncoded(tolerantService(proto.service)), options.runService.handlers());
     this.#health.addToServer(this.#server);
     new ReflectionService(descriptorSetBytes(), [MAGPIE_SERVICE_NAME, HEALTH_SERVICE_NAME]).addToServer(this.#server);
   }

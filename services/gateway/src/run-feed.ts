@@ -5,7 +5,7 @@ import type { RunIndex } from './run-index.js';
 export interface RunFeedOptions {
   readonly store: RunStore;
   readonly index: RunIndex;
-  /** Told about each run seen ending while the gateway runs (not about runs that ended before it started). */
+  /** Told about each run seen moving from running to an end while the gateway runs (not about runs that ended before). */
   readonly onEnded: (state: RunState) => void;
 }
 
@@ -31,7 +31,7 @@ export class RunFeed {
       (state) => {
         const before = this.#o.index.get(state.runId);
         this.#o.index.put(state);
-        if (loaded && isTerminal(state.status) && (before === undefined || !isTerminal(before.status))) this.#o.onEnded(state);
+        if (loaded && before !== undefined && !isTerminal(before.status) && isTerminal(state.status)) this.#o.onEnded(state);
       },
       {
         signal: this.#stop.signal,

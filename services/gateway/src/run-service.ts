@@ -7,12 +7,13 @@ import type { Logger } from '@magpie/logging';
 import { RunExistsError, type RunStore, type RunTracker } from '@magpie/runs';
 import type { ActiveRunLimit } from './active-run-limit.js';
 import type { CallGuard } from './call-guard.js';
+import { PreEncoded, type EncodedRuns } from './encoded-runs.js';
 import { listDomainsResponse, listModelsResponse } from './catalog-to-proto.js';
 import { InvalidArgumentError } from './errors.js';
 import { requireRunId } from './require-run-id.js';
 import { resolveRunSpec } from './resolve-run-spec.js';
 import type { RunCountsCache } from './run-counts-cache.js';
-import type { RunFilter, RunIndex } from './run-index.js';
+import type { RunFilter, RunIndex, RunPage } from './run-index.js';
 import type { RunLookup } from './run-lookup.js';
 import type { RunStreams } from './run-streams.js';
 
@@ -31,6 +32,16 @@ export interface RunServiceOptions {
   readonly activeRuns: ActiveRunLimit;
   readonly guard: CallGuard;
   readonly streams: RunStreams;
+  readonly encoded: EncodedRuns;
+}
+
+/** What ListRuns asks for, as decoded. */
+export interface ListRunsQuery {
+  readonly page_size: number;
+  readonly page_token: string;
+  readonly status: string;
+  readonly domain: string;
+  readonly label: string;
 }
 
 /** ListRuns returns at most this many runs per page, whatever `page_size` asks for. */
@@ -70,8 +81,8 @@ export class RunService {
     const { guard, streams } = this.#o;
     return {
       StartRun: (call, cb) => guard.unary(call, cb, 'StartRun', (req) => this.startRun(req)),
-      GetRun: (call, cb) => guard.unary(call, cb, 'GetRun', async (req) => ({ run: await this.getRun(requireRunId(req.run_id)) })),
-      ListRuns: (call, cb) => guard.unary(call, cb, 'ListRuns', (req) => this.listRuns(req)),
+      GetRun: (call, cb) => guard.unary(call, cb, 'GetRun', (req) => this.getRunEncoded(requireRunId(req.run_id))),
+      ListRuns: (call, cb) => guard.unary(call, cb, 'ListRuns', (req) => this.listRunsEncoded(req)),
       CancelRun: (call, cb) => guard.unary(call, cb, 'CancelRun', async (req) => ({ run: await this.cancelRun(requireRunId(req.run_id), req.reason) })),
       ListModels: (call, cb) => guard.unary(call, cb, 'ListModels', () => Promise.resolve(listModelsResponse(this.#o.catalog))),
       ListDomains: (call, cb) => guard.unary(call, cb, 'ListDomains', () => Promise.resolve(listDomainsResponse(this.#o.catalog))),
@@ -135,15 +146,32 @@ export class RunService {
     return this.#toProto(await this.#o.lookup.state(runId));
   }
 
+  /** GetRun's response, serialized once per change of the run (see EncodedRuns). */
+  async getRunEncoded(runId: string): Promise<PreEncoded> {
+    const state = await this.#o.lookup.state(runId);
+    return new PreEncoded(this.#o.encoded.run(state, await this.#o.counts.get(state)));
+  }
+
+  /** ListRuns' response from serialized runs (see EncodedRuns); the same checks as listRuns. */
+  async listRunsEncoded(req: ListRunsQuery): Promise<PreEncoded> {
+    const page = await this.#page(req);
+    const runs = await Promise.all(page.runs.map(async (s) => this.#o.encoded.run(s, await this.#o.counts.get(s))));
+    return new PreEncoded(this.#o.encoded.page(runs, page.nextPageToken));
+  }
+
   /** A page of runs, newest first, by the request's filters. Throws InvalidArgumentError for a bad page size, filter or token. */
-  async listRuns(req: { page_size: number; page_token: string; status: string; domain: string; label: string }): Promise<{ runs: Run[]; next_page_token: string }> {
+  async listRuns(req: ListRunsQuery): Promise<{ runs: Run[]; next_page_token: string }> {
+    const page = await this.#page(req);
+    return { runs: await Promise.all(page.runs.map((s) => this.#toProto(s))), next_page_token: page.nextPageToken };
+  }
+
+  async #page(req: ListRunsQuery): Promise<RunPage> {
     if (req.page_size > MAX_PAGE_SIZE) throw new InvalidArgumentError('page_size', `must be at most ${MAX_PAGE_SIZE}`);
     const status = req.status === 'RUN_STATUS_UNSPECIFIED' ? undefined : runStatusMapping.tryFromProto(req.status);
     if (req.status !== 'RUN_STATUS_UNSPECIFIED' && status === undefined) throw new InvalidArgumentError('status', 'is not a RunStatus');
     const filter: RunFilter = { ...(status ? { status } : {}), ...(req.domain ? { domain: req.domain } : {}), ...(req.label ? { label: req.label } : {}) };
     await this.#o.lookup.ready;
-    const page = this.#o.index.list(filter, req.page_size || DEFAULT_PAGE_SIZE, req.page_token);
-    return { runs: await Promise.all(page.runs.map((s) => this.#toProto(s))), next_page_token: page.nextPageToken };
+    return this.#o.index.list(filter, req.page_size || DEFAULT_PAGE_SIZE, req.page_token);
   }
 
   /** Idempotent; throws RunNotFoundError for an unknown run. */

@@ -1,3 +1,4 @@
+import { loadMagpieProto } from '@magpie/api';
 import { KvBucket, ObjectBucket } from '@magpie/bus';
 import { loadCatalog } from '@magpie/catalog';
 import { EXPORTS_BUCKET, isTerminal, type RunState } from '@magpie/contracts';
@@ -8,6 +9,7 @@ import { CallGuard } from './call-guard.js';
 import { ClientLimits } from './client-limits.js';
 import type { GatewayConfig } from './config.js';
 import { DatasetExports } from './dataset-exports.js';
+import { EncodedRuns } from './encoded-runs.js';
 import { Gateway } from './gateway.js';
 import { GatewayMetrics } from './gateway-metrics.js';
 import { gatewaySecurity } from './gateway-security.js';
@@ -104,6 +106,7 @@ export async function startGateway({ config, logger, nc, registry }: ServiceDeps
     activeRuns,
     guard,
     streams,
+    encoded: new EncodedRuns(loadMagpieProto().service),
   });
   const gateway = new Gateway({ runService, logger, host: config.GRPC_HOST, port: config.GRPC_PORT, credentials: security.credentials });
   const grpcPort = await gateway.start();

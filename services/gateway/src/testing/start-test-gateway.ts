@@ -1,4 +1,5 @@
 import type * as grpc from '@grpc/grpc-js';
+import { loadMagpieProto } from '@magpie/api';
 import type { ObjectBucket, Publisher } from '@magpie/bus';
 import { DEFAULT_CONFIG_DIR, loadCatalog } from '@magpie/catalog';
 import { emptyRunCounts } from '@magpie/contracts';
@@ -11,6 +12,7 @@ import { BearerAuthenticator } from '../bearer-authenticator.js';
 import { CallGuard } from '../call-guard.js';
 import { ClientLimits } from '../client-limits.js';
 import type { DatasetExports } from '../dataset-exports.js';
+import { EncodedRuns } from '../encoded-runs.js';
 import { Gateway } from '../gateway.js';
 import { GatewayMetrics } from '../gateway-metrics.js';
 import { RunAggregates } from '../run-aggregates.js';
@@ -83,6 +85,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     activeRuns: new ActiveRunLimit({ max: 1, countRunning: () => Promise.resolve(options.running ?? 1) }),
     guard,
     streams,
+    encoded: new EncodedRuns(loadMagpieProto().service),
   });
   const gateway = new Gateway({ runService, logger, host: '127.0.0.1', port: 0, ...(options.credentials ? { credentials: options.credentials } : {}) });
   const port = await gateway.start();
