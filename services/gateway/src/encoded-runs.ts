@@ -45,7 +45,7 @@ export class EncodedRuns {
   readonly #max: number;
 
   constructor(service: MagpieServiceDefinition, maxEntries = 10_000) {
-    this.#serialize = service.GetRun.responseSerialize as (value: GetRunResponse) => Buffer;
+    this.#serialize = service.GetRun.responseSerialize;
     this.#max = maxEntries;
   }
 

@@ -38,7 +38,11 @@ export class RunCountsCache {
     this.#now = options.now ?? Date.now;
   }
 
-  /** The run's counts, at most `maxAgeMs` old (final ones at any age). Rejects with the read's error. */
+  /**
+   * The run's counts, at most `maxAgeMs` old (final ones at any age). When they cannot be read
+   * (NATS restarting), the last counts read are served, however old; rejects with the read's
+   * error only when there are none.
+   */
   async get(state: RunState): Promise<RunCounts> {
     const entry = this.#entries.get(state.runId);
     if (entry && (entry.final || this.#now() - entry.at < (this.#o.maxAgeMs ?? 1_000))) {
@@ -47,7 +51,10 @@ export class RunCountsCache {
       this.#entries.set(state.runId, entry);
       return entry.counts;
     }
-    return this.refresh(state);
+    return this.refresh(state).catch((err: unknown) => {
+      if (entry) return entry.counts;
+      throw err;
+    });
   }
 
   /** Reads the run's counts now (joining a read already in flight). */

@@ -1,3 +1,4 @@
+import { isNatsError } from '@magpie/bus';
 import type { RunState } from '@magpie/contracts';
 import { RunNotFoundError, type RunStore } from '@magpie/runs';
 import type { RunIndex } from './run-index.js';
@@ -33,9 +34,18 @@ export class RunLookup {
     return stored;
   }
 
-  /** The freshest document: the store's (for a stream deciding whether the run has ended). */
+  /**
+   * The freshest document: the store's (for a stream deciding whether the run has ended); the
+   * index's while NATS cannot be reached.
+   */
   async fresh(runId: string): Promise<RunState | undefined> {
-    const stored = await this.#store.get(runId);
+    let stored: RunState | undefined;
+    try {
+      stored = await this.#store.get(runId);
+    } catch (err) {
+      if (!isNatsError(err)) throw err;
+      return this.#index.get(runId);
+    }
     if (stored) this.#index.put(stored);
     return stored ?? this.#index.get(runId);
   }

@@ -11,7 +11,7 @@ import {
   type TokenUsage,
   type WatchRunResponseInput,
 } from '@magpie/api';
-import type { ObjectBucket } from '@magpie/bus';
+import { isNatsError, type ObjectBucket } from '@magpie/bus';
 import { RecordKind, isTerminal, type DatasetExportFormat, type RunCounts, type RunState } from '@magpie/contracts';
 import type { RecordLog } from '@magpie/runs';
 import type { DatasetExports } from './dataset-exports.js';
@@ -37,6 +37,8 @@ export interface RunStreamsOptions {
 /** The stage that produces each record kind, in pipeline order. */
 const STAGE_OF = { problem: 'STAGE_GENERATOR', solution: 'STAGE_SOLVER', samples: 'STAGE_SAMPLER', rewards: 'STAGE_REWARD' } as const;
 const RATE_WINDOW_MS = 30_000;
+/** How long a stream stays open while NATS cannot be reached before it ends with UNAVAILABLE. */
+const MAX_OUTAGE_MS = 600_000;
 /** A chunk of an exported file; well under gRPC's default 4 MiB message limit. */
 export const EXPORT_CHUNK_BYTES = 256 * 1024;
 const FORMAT_OF: Readonly<Record<string, DatasetExportFormat>> = {
@@ -44,6 +46,13 @@ const FORMAT_OF: Readonly<Record<string, DatasetExportFormat>> = {
   DATASET_FORMAT_MAGPIE_JSON: 'magpie_json',
   DATASET_FORMAT_JSONL: 'jsonl',
 };
+
+interface WatchContext {
+  readonly call: grpc.ServerWritableStream<unknown, unknown>;
+  readonly runId: string;
+  readonly aggregate: RunAggregate;
+  readonly signal: AbortSignal;
+}
 
 /** Writes one message, waiting for the client to drain when it is slow (backpressure). */
 async function write(call: grpc.ServerWritableStream<unknown, unknown>, message: unknown, signal: AbortSignal): Promise<void> {
@@ -97,28 +106,40 @@ export class RunStreams {
     const aggregate = this.#o.aggregates.acquire(runId);
     try {
       let last = '';
+      let failingSince: number | undefined;
       while (!signal.aborted) {
-        const state = (await this.#o.lookup.fresh(runId)) ?? (await this.#o.lookup.state(runId));
-        const ended = isTerminal(state.status);
-        if (ended) {
-          // Final numbers: every record read for the tokens, the counts read after the run settled.
-          await Promise.race([aggregate.done, once(signal, 'abort')]);
-          const message = this.#progress(state, await this.#o.counts.refresh(state), aggregate, true);
-          await write(call, message, signal);
-          call.end();
-          return;
-        }
-        const message = this.#progress(state, await this.#o.counts.get(state), aggregate, false);
-        const key = JSON.stringify({ c: message.run?.counts, t: message.tokens, s: message.run?.status });
-        if (key !== last) {
-          last = key;
-          await write(call, message, signal);
+        try {
+          const step = await this.#watchStep({ call, runId, aggregate, signal }, last);
+          if (step.ended) return;
+          last = step.key;
+          failingSince = undefined;
+        } catch (err) {
+          // NATS restarting: keep the stream open and go on from the counts once they can be read.
+          failingSince ??= Date.now();
+          if (!isNatsError(err) || Date.now() - failingSince > MAX_OUTAGE_MS) throw err;
         }
         await sleep(this.#o.watchIntervalMs, signal);
       }
     } finally {
       this.#o.aggregates.release(aggregate);
     }
+  }
+
+  /** One look at the run: sends progress when it changed from `last`; `ended` once the final message is sent. */
+  async #watchStep(watch: WatchContext, last: string): Promise<{ ended: boolean; key: string }> {
+    const { call, runId, aggregate, signal } = watch;
+    const state = (await this.#o.lookup.fresh(runId)) ?? (await this.#o.lookup.state(runId));
+    if (isTerminal(state.status)) {
+      // Final numbers: every record read for the tokens, the counts read after the run settled.
+      await Promise.race([aggregate.done, once(signal, 'abort')]);
+      await write(call, this.#progress(state, await this.#o.counts.refresh(state), aggregate, true), signal);
+      call.end();
+      return { ended: true, key: last };
+    }
+    const message = this.#progress(state, await this.#o.counts.get(state), aggregate, false);
+    const key = JSON.stringify({ c: message.run?.counts, t: message.tokens, s: message.run?.status });
+    if (key !== last) await write(call, message, signal);
+    return { ended: false, key };
   }
 
   #progress(state: RunState, counts: RunCounts, aggregate: RunAggregate, final: boolean): WatchRunResponseInput {
