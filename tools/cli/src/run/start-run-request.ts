@@ -32,7 +32,7 @@ export interface RunRequest {
   readonly pairRule?: PairRule;
   readonly minRewardMargin?: number;
   readonly filters?: FilterOverrides;
-  /** StartRun's client_request_id; the same id attaches to the same run. */
+  /** StartRun's request_id; the same id attaches to the same run. */
   readonly requestId?: string;
 }
 
