@@ -12,26 +12,11 @@ BUF_VERSION=v1.75.0
 GRPCURL_VERSION=v1.9.4
 tools=$PWD/.magpie/tools
 
-need() {
-  command -v "$1" >/dev/null 2>&1 || { echo "[setup] $1 is required to install $2" >&2; exit 1; }
-}
+# shellcheck source=tool-pins.sh
+source scripts/tool-pins.sh
 
-# A tool folder is current when its stamp holds exactly this pin.
-current() { [ -f "$1/.pin" ] && [ "$(cat "$1/.pin")" = "$2" ]; }
-
-go_tool() {
-  local name=$1 version=$2 package=$3
-  local dir=$tools/$name
-  if ! current "$dir" "$version" || [ ! -x "$dir/bin/$name" ]; then
-    need go "$name"
-    echo "[setup] installing ${name} ${version} (go install ${package})"
-    rm -rf "$dir" && mkdir -p "$dir/bin"
-    GOBIN="$dir/bin" GOFLAGS=-buildvcs=false go install "${package}@${version}"
-    echo "$version" > "$dir/.pin"
-  fi
-}
-go_tool buf "$BUF_VERSION" github.com/bufbuild/buf/cmd/buf
-go_tool grpcurl "$GRPCURL_VERSION" github.com/fullstorydev/grpcurl/cmd/grpcurl
+go_tool "$tools" buf "$BUF_VERSION" github.com/bufbuild/buf/cmd/buf
+go_tool "$tools" grpcurl "$GRPCURL_VERSION" github.com/fullstorydev/grpcurl/cmd/grpcurl
 
 py_dir=$tools/py-client
 py_pin=$(sha256sum test/clients/python/requirements.txt | cut -d' ' -f1)

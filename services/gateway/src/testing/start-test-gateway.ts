@@ -37,6 +37,8 @@ export interface TestGatewayOptions {
   readonly running?: number;
   /** MAX_CALLS_PER_CLIENT; default 256. */
   readonly maxCalls?: number;
+  /** Every run lookup waits for this first, so calls stay in flight while a test needs them to. */
+  readonly holdLookups?: Promise<void>;
 }
 
 /**
@@ -46,7 +48,10 @@ export interface TestGatewayOptions {
  */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const store = {
-    get: () => Promise.resolve(undefined),
+    get: async () => {
+      await options.holdLookups;
+      return undefined;
+    },
     reserveClientRequest: (_id: string, runId: string) => Promise.resolve(runId),
     create: () => Promise.resolve(),
   } as unknown as RunStore;
