@@ -194,6 +194,13 @@ describe('configs/nats/nats-server.conf', () => {
       const records = [];
       for await (const event of client.streamRecords({ run_id: runId, from_cursor: '0' })) records.push(event);
       expect(records).toHaveLength(12);
+      // The gateway's own buckets: progress, and the dataset built into the object store.
+      const progress = [];
+      for await (const message of client.watchRun({ run_id: runId })) progress.push(message);
+      expect(progress.at(-1)?.final).toBe(true);
+      const files = new Set<string>();
+      for await (const chunk of client.exportDataset({ run_id: runId, format: 'DATASET_FORMAT_JSONL' })) files.add(chunk.file_name);
+      expect(files).toContain('dataset_info.json');
     } finally {
       client.close();
       await platform.stop();

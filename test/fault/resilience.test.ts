@@ -122,7 +122,7 @@ describe('chaos', () => {
       // The remaining calls are slowed (≥ 200 ms each), so the run lasts long enough for the kills.
       body: JSON.stringify({ error_rate: 0.1, hang_rate: 0.01, slow_rate: 0.89, slow_factor: 2 }),
     });
-    const { run } = await platform.client.startRun({ domain: 'number_theory', count: 300, client_request_id: 'chaos-1' });
+    const { run } = await platform.client.startRun({ domain: 'number_theory', count: 300, request_id: 'chaos-1' });
     const runId = run?.run_id ?? '';
     // A seeded sequence of victims so a failure can be replayed.
     let seed = 42;

@@ -1,8 +1,11 @@
 export * from './errors.js';
-export type * from './proto-types.js';
+export * from './generated/index.js';
 export * from './load-magpie-proto.js';
-export type * from './magpie-service-handlers.js';
 export * from './magpie-client.js';
 export * from './client-credentials.js';
 export * from './grpc-errors.js';
-export * from './mappers.js';
+export * from './enum-mappers.js';
+export * from './timestamp.js';
+export * from './run-mappers.js';
+export * from './record-mappers.js';
+export * from './bad-request.js';

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { AnyRecord, emptyRunCounts } from '@magpie/contracts';
 import { ProtoMappingError } from './errors.js';
+import { isoFromTimestamp } from './timestamp.js';
 import { loadMagpieProto } from './load-magpie-proto.js';
-import {
-  recordFromProto,
-  recordToProto,
-  runCountsFromProto,
-  runSpecFromProto,
-  runStatusFromProto,
-  runToProto,
-} from './mappers.js';
-import type { RecordEvent, Run } from './proto-types.js';
+import { runStatusFromProto } from './enum-mappers.js';
+import type { Run } from './generated/index.js';
+import { recordFromProto, recordToProto, type RecordEvent } from './record-mappers.js';
+import { runCountsFromProto, runSpecFromProto, runToProto } from './run-mappers.js';
 import { fixtures } from '@magpie/testing';
 
 const { everyRecordKind, problem, runState, samples, solution } = fixtures;
@@ -19,7 +15,7 @@ const { everyRecordKind, problem, runState, samples, solution } = fixtures;
 function throughWire(event: RecordEvent): RecordEvent {
   const method = loadMagpieProto().service.StreamRecords;
   if (!method) throw new Error('StreamRecords missing');
-  return method.responseDeserialize(method.responseSerialize(event)) as RecordEvent;
+  return method.responseDeserialize(method.responseSerialize(event));
 }
 
 describe('recordToProto / recordFromProto', () => {
@@ -86,16 +82,18 @@ describe('runToProto', () => {
         samples_per_problem: 3,
         reward_model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1',
         seed: 7,
-        pair_rule: 'majority',
+        pair_rule: 'PAIR_RULE_MAJORITY',
         min_reward_margin: 0,
         filters: { min_chars: 10, max_chars: 4000, near_duplicate_threshold: 0.85, sanitize: false, require_math: true },
+        domain_mix: [],
       },
-      counts: { problems: 3, solutions: 2, samples: 1, rewards: 0, dead_lettered: 4, rejections: { near_duplicate: 2 } },
-      created_at: '2025-11-25T16:00:00.000Z',
-      updated_at: '2025-11-25T16:01:00.000Z',
-      finished_at: '',
+      counts: { problems: 3, solutions: 2, samples: 1, rewards: 0, dead_lettered: 4, rejections: [{ reason: 'REJECTION_REASON_NEAR_DUPLICATE', count: 2 }] },
+      created_at: { seconds: String(Date.parse('2025-11-25T16:00:00.000Z') / 1000), nanos: 0 },
+      updated_at: { seconds: String(Date.parse('2025-11-25T16:01:00.000Z') / 1000), nanos: 0 },
+      finished_at: null,
       reason: '',
-      client_request_id: '',
+      request_id: '',
+      labels: {},
     });
   });
 
@@ -106,7 +104,8 @@ describe('runToProto', () => {
   ] as const)('maps status %s to %s and keeps the optional strings', (status, name) => {
     const state = runState({ status, finishedAt: '2025-11-25T17:00:00.000Z', reason: 'why', clientRequestId: 'req-1' });
     const run = runToProto(state, emptyRunCounts());
-    expect(run).toMatchObject({ status: name, finished_at: '2025-11-25T17:00:00.000Z', reason: 'why', client_request_id: 'req-1' });
+    expect(run).toMatchObject({ status: name, reason: 'why', request_id: 'req-1' });
+    expect(isoFromTimestamp(run.finished_at)).toBe('2025-11-25T17:00:00.000Z');
     expect(runStatusFromProto(run.status)).toBe(status);
   });
 
@@ -114,7 +113,7 @@ describe('runToProto', () => {
     const method = loadMagpieProto().service.GetRun;
     if (!method) throw new Error('GetRun missing');
     const run = runToProto(runState(), { records: { problem: 1, solution: 1, samples: 1, rewards: 1 }, deadLettered: 0, rejections: {} });
-    const decoded = method.responseDeserialize(method.responseSerialize(run)) as Run;
+    const decoded = method.responseDeserialize(method.responseSerialize({ run })).run as Run;
     expect(decoded).toEqual(run);
     if (!decoded.spec) throw new Error('spec missing');
     expect(runSpecFromProto(decoded.spec)).toEqual(runState().spec);
@@ -124,10 +123,31 @@ describe('runToProto', () => {
     const counts = { records: { problem: 5, solution: 4, samples: 3, rewards: 2 }, deadLettered: 1, rejections: { empty: 2, too_long: 1 } };
     const method = loadMagpieProto().service.GetRun;
     if (!method) throw new Error('GetRun missing');
-    const decoded = method.responseDeserialize(method.responseSerialize(runToProto(runState(), counts))) as Run;
+    const decoded = method.responseDeserialize(method.responseSerialize({ run: runToProto(runState(), counts) })).run as Run;
     expect(runCountsFromProto(decoded.counts)).toEqual(counts);
-    expect(runCountsFromProto({ ...decoded.counts, rejections: { empty: 2, cosmic_rays: 9 } } as Run['counts'])).toMatchObject({ rejections: { empty: 2 } });
+    const unknown = { ...decoded.counts, rejections: [{ reason: 'REJECTION_REASON_EMPTY', count: 2 }, { reason: 'REJECTION_REASON_COSMIC_RAYS', count: 9 }] } as Run['counts'];
+    expect(runCountsFromProto(unknown)).toMatchObject({ rejections: { empty: 2 } });
     expect(runCountsFromProto(null)).toEqual(emptyRunCounts());
+  });
+
+  it('carries a domain mix and labels there and back', () => {
+    const base = runState();
+    const spec = {
+      ...base.spec,
+      domain: 'mixed',
+      subtopics: [],
+      count: 5,
+      domainMix: [
+        { domain: 'algebra', count: 3, firstSlot: 0, subtopics: ['quadratics'], instructionTemperature: 1.3 },
+        { domain: 'geometry', count: 2, firstSlot: 3, subtopics: [], instructionTemperature: 1.1 },
+      ],
+    };
+    const method = loadMagpieProto().service.GetRun;
+    const run = runToProto({ ...base, spec, labels: { team: 'math', purpose: 'eval' } }, emptyRunCounts());
+    const decoded = method.responseDeserialize(method.responseSerialize({ run })).run as Run;
+    expect(decoded.labels).toEqual({ team: 'math', purpose: 'eval' });
+    if (!decoded.spec) throw new Error('spec missing');
+    expect(runSpecFromProto(decoded.spec)).toEqual(spec);
   });
 
   it('rejects RUN_STATUS_UNSPECIFIED', () => {

@@ -5,6 +5,8 @@ export * from './provision-streams.js';
 export * from './publisher.js';
 export * from './worker.js';
 export * from './kv-bucket.js';
+export * from './object-bucket.js';
+export * from './nats-errors.js';
 export * from './stream-reader.js';
 export type { NatsConnection } from '@nats-io/transport-node';
 export { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';

@@ -1,3 +1,4 @@
+import { jetstreamManager } from '@nats-io/jetstream';
 import { KvWatchInclude, Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { sleep } from './backoff.js';
@@ -11,6 +12,12 @@ export interface KvValue {
   json(): unknown;
 }
 
+export interface KvFollowOptions {
+  readonly signal: AbortSignal;
+  /** Called once every value stored when following began has been delivered. */
+  readonly onReady?: () => void;
+}
+
 export interface KvBucketOptions {
   /** Values kept per key. */
   readonly history: number;
@@ -22,14 +29,18 @@ export interface KvBucketOptions {
  */
 export class KvBucket {
   readonly #kv: KV;
+  readonly #nc: NatsConnection;
+  readonly #name: string;
 
-  private constructor(kv: KV) {
+  private constructor(kv: KV, nc: NatsConnection, name: string) {
     this.#kv = kv;
+    this.#nc = nc;
+    this.#name = name;
   }
 
   /** Creates the bucket if needed (idempotent) and binds to it. */
   static async open(nc: NatsConnection, name: string, options: KvBucketOptions): Promise<KvBucket> {
-    return new KvBucket(await new Kvm(nc).create(name, { history: options.history }));
+    return new KvBucket(await new Kvm(nc).create(name, { history: options.history }), nc, name);
   }
 
   /** Writes `value` only when the key holds nothing; throws otherwise (the caller reads to tell why). */
@@ -54,6 +65,51 @@ export class KvBucket {
     const out: string[] = [];
     for await (const key of await this.#kv.keys(filter)) out.push(key);
     return out;
+  }
+
+  /**
+   * Calls `onPut` with the current value of every key matching `filter`, then with every value
+   * written from now on, in revision order, until `signal` aborts; `onReady` once the current
+   * values are delivered. A broken watch (NATS restarting) resumes after the last revision seen,
+   * so no write is missed. Resolves when stopped.
+   */
+  async follow(filter: string, onPut: (value: KvValue) => void, options: KvFollowOptions): Promise<void> {
+    const { signal } = options;
+    let lastRevision = 0;
+    let ready = false;
+    const markReady = (): void => {
+      if (ready) return;
+      ready = true;
+      options.onReady?.();
+    };
+    while (!signal.aborted) {
+      try {
+        if (lastRevision === 0) {
+          // Keys stored now; a bucket without any has nothing to deliver before updates.
+          const jsm = await jetstreamManager(this.#nc);
+          const info = await jsm.streams.info(`KV_${this.#name}`, { subjects_filter: `$KV.${this.#name}.${filter}` });
+          if (Object.keys(info.state.subjects ?? {}).length === 0) markReady();
+        }
+        const watcher = await this.#kv.watch(
+          lastRevision === 0
+            ? { key: filter, include: KvWatchInclude.LastValue }
+            : { key: filter, include: KvWatchInclude.AllHistory, resumeFromRevision: lastRevision + 1 },
+        );
+        if (lastRevision > 0) markReady();
+        const stop = (): void => watcher.stop();
+        signal.addEventListener('abort', stop, { once: true });
+        for await (const entry of watcher) {
+          if (entry.revision <= lastRevision) continue;
+          lastRevision = entry.revision;
+          if (entry.operation === 'PUT') onPut({ key: entry.key, revision: entry.revision, text: entry.string(), json: () => entry.json() });
+          if (entry.isUpdate) markReady();
+        }
+        signal.removeEventListener('abort', stop);
+      } catch {
+        // The watch broke (NATS restarting): wait a moment and resume after the last revision.
+      }
+      if (!signal.aborted) await sleep(500);
+    }
   }
 
   /**

@@ -34,6 +34,23 @@ export const GenerationFilters = z.object({
 }).refine((f) => f.minChars <= f.maxChars, { path: ['minChars'], message: 'must not exceed filters.max_chars' });
 export type GenerationFilters = z.infer<typeof GenerationFilters>;
 
+/** The `domain` of a run over several domains; its domains are in `domainMix`. */
+export const MIXED_DOMAIN = 'mixed';
+
+/**
+ * One domain's part of a run over several domains: problem slots [firstSlot, firstSlot + count)
+ * are this domain's, steered towards its subtopics (all of them when empty), generated at its
+ * instruction temperature.
+ */
+export const DomainShare = z.object({
+  domain: z.string().min(1).max(64),
+  count: z.number().int().min(1),
+  firstSlot: z.number().int().nonnegative(),
+  subtopics: z.array(z.string().min(1).max(128)).max(64),
+  instructionTemperature: z.number().min(0).max(5),
+});
+export type DomainShare = z.infer<typeof DomainShare>;
+
 /**
  * The fully resolved specification of a domain run. The gateway fills every default before the
  * spec is stored, so stage services never apply defaults of their own.
@@ -55,8 +72,38 @@ export const RunSpec = z.object({
   filters: GenerationFilters,
   /** Base seed; per-request seeds are derived from it so a rerun reproduces the same run. */
   seed: z.number().int().nonnegative().max(2 ** 31 - 1),
+  /**
+   * A run over several domains (`domain` is MIXED_DOMAIN, `subtopics` empty): the domains in slot
+   * order, covering slots [0, count) without gap. Absent for a one-domain run.
+   */
+  domainMix: z.array(DomainShare).min(2).max(16).optional(),
+}).superRefine((spec, ctx) => {
+  if (!spec.domainMix) {
+    if (spec.domain === MIXED_DOMAIN) ctx.addIssue({ code: 'custom', path: ['domain'], message: `"${MIXED_DOMAIN}" needs a domain mix` });
+    return;
+  }
+  if (spec.domain !== MIXED_DOMAIN) ctx.addIssue({ code: 'custom', path: ['domain'], message: `must be "${MIXED_DOMAIN}" with a domain mix` });
+  let next = 0;
+  for (const [i, share] of spec.domainMix.entries()) {
+    if (share.firstSlot !== next) ctx.addIssue({ code: 'custom', path: ['domainMix', i, 'firstSlot'], message: `must be ${next}` });
+    next = share.firstSlot + share.count;
+  }
+  if (next !== spec.count) ctx.addIssue({ code: 'custom', path: ['count'], message: `must equal the domain mix's total ${next}` });
+  if (new Set(spec.domainMix.map((s) => s.domain)).size !== spec.domainMix.length) {
+    ctx.addIssue({ code: 'custom', path: ['domainMix'], message: 'must not repeat a domain' });
+  }
 });
 export type RunSpec = z.infer<typeof RunSpec>;
+
+/** The domains a run covers: its mix's, or its one domain. */
+export function runDomains(spec: Pick<RunSpec, 'domain' | 'domainMix'>): string[] {
+  return spec.domainMix ? spec.domainMix.map((s) => s.domain) : [spec.domain];
+}
+
+/** The mix share a problem slot belongs to; undefined for a one-domain run. */
+export function shareOfSlot(spec: Pick<RunSpec, 'domainMix'>, slot: number): DomainShare | undefined {
+  return spec.domainMix?.find((s) => slot >= s.firstSlot && slot < s.firstSlot + s.count);
+}
 
 /**
  * What a run gets for every setting its request leaves out, besides what the catalog supplies

@@ -61,6 +61,8 @@ export interface DatasetInfo {
   readonly domain: string;
   /** The subtopics the run was asked for; empty means all of the domain's, round-robin. */
   readonly subtopics: readonly string[];
+  /** A run over several domains (`domain` is "mixed"): each domain's problems and subtopics; empty for one domain. */
+  readonly domain_mix: readonly { readonly domain: string; readonly count: number; readonly subtopics: readonly string[] }[];
   /** Problems written per subtopic, keys sorted. */
   readonly problems_per_subtopic: Readonly<Record<string, number>>;
   readonly status: RunStatus;
@@ -162,6 +164,7 @@ export function buildDatasetInfo(options: BuildDatasetInfoOptions): DatasetInfo 
     run_id: options.runId,
     domain: options.domain,
     subtopics: [...run.spec.subtopics],
+    domain_mix: (run.spec.domainMix ?? []).map((share) => ({ domain: share.domain, count: share.count, subtopics: [...share.subtopics] })),
     problems_per_subtopic: sortedRecord(options.problemsPerSubtopic),
     status: run.status,
     reason: run.reason ?? null,

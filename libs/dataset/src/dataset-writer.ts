@@ -14,8 +14,10 @@ import { RecordSpool } from './record-spool.js';
 export interface DatasetWriterOptions {
   /** The dataset directory; created if missing. */
   readonly dir: string;
-  /** The run's domain: it names the files and every problem must carry it. */
+  /** The run's domain (`mixed` for a run over several domains): dataset_info.json names it. */
   readonly domain: string;
+  /** The domains a problem may carry: the run's mix, or (when omitted) `[domain]`. */
+  readonly domains?: readonly string[];
   /** The run every record must belong to. */
   readonly runId: string;
   /** The generator model id: names the files (`Magpie_{model after the last '/'}_…`). */
@@ -54,6 +56,7 @@ export class DatasetWriter {
   /** `Magpie_{model}_{count}_{timestamp}`. */
   readonly filePrefix: string;
   readonly #spools: Spools;
+  readonly #domains: ReadonlySet<string>;
   readonly #seenRecordIds = new Set<string>();
   readonly #pendingWrites = new Set<Promise<void>>();
   readonly #usage: Record<Exclude<RecordKind, 'rewards'>, TokenUsage> = {
@@ -75,6 +78,7 @@ export class DatasetWriter {
     this.fileNames = datasetFileNames(options);
     this.filePrefix = datasetFilePrefix(options);
     this.#spools = spools;
+    this.#domains = new Set(options.domains ?? [options.domain]);
   }
 
   /**
@@ -105,8 +109,8 @@ export class DatasetWriter {
   async add(record: AnyRecord): Promise<boolean> {
     if (this.#state !== 'open') throw new DatasetWriterError('add after finish');
     if (record.runId !== this.runId) throw new DatasetWriterError(`record ${record.recordId} belongs to run ${record.runId}, not ${this.runId}`);
-    if (record.kind === 'problem' && record.domain !== this.domain) {
-      throw new DatasetWriterError(`problem ${record.recordId} is in domain ${record.domain}, not ${this.domain}`);
+    if (record.kind === 'problem' && !this.#domains.has(record.domain)) {
+      throw new DatasetWriterError(`problem ${record.recordId} is in domain ${record.domain}, not ${[...this.#domains].join(' or ')}`);
     }
     const spool = this.#spools[record.kind];
     if (this.#seenRecordIds.has(record.recordId) || spool.has(record.id)) {

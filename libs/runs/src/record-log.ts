@@ -1,4 +1,4 @@
-import { StreamReader, subjectCounts, type JetStreamClient, type JetStreamManager } from '@magpie/bus';
+import { StreamReader, isNatsError, sleep, subjectCounts, type JetStreamClient, type JetStreamManager } from '@magpie/bus';
 import { AnyRecord, RecordKind, RejectionReason, Streams, Subjects, type RecordCounts, type RunCounts } from '@magpie/contracts';
 
 export interface RecordLogOptions {
@@ -7,14 +7,22 @@ export interface RecordLogOptions {
 }
 
 export interface ReadOptions {
-  /** Only records of this kind; all kinds when omitted. */
-  readonly kind?: RecordKind;
+  /** Only records of these kinds; all kinds when omitted or empty. */
+  readonly kinds?: readonly RecordKind[];
   /** Stream sequence of the last record already seen; 0 replays from the start. */
   readonly fromCursor: number;
   /** Resolves true once the run can produce no more records. */
   readonly isFinished: () => Promise<boolean>;
   readonly signal?: AbortSignal;
   readonly batchSize?: number;
+  /**
+   * How long NATS may stay unreachable (or refuse the read) before the error is thrown; meanwhile
+   * the reader is re-created after the last record yielded, so a NATS restart costs no record and
+   * repeats none. Default 10 minutes.
+   */
+  readonly maxOutageMs?: number;
+  /** Told about every re-created reader (NATS restarted or was unreachable). */
+  readonly onResume?: (afterCursor: number, error: unknown) => void;
 }
 
 export interface CursorRecord {
@@ -85,13 +93,39 @@ export class RecordLog {
    * Yields the run's records after `fromCursor` in stream order, then follows new ones until the
    * run is finished and everything stored before that was yielded. Stops early on `signal`.
    * Pulling happens only when the caller asks for the next record, so a slow reader holds at
-   * most one batch in memory.
+   * most one batch in memory. When NATS fails (a restart deletes the ordered consumer, a request
+   * times out) the reader is re-created after the last cursor yielded, with backoff, for up to
+   * `maxOutageMs`; only then is the error thrown.
    */
   async *read(runId: string, options: ReadOptions): AsyncGenerator<CursorRecord> {
+    let cursor = options.fromCursor;
+    let failingSince: number | undefined;
+    let failures = 0;
+    while (!options.signal?.aborted) {
+      try {
+        for await (const item of this.#readFrom(runId, cursor, options)) {
+          cursor = item.cursor;
+          failingSince = undefined;
+          failures = 0;
+          yield item;
+        }
+        return;
+      } catch (err) {
+        if (options.signal?.aborted) return;
+        failingSince ??= Date.now();
+        if (!isNatsError(err) || Date.now() - failingSince > (options.maxOutageMs ?? 600_000)) throw err;
+        options.onResume?.(cursor, err);
+        failures++;
+        await sleep(Math.min(100 * 2 ** failures, 2_000));
+      }
+    }
+  }
+
+  async *#readFrom(runId: string, afterCursor: number, options: ReadOptions): AsyncGenerator<CursorRecord> {
     const reader = await StreamReader.open(this.#js, {
       stream: Streams.records.name,
-      filter: options.kind ? Subjects.record(runId, options.kind) : Subjects.recordsOfRun(runId),
-      afterSequence: options.fromCursor,
+      filter: options.kinds?.length ? options.kinds.map((kind) => Subjects.record(runId, kind)) : Subjects.recordsOfRun(runId),
+      afterSequence: afterCursor,
     });
     while (!options.signal?.aborted) {
       // Checked before the fetch: the run turns terminal only after its last record is stored,

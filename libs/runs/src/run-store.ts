@@ -108,6 +108,23 @@ export class RunStore {
   }
 
   /**
+   * Calls `onState` with every stored run document, then with every one written from now on,
+   * until `signal` aborts; `onReady` once the stored ones are delivered. Survives NATS restarts
+   * without missing a write (it resumes after the last revision seen). Documents of an
+   * incompatible version are skipped. Resolves when stopped.
+   */
+  async follow(onState: (state: RunState) => void, options: { signal: AbortSignal; onReady?: () => void }): Promise<void> {
+    await this.#kv.follow(
+      'run.>',
+      (entry) => {
+        const parsed = RunState.safeParse(entry.json());
+        if (parsed.success) onState(parsed.data);
+      },
+      options,
+    );
+  }
+
+  /**
    * Binds a client request id to `runId` unless it is bound already. Returns the run id the
    * request belongs to: `runId` for the first call, the earlier run id for a retry.
    */

@@ -17,9 +17,11 @@ function request(overrides: Partial<StartRunRequest> = {}): StartRunRequest {
     sampler: null,
     reward_model: '',
     subtopics: [],
-    client_request_id: '',
-    pair_rule: '',
+    request_id: '',
+    pair_rule: 'PAIR_RULE_UNSPECIFIED',
     filters: null,
+    domain_mix: [],
+    labels: {},
     ...overrides,
   };
 }
@@ -101,10 +103,43 @@ describe('resolveRunSpec', () => {
     expect(messageOf({ samples_per_problem: 17 })).toBe('samples_per_problem: must be at most 16');
     expect(messageOf({ solver: { model: '', sampling: { top_p: 0 } } })).toBe('solver.sampling.top_p: must be greater than 0');
     expect(messageOf({ sampler: { model: '', sampling: { max_tokens: 0 } } })).toBe('sampler.sampling.max_tokens: must be at least 1');
-    expect(messageOf({ pair_rule: 'best' })).toBe('pair_rule: must be one of magpie, majority');
+    expect(messageOf({ pair_rule: 7 as unknown as StartRunRequest['pair_rule'] })).toBe('pair_rule: must be one of PAIR_RULE_MAJORITY, PAIR_RULE_MAGPIE');
     expect(messageOf({ min_reward_margin: -0.5 })).toBe('min_reward_margin: must be at least 0');
     expect(messageOf({ filters: { min_chars: 50, max_chars: 20 } })).toBe('filters.min_chars: must not exceed filters.max_chars');
     expect(messageOf({ generator: { model: '', sampling: { temperature: Number.NaN } } })).toBe('generator.sampling.temperature: must be a finite number');
+  });
+
+  it('splits a domain mix by weights into consecutive slots, each domain at its instruction temperature', () => {
+    const spec = resolveRunSpec(
+      request({
+        domain: '',
+        count: 10,
+        domain_mix: [
+          { domain: 'algebra', count: 0, weight: 2, subtopics: ['quadratics'] },
+          { domain: 'geometry', count: 0, weight: 1, subtopics: [] },
+        ],
+      }),
+      catalog,
+      limits,
+    );
+    expect(spec.domain).toBe('mixed');
+    expect(spec.count).toBe(10);
+    expect(spec.domainMix).toEqual([
+      { domain: 'algebra', count: 7, firstSlot: 0, subtopics: ['quadratics'], instructionTemperature: catalog.domains.get('algebra').instructionTemperature },
+      { domain: 'geometry', count: 3, firstSlot: 7, subtopics: [], instructionTemperature: catalog.domains.get('geometry').instructionTemperature },
+    ]);
+  });
+
+  it('takes a mix of counts as the run count, and names the offending share field', () => {
+    const mix = (shares: StartRunRequest['domain_mix'], count = 0) => request({ domain: '', count, domain_mix: shares });
+    const share = (domain: string, count: number, weight = 0) => ({ domain, count, weight, subtopics: [] });
+    expect(resolveRunSpec(mix([share('algebra', 3), share('calculus', 4)]), catalog, limits).count).toBe(7);
+    expect(fieldOf(() => resolveRunSpec(mix([share('algebra', 3), share('calculus', 4)], 8), catalog, limits))).toBe('count');
+    expect(fieldOf(() => resolveRunSpec(mix([share('algebra', 3), share('topology', 4)]), catalog, limits))).toBe('domain_mix[1].domain');
+    expect(fieldOf(() => resolveRunSpec(mix([share('algebra', 3), share('algebra', 4)]), catalog, limits))).toBe('domain_mix[1].domain');
+    expect(fieldOf(() => resolveRunSpec(mix([share('algebra', 3), share('calculus', 0, 1)]), catalog, limits))).toBe('domain_mix');
+    expect(fieldOf(() => resolveRunSpec(mix([share('algebra', 3)]), catalog, limits))).toBe('domain_mix');
+    expect(fieldOf(() => resolveRunSpec({ ...mix([share('algebra', 3), share('calculus', 4)]), domain: 'algebra' }, catalog, limits))).toBe('domain');
   });
 
   it('lists the known domains when the domain is unknown', () => {

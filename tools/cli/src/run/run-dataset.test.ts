@@ -80,7 +80,7 @@ describe('runDataset against a real gRPC gateway', () => {
     expect(code).toBe(0);
     expect(err).toEqual([]);
     expect(gateway?.startRequests[0]).toMatchObject({ domain: 'algebra', count: 4, seed: 7, samples_per_problem: 3, subtopics: [] });
-    expect(gateway?.startRequests[0]?.client_request_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(gateway?.startRequests[0]?.request_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(out[0]).toBe(`run ${RUN_ID} started`);
     expect(out[1]).toMatch(new RegExp(`^dataset: .*${DATASET_DIR}$`));
     expect(out).toContain(`  ${PREFIX}_ins_5res_armorm.jsonl  4`);

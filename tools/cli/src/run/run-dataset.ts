@@ -1,5 +1,5 @@
 import { join, relative } from 'node:path';
-import { runCountsFromProto, runSpecFromProto, runStatusFromProto, type MagpieClient, type Run } from '@magpie/api';
+import { isoFromTimestamp, runCountsFromProto, runSpecFromProto, runStatusFromProto, type MagpieClient, type Run } from '@magpie/api';
 import { isTerminal, type RunStatus } from '@magpie/contracts';
 import { DatasetWriter, datasetDirName, type DatasetSummary } from '@magpie/dataset';
 import { ExitCode } from '../exit-codes.js';
@@ -94,7 +94,7 @@ export async function runDataset(options: RunDatasetOptions): Promise<number> {
   options.out(created ? `run ${run.run_id} started` : `run ${run.run_id} attached (started earlier with this request id)`);
   // One instant names both the directory and the files, as the seed's script takes both from one `date`.
   const start = now();
-  const startedAt = run.created_at || start.toISOString();
+  const startedAt = isoFromTimestamp(run.created_at) ?? start.toISOString();
   const model = run.spec?.generator?.model || request.model;
   const dir = join(options.outDir, datasetDirName(model, request.domain, start));
   const writer = await DatasetWriter.create({
@@ -130,7 +130,7 @@ export async function runDataset(options: RunDatasetOptions): Promise<number> {
       status,
       ...(reason ? { reason } : {}),
       startedAt,
-      finishedAt: final?.finished_at || now().toISOString(),
+      finishedAt: isoFromTimestamp(final?.finished_at) ?? now().toISOString(),
       platform: options.platform,
       ...(counts ? { counts } : {}),
     });

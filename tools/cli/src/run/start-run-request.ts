@@ -1,4 +1,4 @@
-import type { ProtoInput, StartRunRequest } from '@magpie/api';
+import { pairRuleMapping, type StartRunRequestInput } from '@magpie/api';
 import type { PairRule } from '@magpie/contracts';
 
 /** Per-stage sampling a user asked for; anything left out is the gateway's default. */
@@ -32,11 +32,11 @@ export interface RunRequest {
   readonly pairRule?: PairRule;
   readonly minRewardMargin?: number;
   readonly filters?: FilterOverrides;
-  /** StartRun's client_request_id; the same id attaches to the same run. */
+  /** StartRun's request_id; the same id attaches to the same run. */
   readonly requestId?: string;
 }
 
-function stage(overrides: SamplingOverrides | undefined): ProtoInput<StartRunRequest>['generator'] {
+function stage(overrides: SamplingOverrides | undefined): StartRunRequestInput['generator'] {
   if (!overrides) return null;
   // An empty model keeps the run's model for the stage; only the sampling is overridden.
   return {
@@ -49,7 +49,7 @@ function stage(overrides: SamplingOverrides | undefined): ProtoInput<StartRunReq
   };
 }
 
-function filters(overrides: FilterOverrides | undefined): ProtoInput<StartRunRequest>['filters'] {
+function filters(overrides: FilterOverrides | undefined): StartRunRequestInput['filters'] {
   if (!overrides) return null;
   return {
     ...(overrides.minChars === undefined ? {} : { min_chars: overrides.minChars }),
@@ -60,20 +60,20 @@ function filters(overrides: FilterOverrides | undefined): ProtoInput<StartRunReq
 }
 
 /** The StartRun message for a request; optional proto fields are left unset where the request has no value. */
-export function toStartRunRequest(request: RunRequest, clientRequestId: string): ProtoInput<StartRunRequest> {
+export function toStartRunRequest(request: RunRequest, clientRequestId: string): StartRunRequestInput {
   return {
     domain: request.domain,
     count: request.count,
     model: request.model,
     subtopics: [...request.subtopics],
-    seed: request.seed ?? null,
+    ...(request.seed === undefined ? {} : { seed: request.seed }),
     samples_per_problem: request.samplesPerProblem,
     reward_model: request.rewardModel ?? '',
-    client_request_id: clientRequestId,
+    request_id: clientRequestId,
     generator: stage(request.generator),
     solver: stage(request.solver),
     sampler: stage(request.sampler),
-    pair_rule: request.pairRule ?? '',
+    pair_rule: request.pairRule ? pairRuleMapping.toProto(request.pairRule) : 'PAIR_RULE_UNSPECIFIED',
     ...(request.minRewardMargin === undefined ? {} : { min_reward_margin: request.minRewardMargin }),
     filters: filters(request.filters),
   };

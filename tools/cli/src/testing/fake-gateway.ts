@@ -64,7 +64,7 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
   };
   const run = (s: RunStatus, reason?: string) =>
     runToProto(fixtures.runState({ status: s, ...(s === 'running' || !reason ? {} : { reason }) }), counts());
-  const handlers: MagpieServiceHandlers = {
+  const handlers: Omit<MagpieServiceHandlers, 'WatchRun' | 'ExportDataset' | 'ListModels' | 'ListDomains'> & Partial<MagpieServiceHandlers> = {
     StartRun: (call, callback) => {
       startRequests.push(call.request);
       status = 'running';
@@ -73,12 +73,12 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
       if (behaviour.startError) callback(behaviour.startError);
       else callback(null, { run: run('running'), created: true });
     },
-    GetRun: (_call, callback) => callback(null, run(status, behaviour.reason)),
+    GetRun: (_call, callback) => callback(null, { run: run(status, behaviour.reason) }),
     ListRuns: (_call, callback) => callback(null, { runs: [] }),
     CancelRun: (call, callback) => {
       cancelRequests.push(call.request);
       status = 'cancelled';
-      callback(null, run('cancelled', call.request.reason));
+      callback(null, { run: run('cancelled', call.request.reason) });
     },
     StreamRecords: (call) => {
       streamRequests.push(call.request);
@@ -102,6 +102,11 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
       call.end();
     },
   };
+  const unimplemented = { code: grpc.status.UNIMPLEMENTED, details: 'not in the fake gateway' };
+  handlers.WatchRun = (call) => call.emit('error', unimplemented);
+  handlers.ExportDataset = (call) => call.emit('error', unimplemented);
+  handlers.ListModels = (_call, callback) => callback(unimplemented);
+  handlers.ListDomains = (_call, callback) => callback(unimplemented);
   const server = new grpc.Server();
   server.addService(loadMagpieProto().service, handlers);
   const port = await new Promise<number>((resolve, reject) => {

@@ -1,146 +1,16 @@
-import {
-  AnyRecord,
-  RejectionReason,
-  RunSpec,
-  type GenInputConfigs,
-  type GenResponseConfigs,
-  type PairInfo,
-  type RunCounts,
-  type RunState,
-  type RunStatus,
-  type TokenUsage,
-} from '@magpie/contracts';
+import { AnyRecord, type GenInputConfigs, type GenResponseConfigs, type PairInfo, type TokenUsage } from '@magpie/contracts';
+import { pairRuleMapping, pairSkipReasonMapping } from './enum-mappers.js';
 import { ProtoMappingError } from './errors.js';
-import type * as proto from './proto-types.js';
+import type * as proto from './generated/index.js';
 
-const STATUS_TO_PROTO = {
-  running: 'RUN_STATUS_RUNNING',
-  succeeded: 'RUN_STATUS_SUCCEEDED',
-  failed: 'RUN_STATUS_FAILED',
-  cancelled: 'RUN_STATUS_CANCELLED',
-} as const satisfies Record<RunStatus, proto.RunStatusName>;
+/** The decoded shape of one StreamRecords message: a record at a position of the run's log. */
+export type RecordEvent = proto.StreamRecordsResponse;
 
-/** The proto enum name for a run status. */
-export function runStatusToProto(status: RunStatus): proto.RunStatusName {
-  return STATUS_TO_PROTO[status];
-}
-
-/** The run status for a proto enum name. Throws ProtoMappingError for RUN_STATUS_UNSPECIFIED or an unknown name. */
-export function runStatusFromProto(status: string): RunStatus {
-  for (const [name, protoName] of Object.entries(STATUS_TO_PROTO)) {
-    if (protoName === status) return name as RunStatus;
-  }
-  throw new ProtoMappingError(`unknown run status ${status}`);
-}
-
-function stageToProto(stage: RunSpec['generator']): proto.ResolvedStage {
-  const { temperature, topP, maxTokens } = stage.sampling;
-  return { model: stage.model, sampling: { temperature, top_p: topP, max_tokens: maxTokens } };
-}
-
-/** A resolved spec in its proto shape; the sampler's samplesPerProblem moves to `samples_per_problem`. */
-export function runSpecToProto(spec: RunSpec): proto.RunSpec {
-  return {
-    domain: spec.domain,
-    subtopics: [...spec.subtopics],
-    count: spec.count,
-    generator: stageToProto(spec.generator),
-    solver: stageToProto(spec.solver),
-    sampler: stageToProto(spec.sampler),
-    samples_per_problem: spec.sampler.samplesPerProblem,
-    reward_model: spec.reward.model,
-    seed: spec.seed,
-    pair_rule: spec.reward.pairRule,
-    min_reward_margin: spec.reward.minRewardMargin,
-    filters: {
-      min_chars: spec.filters.minChars,
-      max_chars: spec.filters.maxChars,
-      near_duplicate_threshold: spec.filters.nearDuplicateThreshold,
-      sanitize: spec.filters.sanitize,
-      require_math: spec.filters.requireMath,
-    },
-  };
-}
-
-function stageFromProto(stage: proto.ResolvedStage | null, name: string) {
-  if (!stage?.sampling) throw new ProtoMappingError(`run spec lacks ${name}`);
-  const { temperature, top_p, max_tokens } = stage.sampling;
-  return { model: stage.model, sampling: { temperature, topP: top_p, maxTokens: max_tokens } };
-}
-
-/**
- * The contracts RunSpec for a proto RunSpec (the inverse of runSpecToProto). Throws
- * ProtoMappingError when a stage is missing or the result fails the contracts schema.
- */
-export function runSpecFromProto(spec: proto.RunSpec): RunSpec {
-  const candidate = {
-    domain: spec.domain,
-    subtopics: [...spec.subtopics],
-    count: spec.count,
-    generator: stageFromProto(spec.generator, 'generator'),
-    solver: stageFromProto(spec.solver, 'solver'),
-    sampler: { ...stageFromProto(spec.sampler, 'sampler'), samplesPerProblem: spec.samples_per_problem },
-    reward: { model: spec.reward_model, pairRule: spec.pair_rule, minRewardMargin: spec.min_reward_margin },
-    filters: spec.filters && {
-      minChars: spec.filters.min_chars,
-      maxChars: spec.filters.max_chars,
-      nearDuplicateThreshold: spec.filters.near_duplicate_threshold,
-      sanitize: spec.filters.sanitize,
-      requireMath: spec.filters.require_math,
-    },
-    seed: spec.seed,
-  };
-  const parsed = RunSpec.safeParse(candidate);
-  if (!parsed.success) throw new ProtoMappingError(`run spec is invalid: ${parsed.error.message}`, { cause: parsed.error });
-  return parsed.data;
-}
-
-/** A run's counts on the wire: the proto RecordCounts message carries the whole count model. */
-export function runCountsToProto(counts: RunCounts): proto.RecordCounts {
-  return {
-    problems: counts.records.problem,
-    solutions: counts.records.solution,
-    samples: counts.records.samples,
-    rewards: counts.records.rewards,
-    dead_lettered: counts.deadLettered,
-    rejections: { ...counts.rejections },
-  };
-}
-
-/** A run's counts from the wire; absent counts are all zero, and reasons this version does not know are left out. */
-export function runCountsFromProto(counts: proto.RecordCounts | null | undefined): RunCounts {
-  const rejections: RunCounts['rejections'] = {};
-  for (const [reason, n] of Object.entries(counts?.rejections ?? {})) {
-    const known = RejectionReason.safeParse(reason);
-    if (known.success && n > 0) rejections[known.data] = n;
-  }
-  return {
-    records: { problem: counts?.problems ?? 0, solution: counts?.solutions ?? 0, samples: counts?.samples ?? 0, rewards: counts?.rewards ?? 0 },
-    deadLettered: counts?.dead_lettered ?? 0,
-    rejections,
-  };
-}
-
-/** The public Run for a stored run state and its counts. Absent optional strings (finishedAt, reason, clientRequestId) become ''. */
-export function runToProto(state: RunState, counts: RunCounts): proto.Run {
-  return {
-    run_id: state.runId,
-    status: runStatusToProto(state.status),
-    spec: runSpecToProto(state.spec),
-    counts: runCountsToProto(counts),
-    created_at: state.createdAt,
-    updated_at: state.updatedAt,
-    finished_at: state.finishedAt ?? '',
-    reason: state.reason ?? '',
-    client_request_id: state.clientRequestId ?? '',
-  };
-}
-
-function usageToProto(usage: TokenUsage): proto.TokenUsage {
+function usageToProto(usage: TokenUsage): proto.RecordUsage {
   return { prompt_tokens: usage.promptTokens, completion_tokens: usage.completionTokens };
 }
 
-function usageFromProto(usage: proto.TokenUsage | null | undefined): TokenUsage | undefined {
+function usageFromProto(usage: proto.RecordUsage | null | undefined): TokenUsage | undefined {
   return usage ? { promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens } : undefined;
 }
 
@@ -182,7 +52,7 @@ function responseConfigsFromProto(configs: proto.GenResponseConfigs | null): Rec
  * The RecordEvent for a record at a log position. Proto has no nulls: a null seed, prompt or
  * solution reasoning is left unset, and a null entry of `Samples.reasonings` is sent as ''.
  */
-export function recordToProto(record: AnyRecord, cursor: number): proto.RecordEvent {
+export function recordToProto(record: AnyRecord, cursor: number): RecordEvent {
   const envelope = { cursor: String(cursor), run_id: record.runId, record_id: record.recordId, id: record.id };
   switch (record.kind) {
     case 'problem':
@@ -251,28 +121,28 @@ export function recordToProto(record: AnyRecord, cursor: number): proto.RecordEv
 
 function pairToProto(pair: PairInfo): proto.PairInfo {
   return {
-    rule: pair.rule,
+    rule: pairRuleMapping.toProto(pair.rule),
     ...(pair.chosenIndex === null ? {} : { chosen_index: pair.chosenIndex, _chosen_index: 'chosen_index' as const }),
     ...(pair.rejectedIndex === null ? {} : { rejected_index: pair.rejectedIndex, _rejected_index: 'rejected_index' as const }),
     margin: pair.margin,
     ...(pair.majorityAnswer === null ? {} : { majority_answer: pair.majorityAnswer, _majority_answer: 'majority_answer' as const }),
-    skip_reason: pair.skipReason ?? '',
+    skip_reason: pair.skipReason === null ? 'PAIR_SKIP_REASON_UNSPECIFIED' : pairSkipReasonMapping.toProto(pair.skipReason),
   };
 }
 
 function pairFromProto(pair: proto.PairInfo | null): Record<string, unknown> | null {
   if (!pair) return null;
   return {
-    rule: pair.rule,
+    rule: pairRuleMapping.tryFromProto(pair.rule),
     chosenIndex: pair.chosen_index ?? null,
     rejectedIndex: pair.rejected_index ?? null,
     margin: pair.margin,
     majorityAnswer: pair.majority_answer ?? null,
-    skipReason: pair.skip_reason === '' ? null : pair.skip_reason,
+    skipReason: pair.skip_reason === 'PAIR_SKIP_REASON_UNSPECIFIED' ? null : (pairSkipReasonMapping.tryFromProto(pair.skip_reason) ?? pair.skip_reason),
   };
 }
 
-function bodyFromProto(event: proto.RecordEvent): Record<string, unknown> {
+function bodyFromProto(event: RecordEvent): Record<string, unknown> {
   const { problem, solution, samples, rewards } = event;
   switch (event.body) {
     case 'problem':
@@ -339,7 +209,7 @@ function bodyFromProto(event: proto.RecordEvent): Record<string, unknown> {
  * `Samples.reasonings` entry becomes null). Throws ProtoMappingError when the event has no body,
  * its cursor is not a safe integer, or the record fails the contracts `AnyRecord` schema.
  */
-export function recordFromProto(event: proto.RecordEvent): { cursor: number; record: AnyRecord } {
+export function recordFromProto(event: RecordEvent): { cursor: number; record: AnyRecord } {
   const cursor = Number(event.cursor);
   if (!Number.isSafeInteger(cursor) || cursor < 0) throw new ProtoMappingError(`invalid cursor ${event.cursor}`);
   const candidate = { schemaVersion: 1, runId: event.run_id, recordId: event.record_id, id: event.id, ...bodyFromProto(event) };
