@@ -8,3 +8,5 @@ export * from './kv-bucket.js';
 export * from './stream-reader.js';
 export type { NatsConnection } from '@nats-io/transport-node';
 export { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+export * from './failure-counter.js';
+export * from './completion-forecast.js';

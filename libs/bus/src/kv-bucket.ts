@@ -1,4 +1,5 @@
-import { KvWatchInclude, Kvm, type KV } from '@nats-io/kv';
+import { StorageType } from '@nats-io/jetstream';
+import { KvWatchInclude, Kvm, type KV, type KvOptions } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { sleep } from './backoff.js';
 
@@ -14,6 +15,13 @@ export interface KvValue {
 export interface KvBucketOptions {
   /** Values kept per key. */
   readonly history: number;
+  /**
+   * `memory` for state that must stay writable while the file store is full and may be lost with a
+   * NATS restart; `file` (the default) otherwise. Only used when the bucket is created.
+   */
+  readonly storage?: 'file' | 'memory';
+  /** Values older than this are removed by the server; only used when the bucket is created. */
+  readonly ttlMs?: number;
 }
 
 /**
@@ -29,7 +37,18 @@ export class KvBucket {
 
   /** Creates the bucket if needed (idempotent) and binds to it. */
   static async open(nc: NatsConnection, name: string, options: KvBucketOptions): Promise<KvBucket> {
-    return new KvBucket(await new Kvm(nc).create(name, { history: options.history }));
+    const settings: Partial<KvOptions> = {
+      history: options.history,
+      ...(options.storage === 'memory' ? { storage: StorageType.Memory } : {}),
+      ...(options.ttlMs ? { ttl: options.ttlMs } : {}),
+    };
+    const kvm = new Kvm(nc);
+    try {
+      return new KvBucket(await kvm.create(name, settings));
+    } catch {
+      // Another service created it between our look-up and our create: bind to theirs.
+      return new KvBucket(await kvm.create(name, settings));
+    }
   }
 
   /** Writes `value` only when the key holds nothing; throws otherwise (the caller reads to tell why). */
@@ -47,6 +66,16 @@ export class KvBucket {
   /** Writes `value` when the key is still at `revision`; throws when someone wrote in between. */
   async update(key: string, value: string, revision: number): Promise<number> {
     return this.#kv.update(key, value, revision);
+  }
+
+  /** Writes `value` whatever the key holds. */
+  async put(key: string, value: string): Promise<number> {
+    return this.#kv.put(key, value);
+  }
+
+  /** Deletes the key (a later `get` reads it as absent); no error when it holds nothing. */
+  async delete(key: string): Promise<void> {
+    await this.#kv.delete(key);
   }
 
   /** Every key matching `filter` (NATS wildcards). */

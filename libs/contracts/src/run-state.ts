@@ -26,7 +26,10 @@ export const RunState = z.object({
   createdAt: IsoTime,
   updatedAt: IsoTime,
   finishedAt: IsoTime.optional(),
-  /** Human-readable reason for `failed` or `cancelled`. */
+  /**
+   * Human-readable reason for `failed` or `cancelled`. Never stored for a running run; RunStore
+   * shows why a running run is paused here (a full NATS store).
+   */
   reason: z.string().max(4096).optional(),
 });
 export type RunState = z.infer<typeof RunState>;
