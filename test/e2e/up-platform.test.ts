@@ -55,8 +55,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   client?.close();
-  if (up.exitCode === null) up.kill('SIGKILL');
-});
+  // A test that failed early leaves it running: stop it the way a user would, so it stops its children.
+  if (up.exitCode === null && up.signalCode === null) {
+    up.kill('SIGTERM');
+    await upExit;
+  }
+}, 60_000);
 
 function passwords(): Record<string, string> {
   return (JSON.parse(readFileSync(join(stateDir, 'nats-passwords.json'), 'utf8')) as { passwords: Record<string, string> }).passwords;

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { AnyRecord, Streams, Subjects, recordIdFor } from '@magpie/contracts';
+import { Streams, Subjects, recordIdFor, type AnyRecord } from '@magpie/contracts';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { fixtures, waitFor, type ServiceName } from '@magpie/testing';
@@ -40,7 +40,7 @@ async function forgeAs(user: Exclude<ServiceName, 'generator'>, runId: string): 
   open.push(nc);
   const js = jetstream(nc);
   const outcomes = await Promise.all(
-    Array.from({ length: COUNT }, async (_, slot) => {
+    Array.from({ length: COUNT }, (_, slot) => {
       const record = forgedProblem(runId, slot);
       // The record id as Nats-Msg-Id: stored, it would make the generator's own publish a duplicate.
       return js.publish(Subjects.record(runId, 'problem'), JSON.stringify(record), { msgID: record.recordId, timeout: 1_000 }).then(
