@@ -3,6 +3,7 @@ import { createLogger } from '@magpie/logging';
 import { NatsServerFixture, type NatsServerFixtureOptions } from '@magpie/testing';
 import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/transport-node';
+import { afterAll, beforeAll } from 'vitest';
 import { connectNats } from './connect-nats.js';
 import { FailureCounter } from './failure-counter.js';
 import { provisionStreams } from './provision-streams.js';
@@ -88,4 +89,19 @@ export class WorkerFixture {
     const info = await this.jsm.consumers.info(Streams.genTasks.name, `test-${runId}`);
     return info.num_pending + info.num_ack_pending;
   }
+}
+
+/** Starts a WorkerFixture before the calling suite's tests and stops it after them; call the result for it. */
+export function workerFixtureForSuite(options: NatsServerFixtureOptions | (() => NatsServerFixtureOptions) = {}): () => WorkerFixture {
+  let bus: WorkerFixture | undefined;
+  beforeAll(async () => {
+    bus = await WorkerFixture.start(typeof options === 'function' ? options() : options);
+  }, 30_000);
+  afterAll(async () => {
+    await bus?.stop();
+  });
+  return () => {
+    if (!bus) throw new Error('the worker fixture is not started (call it inside a test)');
+    return bus;
+  };
 }

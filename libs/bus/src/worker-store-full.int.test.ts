@@ -3,33 +3,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AnyRecord, Streams, Subjects, recordIdFor } from '@magpie/contracts';
 import { fixtures, waitFor } from '@magpie/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isStoreFull } from './errors.js';
 import type { WorkerContext } from './worker.js';
-import { WorkerFixture } from './worker-fixture.js';
+import { workerFixtureForSuite } from './worker-fixture.js';
 
 // A full JetStream store (nats-server's max_file_store, which it otherwise derives from the free
 // disk space) pauses the worker: no failure is counted, nothing is dead-lettered, and the message
 // is handled once space returns.
-let bus: WorkerFixture;
-
-beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'magpie-full-store-'));
-  const configFile = join(dir, 'nats.conf');
+const fixture = workerFixtureForSuite(() => {
+  const configFile = join(mkdtempSync(join(tmpdir(), 'magpie-full-store-')), 'nats.conf');
   writeFileSync(configFile, 'jetstream { max_file_store: 4MB }\n');
-  bus = await WorkerFixture.start({ configFile });
-}, 30_000);
-
-afterAll(async () => {
-  await bus?.stop();
+  return { configFile };
 });
 
 /** Fills what is left of the store with a throwaway stream; resolves once JetStream refuses more. */
 async function fillStore(): Promise<void> {
-  await bus.jsm.streams.add({ name: 'FILLER', subjects: ['filler.>'] });
+  await fixture().jsm.streams.add({ name: 'FILLER', subjects: ['filler.>'] });
   const chunk = 'x'.repeat(256 * 1024);
   for (;;) {
-    const refused = await bus.js.publish('filler.bytes', chunk).then(
+    const refused = await fixture().js.publish('filler.bytes', chunk).then(
       () => false,
       (err: unknown) => isStoreFull(err),
     );
@@ -44,13 +37,13 @@ describe('a full NATS store', () => {
     const seen: WorkerContext[] = [];
     const paused: string[] = [];
     let resumed = 0;
-    await bus.publishTask(bus.task(runId, 0));
+    await fixture().publishTask(fixture().task(runId, 0));
     await fillStore();
-    const w = bus.worker(runId, {
+    const w = fixture().worker(runId, {
       maxFailures: 2,
       handler: async (_task, ctx) => {
         seen.push(ctx);
-        await bus.publisher.publish(Subjects.record(runId, 'problem'), AnyRecord, problem, problem.recordId);
+        await fixture().publisher.publish(Subjects.record(runId, 'problem'), AnyRecord, problem, problem.recordId);
       },
       onStorePaused: (message) => paused.push(message),
       onStoreResumed: () => resumed++,
@@ -62,11 +55,11 @@ describe('a full NATS store', () => {
     expect(seen.every((c) => c.failures === 0)).toBe(true);
     expect(resumed).toBe(0);
 
-    await bus.jsm.streams.delete('FILLER');
-    await waitFor('the output and the ack', async () => resumed === 1 && (await bus.backlog(runId)) === 0, 30_000, 50);
+    await fixture().jsm.streams.delete('FILLER');
+    await waitFor('the output and the ack', async () => resumed === 1 && (await fixture().backlog(runId)) === 0, 30_000, 50);
     await w.stop();
-    const info = await bus.jsm.streams.info(Streams.records.name, { subjects_filter: Subjects.record(runId, 'problem') });
+    const info = await fixture().jsm.streams.info(Streams.records.name, { subjects_filter: Subjects.record(runId, 'problem') });
     expect(info.state.subjects?.[Subjects.record(runId, 'problem')]).toBe(1);
-    expect(await bus.deadLetters(runId)).toEqual([]);
+    expect(await fixture().deadLetters(runId)).toEqual([]);
   });
 });

@@ -1,33 +1,25 @@
 import { GenerationTask, MsgIds, Streams, Subjects } from '@magpie/contracts';
 import { waitFor } from '@magpie/testing';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { connectNats } from './connect-nats.js';
 import { TransientError } from './errors.js';
 import { provisionStreams } from './provision-streams.js';
 import { Worker } from './worker.js';
-import { WorkerFixture } from './worker-fixture.js';
+import { workerFixtureForSuite, type WorkerFixture } from './worker-fixture.js';
 
-let bus: WorkerFixture;
+const fixture = workerFixtureForSuite();
 
-beforeAll(async () => {
-  bus = await WorkerFixture.start();
-}, 30_000);
-
-afterAll(async () => {
-  await bus?.stop();
-});
-
-const task = (runId: string, taskIndex: number) => bus.task(runId, taskIndex);
-const publishTask = (t: GenerationTask) => bus.publishTask(t);
-const worker = (...args: Parameters<WorkerFixture['worker']>) => bus.worker(...args);
-const deadLetters = (runId: string) => bus.deadLetters(runId);
+const task = (runId: string, taskIndex: number) => fixture().task(runId, taskIndex);
+const publishTask = (t: GenerationTask) => fixture().publishTask(t);
+const worker = (...args: Parameters<WorkerFixture['worker']>) => fixture().worker(...args);
+const deadLetters = (runId: string) => fixture().deadLetters(runId);
 
 describe('stream provisioning', () => {
   it('is idempotent and keeps existing messages', async () => {
     await publishTask(task('prov1', 0));
-    await provisionStreams(bus.jsm, { duplicateWindowMs: 60_000, retentionMs: 3_600_000 });
-    const info = await bus.jsm.streams.info(Streams.genTasks.name, { subjects_filter: Subjects.genTask('prov1') });
+    await provisionStreams(fixture().jsm, { duplicateWindowMs: 60_000, retentionMs: 3_600_000 });
+    const info = await fixture().jsm.streams.info(Streams.genTasks.name, { subjects_filter: Subjects.genTask('prov1') });
     expect(info.state.subjects?.[Subjects.genTask('prov1')]).toBe(1);
   });
 });
@@ -35,25 +27,25 @@ describe('stream provisioning', () => {
 describe('publisher', () => {
   it('stores the same output published twice only once', async () => {
     const t = task('dedup1', 0);
-    const first = await bus.publisher.publish(Subjects.genTask(t.runId), GenerationTask, t, MsgIds.genTask(t.runId, 0));
-    const second = await bus.publisher.publish(Subjects.genTask(t.runId), GenerationTask, t, MsgIds.genTask(t.runId, 0));
+    const first = await fixture().publisher.publish(Subjects.genTask(t.runId), GenerationTask, t, MsgIds.genTask(t.runId, 0));
+    const second = await fixture().publisher.publish(Subjects.genTask(t.runId), GenerationTask, t, MsgIds.genTask(t.runId, 0));
     expect(first.duplicate).toBe(false);
     expect(second.duplicate).toBe(true);
     expect(second.seq).toBe(first.seq);
-    const info = await bus.jsm.streams.info(Streams.genTasks.name, { subjects_filter: Subjects.genTask('dedup1') });
+    const info = await fixture().jsm.streams.info(Streams.genTasks.name, { subjects_filter: Subjects.genTask('dedup1') });
     expect(info.state.subjects?.[Subjects.genTask('dedup1')]).toBe(1);
   });
 
   it('refuses a payload that fails its schema', async () => {
     const bad = { ...task('bad1', 0), slotCount: -1 };
-    await expect(bus.publisher.publish(Subjects.genTask('bad1'), GenerationTask, bad, 'x')).rejects.toThrow(/invalid payload/);
+    await expect(fixture().publisher.publish(Subjects.genTask('bad1'), GenerationTask, bad, 'x')).rejects.toThrow(/invalid payload/);
   });
 });
 
 describe('worker', () => {
   it('redelivers a message when the worker that had it dies without acking', async () => {
     const runId = 'redeliver1';
-    const conn = await connectNats({ servers: bus.nats.url, name: 'doomed' });
+    const conn = await connectNats({ servers: fixture().nats.url, name: 'doomed' });
     let firstSeen = false;
     const doomed = new Worker<GenerationTask>({
       js: jetstream(conn),
@@ -62,10 +54,10 @@ describe('worker', () => {
       durableName: `test-${runId}`,
       filterSubject: Subjects.genTask(runId),
       schema: GenerationTask,
-      publisher: bus.publisher,
-      failures: bus.failures,
+      publisher: fixture().publisher,
+      failures: fixture().failures,
       stage: 'generator',
-      logger: bus.logger,
+      logger: fixture().logger,
       concurrency: 1,
       ackWaitMs: 1_500,
       handler: () => {
@@ -130,7 +122,7 @@ describe('worker', () => {
       },
     });
     await w.start();
-    await bus.js.publish(Subjects.genTask(runId), JSON.stringify({ schemaVersion: 1, runId, nonsense: true }));
+    await fixture().js.publish(Subjects.genTask(runId), JSON.stringify({ schemaVersion: 1, runId, nonsense: true }));
     const letters = await waitFor('a dead letter', async () => {
       const l = await deadLetters(runId);
       return l.length > 0 ? l : undefined;
@@ -189,7 +181,7 @@ describe('worker', () => {
     await publishTask(task(runId, 0));
     await waitFor('the handler to finish', () => finished, 15_000, 20);
     const info = await waitFor('the ack', async () => {
-      const i = await bus.jsm.consumers.info(Streams.genTasks.name, `test-${runId}`);
+      const i = await fixture().jsm.consumers.info(Streams.genTasks.name, `test-${runId}`);
       return i.num_ack_pending === 0 && i.num_pending === 0 ? i : undefined;
     }, 10_000, 20);
     await w.stop();
