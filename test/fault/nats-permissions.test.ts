@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { AckPolicy, jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createMagpieClient } from '@magpie/api';
-import { connectNats, provisionStreams } from '@magpie/bus';
+import { FailureCounter, connectNats, provisionStreams } from '@magpie/bus';
 import { RunStore } from '@magpie/runs';
-import { fixtures, LocalPlatform, NatsServerFixture, REPO_ROOT, SERVICE_NAMES, SIM_IDEAL_ENV, waitFor } from '@magpie/testing';
+import { fixtures, LocalPlatform, NatsServerFixture, REPO_ROOT, SIM_IDEAL_ENV, waitFor } from '@magpie/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The per-service users of configs/nats/nats-server.conf against a real nats-server: each service
@@ -71,14 +71,25 @@ describe('configs/nats/nats-server.conf', () => {
     await expect(connect({ servers: nats.url, reconnect: false })).rejects.toThrow(/authoriz/i);
   });
 
-  it('lets every service provision the streams and the runs bucket, as each does at start', async () => {
+  it('lets every service provision the streams and its buckets, as each does at start', async () => {
     for (const user of USERS.filter((u) => u !== 'admin')) {
       // connectNats is what the services use: NATS_USER/NATS_PASS from their environment.
       const nc = await connectNats({ servers: nats.url, name: user, user, pass: PASSWORDS[user] });
       open.push(nc);
       const seen = violations(nc);
       await provisionStreams(await jetstreamManager(nc), STREAM_OPTIONS);
-      await RunStore.open(nc);
+      const store = await RunStore.open(nc);
+      await store.notes.storeFull();
+      if (user !== 'gateway') {
+        // A stage counts failures under its own consumers' keys and writes the pause note.
+        const durable = user === 'generator' ? 'generator-tasks' : user;
+        const counter = await FailureCounter.open(nc);
+        await counter.record(durable, 'RECORDS', 7, 1);
+        expect(await counter.failures(durable, 'RECORDS', 7)).toBe(1);
+        await counter.clear(durable, 'RECORDS', 7);
+        await store.notes.setStoreFull(user === 'generator' ? 'generator' : user, 'paused: test', new Date());
+        await store.notes.clearStoreFull();
+      }
       await nc.flush();
       expect(seen, user).toEqual([]);
     }
@@ -131,6 +142,8 @@ describe('configs/nats/nats-server.conf', () => {
     expect(await publishFails(js, `records.v1.${RUN}.problem`)).toBe(true);
     expect(await publishFails(js, `dlq.v1.${RUN}.sampler`)).toBe(true);
     expect(await publishFails(js, `runs.v1.${RUN}.requested`)).toBe(true);
+    // Nor another stage's failure counts.
+    expect(await publishFails(js, '$KV.msg_failures.sampler.RECORDS.1')).toBe(true);
     // Nothing publishes run progress any more: the subject is no one's.
     expect(await publishFails(js, `runs.v1.${RUN}.progress`)).toBe(true);
     // A core publish is answered with a permissions violation.
@@ -171,16 +184,8 @@ describe('configs/nats/nats-server.conf', () => {
   });
 
   it('runs the real platform with one user per service and no permission violation', async () => {
-    // The launcher's own plan, with this config and each service's credentials given to it alone.
-    const platform = await LocalPlatform.start({
-      baseEnv: process.env,
-      simEnv: SIM_IDEAL_ENV,
-      natsConfigFile: CONFIG_FILE,
-      componentEnv: {
-        nats: PASSWORD_ENV,
-        ...Object.fromEntries(SERVICE_NAMES.map((name) => [name, { NATS_USER: name, NATS_PASS: PASSWORDS[name] }])),
-      },
-    });
+    // The launcher's own plan: this config with the platform's passwords, each service's given to it alone.
+    const platform = await LocalPlatform.start({ baseEnv: process.env, simEnv: SIM_IDEAL_ENV });
     const client = createMagpieClient(platform.grpcAddress);
     try {
       await client.waitForReady(30_000);

@@ -10,3 +10,5 @@ export * from './nats-errors.js';
 export * from './stream-reader.js';
 export type { NatsConnection } from '@nats-io/transport-node';
 export { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+export * from './failure-counter.js';
+export * from './completion-forecast.js';

@@ -1,7 +1,7 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
 import type { z } from 'zod';
 import { backoffDelayMs, sleep } from './backoff.js';
-import { InvalidPayloadError, PublishError } from './errors.js';
+import { InvalidPayloadError, PublishError, StoreFullError, isStoreFull } from './errors.js';
 
 export interface PublisherOptions {
   readonly js: JetStreamClient;
@@ -33,7 +33,9 @@ export class Publisher {
 
   /**
    * Validates `payload` against `schema`, then publishes. Throws InvalidPayloadError for a bad
-   * payload (never sent) and PublishError when JetStream does not acknowledge after retries.
+   * payload (never sent), StoreFullError at once when JetStream has no room (retrying within
+   * seconds cannot help; the caller pauses) and PublishError when JetStream does not acknowledge
+   * after retries.
    */
   async publish<T>(subject: string, schema: z.ZodType<T>, payload: T, msgId: string): Promise<PublishResult> {
     const parsed = schema.safeParse(payload);
@@ -47,6 +49,7 @@ export class Publisher {
         const ack = await this.#js.publish(subject, data, { msgID: msgId, timeout: this.#timeoutMs });
         return { seq: ack.seq, duplicate: ack.duplicate };
       } catch (err) {
+        if (isStoreFull(err)) throw new StoreFullError(`cannot store ${subject}: ${errorText(err)}`, { cause: err });
         lastError = err;
         if (attempt < this.#maxAttempts) await sleep(backoffDelayMs({ baseMs: 100, maxMs: 4_000 }, attempt));
       }
@@ -55,4 +58,8 @@ export class Publisher {
       cause: lastError,
     });
   }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }

@@ -9,3 +9,4 @@ export * from './dead-letter.js';
 export * from './subjects.js';
 export * from './rejection.js';
 export * from './dataset-export.js';
+export * from './platform-buckets.js';

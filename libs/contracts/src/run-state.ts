@@ -33,7 +33,10 @@ export const RunState = z.object({
   createdAt: IsoTime,
   updatedAt: IsoTime,
   finishedAt: IsoTime.optional(),
-  /** Human-readable reason for `failed` or `cancelled`. */
+  /**
+   * Human-readable reason for `failed` or `cancelled`. Never stored for a running run; RunStore
+   * shows why a running run is paused here (a full NATS store).
+   */
   reason: z.string().max(4096).optional(),
   /** Labels the run was started with, to find it by (ListRuns). */
   labels: z.record(RunLabelKey, RunLabelValue).optional(),

@@ -31,7 +31,8 @@ export interface HandleOnceOptions<C> {
 export async function handleOnce<T extends StageInput, C>(definition: StageDefinition<T, C>, input: T, options: HandleOnceOptions<C>): Promise<HandledMessage> {
   const handled: HandledMessage = { records: [], usage: [], messages: [] };
   const signal = options.signal ?? new AbortController().signal;
-  const delivery: WorkerContext = { subject: definition.filter, streamSequence: 1, deliveryCount: options.deliveryCount ?? 1, signal };
+  const deliveryCount = options.deliveryCount ?? 1;
+  const delivery: WorkerContext = { subject: definition.filter, streamSequence: 1, deliveryCount, failures: deliveryCount - 1, signal };
   const { context } = createStageContext<C>({
     run: options.run,
     delivery,

@@ -110,13 +110,13 @@ describe('magpie run arguments', () => {
 
 describe('magpie up arguments', () => {
   it('applies the documented defaults', async () => {
-    expect(await parseUp([])).toEqual({ natsPort: 4222, simPort: 8000, grpcPort: 50051, stateDir: '.magpie', readyTimeoutMs: 60_000 });
+    expect(await parseUp([])).toEqual({ natsPort: 4222, simPort: 8000, grpcPort: 50051, stateDir: '.magpie', readyTimeoutMs: 60_000, shutdownGraceMs: 20_000 });
   });
 
   it('parses every option', async () => {
     expect(
-      await parseUp(['--nats-port', '14222', '--sim-port', '18000', '--grpc-port', '15051', '--state-dir', '/tmp/s', '--ready-timeout-ms', '5']),
-    ).toEqual({ natsPort: 14222, simPort: 18000, grpcPort: 15051, stateDir: '/tmp/s', readyTimeoutMs: 5 });
+      await parseUp(['--nats-port', '14222', '--sim-port', '18000', '--grpc-port', '15051', '--state-dir', '/tmp/s', '--ready-timeout-ms', '5', '--shutdown-grace-ms', '3000']),
+    ).toEqual({ natsPort: 14222, simPort: 18000, grpcPort: 15051, stateDir: '/tmp/s', readyTimeoutMs: 5, shutdownGraceMs: 3_000 });
   });
 
   it('rejects a bad port', async () => {
