@@ -88,7 +88,14 @@ describe('DatasetWriter', () => {
       { name: f('sharegpt.jsonl'), records: 4 },
       { name: f('messages.jsonl'), records: 4 },
       { name: f('dpo.jsonl'), records: 4 },
+      { name: f('ins.parquet'), records: 4 },
+      { name: f('ins_res.parquet'), records: 4 },
+      { name: f('ins_5res_armorm.parquet'), records: 4 },
+      { name: f('sharegpt.parquet'), records: 4 },
+      { name: f('messages.parquet'), records: 4 },
+      { name: f('dpo.parquet'), records: 4 },
       { name: 'dataset_info.json', records: 1 },
+      { name: 'README.md', records: 1 },
     ]);
     expect(summary.info.complete).toBe(true);
   });
@@ -291,6 +298,12 @@ describe('DatasetWriter', () => {
       { name: f('sharegpt.jsonl'), records: 4 },
       { name: f('messages.jsonl'), records: 4 },
       { name: f('dpo.jsonl'), records: 4 },
+      { name: f('ins.parquet'), records: 4 },
+      { name: f('ins_res.parquet'), records: 4 },
+      { name: f('ins_5res_armorm.parquet'), records: 4 },
+      { name: f('sharegpt.parquet'), records: 4 },
+      { name: f('messages.parquet'), records: 4 },
+      { name: f('dpo.parquet'), records: 4 },
     ]);
   });
 
@@ -298,14 +311,21 @@ describe('DatasetWriter', () => {
     await writeAll(completeRun(1));
     expect((await readdir(dir)).sort()).toEqual([
       f('dpo.jsonl'),
+      f('dpo.parquet'),
       f('ins.json'),
+      f('ins.parquet'),
       f('ins_5res.json'),
       f('ins_5res_armorm.json'),
       f('ins_5res_armorm.jsonl'),
+      f('ins_5res_armorm.parquet'),
       f('ins_res.json'),
       f('ins_res.jsonl'),
+      f('ins_res.parquet'),
       f('messages.jsonl'),
+      f('messages.parquet'),
       f('sharegpt.jsonl'),
+      f('sharegpt.parquet'),
+      'README.md',
       'dataset_info.json',
     ]);
   });
