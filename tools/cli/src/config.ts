@@ -1,4 +1,5 @@
 import { ConfigError, type EnvSource } from '@magpie/config';
+import { isLanguage, LANGUAGES, type Language } from './i18n/translator.js';
 
 /** Defaults for flags, from the environment; a flag given on the command line always wins. */
 export interface CliConfig {
@@ -18,6 +19,8 @@ export interface CliConfig {
   readonly tlsCa?: string;
   readonly tlsCert?: string;
   readonly tlsKey?: string;
+  /** MAGPIE_LANG: the language of progress and log messages (`en`, the default, or `ja`); `--lang` overrides it. */
+  readonly lang: Language;
   /** PATH, searched for nats-server. */
   readonly searchPath: string | undefined;
   /** The environment children of `magpie up` inherit before their own variables are set. */
@@ -43,6 +46,14 @@ function optional(source: EnvSource, name: string, key: 'token' | 'tlsCa' | 'tls
   return raw === undefined || raw === '' ? {} : { [key]: raw };
 }
 
+function language(source: EnvSource, problems: string[]): Language {
+  const raw = source.MAGPIE_LANG;
+  if (raw === undefined || raw === '') return 'en';
+  if (isLanguage(raw)) return raw;
+  problems.push(`MAGPIE_LANG: must be one of ${LANGUAGES.join(', ')}, got "${raw}"`);
+  return 'en';
+}
+
 function text(source: EnvSource, name: string, fallback: string): string {
   const raw = source[name];
   // An empty variable means "unset" so that `FOO= magpie …` falls back to the default.
@@ -66,6 +77,7 @@ export function loadCliConfig(source: EnvSource = process.env): CliConfig {
     ...optional(source, 'MAGPIE_TLS_CA', 'tlsCa'),
     ...optional(source, 'MAGPIE_TLS_CERT', 'tlsCert'),
     ...optional(source, 'MAGPIE_TLS_KEY', 'tlsKey'),
+    lang: language(source, problems),
     searchPath: source.PATH,
     inheritedEnv: { ...source },
   };

@@ -1,11 +1,10 @@
 import { Argument, Command, Option } from 'commander';
-import { createMagpieClient } from '@magpie/api';
 import { DEFAULT_CONFIG_DIR, loadCatalog, type ModelPreset, type PresetCatalog } from '@magpie/catalog';
 import type { CliConfig } from '../config.js';
 import { parsePositiveInt, parseTemperature, parseUnitInterval } from '../parse-options.js';
 import { readPlatformInfo } from '../repo-root.js';
 import { applyModelPreset, type SeedPositionals } from '../run/apply-model-preset.js';
-import { gatewayClientOptions } from '../run/gateway-client-options.js';
+import { createGatewayClient } from '../run/gateway-client-options.js';
 import { createProgressReporter } from '../run/progress-reporter.js';
 import { runDataset, type RunResult } from '../run/run-dataset.js';
 import type { CommandIo } from './command-io.js';
@@ -126,11 +125,11 @@ Positionals override the preset, which overrides the defaults; --model and --cou
  * unusable TLS flags.
  */
 export async function executeRunCommand(options: RunCommandOptions, io: CommandIo, onFinished?: (result: RunResult) => void): Promise<number> {
-  const client = createMagpieClient(options.gateway, gatewayClientOptions(options));
+  const client = createGatewayClient(options.gateway, options);
   const controller = new AbortController();
   const onSignal = (): void => {
     if (controller.signal.aborted) {
-      io.err('magpie run: second interrupt, exiting now');
+      io.err(`magpie run: ${io.t('run.secondInterrupt')}`);
       io.exit(130);
     }
     controller.abort();
@@ -148,7 +147,8 @@ export async function executeRunCommand(options: RunCommandOptions, io: CommandI
       signal: controller.signal,
       out: io.out,
       err: io.err,
-      createProgress: (total) => createProgressReporter({ stream: io.errStream, isTty: io.errIsTty, total }),
+      t: io.t,
+      createProgress: (total) => createProgressReporter({ stream: io.errStream, isTty: io.errIsTty, total, t: io.t }),
       ...(onFinished === undefined ? {} : { onFinished }),
     });
   } finally {
