@@ -8,6 +8,7 @@ import { executeUpCommand, defineUpCommand } from './commands/up-command.js';
 import { defineStatusCommand, executeStatusCommand } from './commands/status-command.js';
 import { defineVerifyAnswerCommand, runVerifyAnswer } from './commands/verify-answer-command.js';
 import { defineModelsCommand, modelsHandlers } from './commands/models-command.js';
+import { defineRunsCommand, runsHandlers } from './commands/runs-command.js';
 import type { CommandIo } from './commands/command-io.js';
 import type { CliConfig } from './config.js';
 import { createTranslator, LANGUAGES, type Language } from './i18n/translator.js';
@@ -35,6 +36,7 @@ export function createCliProgram(options: CliProgramOptions): Command {
       translate = createTranslator(root.opts<{ lang: Language }>().lang);
     })
     .addCommand(defineRunCommand(config, async (opts) => setExitCode(await executeRunCommand(opts, io))))
+    .addCommand(defineRunsCommand(config, runsHandlers(io, setExitCode)))
     .addCommand(defineGenerateDomainCommand(config, async (opts) => setExitCode(await executeRunCommand(opts, io))))
     .addCommand(
       defineGenerateAllCommand(config, async (opts) =>

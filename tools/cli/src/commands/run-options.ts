@@ -18,15 +18,40 @@ export const DEFAULT_MODEL = 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B';
 /** The default samples per problem (Magpie's `--num_samples 5`). */
 export const DEFAULT_SAMPLES_PER_PROBLEM = 5;
 
-/** The flags every run command shares, as commander parses them. */
-export interface RunFlags extends GatewayAccessFlags {
-  readonly out: string;
+/** How to reach the gateway, as commander parses it: every command that talks to one has these. */
+export interface GatewayFlags extends GatewayAccessFlags {
   readonly gateway: string;
+  readonly waitMs: number;
+}
+
+/** The default of --wait-ms: how long a command waits for an unavailable gateway. */
+export const DEFAULT_WAIT_MS = 60_000;
+
+/** Adds --gateway, --token, --tls-ca, --tls-cert, --tls-key and --wait-ms, with their MAGPIE_* defaults. */
+export function addGatewayFlags(command: Command, config: CliConfig): Command {
+  return (
+    command
+      .addOption(new Option('--gateway <host:port>', 'gateway address (env MAGPIE_GATEWAY)').argParser(parseAddress).default(config.gateway))
+      // The token's default is described, never shown: help output must not print a secret.
+      .addOption(new Option('--token <token>', 'bearer token for the gateway (env MAGPIE_TOKEN)').default(config.token, 'env MAGPIE_TOKEN'))
+      .addOption(new Option('--tls-ca <file>', "connect with TLS, trusting this CA's PEM (env MAGPIE_TLS_CA)").default(config.tlsCa))
+      .addOption(new Option('--tls-cert <file>', 'client certificate (PEM) for mTLS; needs --tls-key (env MAGPIE_TLS_CERT)').default(config.tlsCert))
+      .addOption(new Option('--tls-key <file>', 'client private key (PEM) for mTLS; needs --tls-cert (env MAGPIE_TLS_KEY)').default(config.tlsKey))
+      .addOption(
+        new Option('--wait-ms <ms>', 'how long to wait for an unavailable gateway, at the start and for every call (retried with backoff)')
+          .argParser(parsePositiveInt)
+          .default(DEFAULT_WAIT_MS),
+      )
+  );
+}
+
+/** The flags every run command shares, as commander parses them. */
+export interface RunFlags extends GatewayFlags {
+  readonly out: string;
   readonly seed?: number;
   readonly subtopics?: string[];
   readonly samplesPerProblem: number;
   readonly rewardModel?: string;
-  readonly waitMs: number;
   readonly pairRule?: PairRule;
   readonly minRewardMargin?: number;
   readonly nearDuplicateThreshold?: number;
@@ -48,14 +73,8 @@ export interface RunCommandOptions extends RunRequest, GatewayAccessFlags {
  * left out for commands that run several domains, whose subtopics differ.
  */
 export function addRunFlags(command: Command, config: CliConfig, { subtopics = true } = {}): Command {
-  command
-    .option('--out <dir>', 'parent directory of the dataset directories (env MAGPIE_OUT_DIR)', config.outDir)
-    .addOption(new Option('--gateway <host:port>', 'gateway address (env MAGPIE_GATEWAY)').argParser(parseAddress).default(config.gateway))
-    // The token's default is described, never shown: help output must not print a secret.
-    .addOption(new Option('--token <token>', 'bearer token for the gateway (env MAGPIE_TOKEN)').default(config.token, 'env MAGPIE_TOKEN'))
-    .addOption(new Option('--tls-ca <file>', "connect with TLS, trusting this CA's PEM (env MAGPIE_TLS_CA)").default(config.tlsCa))
-    .addOption(new Option('--tls-cert <file>', 'client certificate (PEM) for mTLS; needs --tls-key (env MAGPIE_TLS_CERT)').default(config.tlsCert))
-    .addOption(new Option('--tls-key <file>', 'client private key (PEM) for mTLS; needs --tls-cert (env MAGPIE_TLS_KEY)').default(config.tlsKey))
+  command.option('--out <dir>', 'parent directory of the dataset directories (env MAGPIE_OUT_DIR)', config.outDir);
+  addGatewayFlags(command, config)
     .addOption(new Option('--seed <n>', 'base seed; the gateway picks one when omitted').argParser(parseNonNegativeInt))
     .option(
       '--request-id <id>',
@@ -83,8 +102,7 @@ export function addRunFlags(command: Command, config: CliConfig, { subtopics = t
     .option('--sanitize', "cut leaked answers from instructions (Magpie's --sanitize)")
     .option('--no-sanitize', 'turn the sanitize filter off')
     .addOption(new Option('--min-chars <n>', 'reject shorter instructions').argParser(parsePositiveInt))
-    .addOption(new Option('--max-chars <n>', 'reject longer instructions').argParser(parsePositiveInt))
-    .addOption(new Option('--wait-ms <ms>', 'how long to wait for the gateway to be reachable').argParser(parsePositiveInt).default(60_000));
+    .addOption(new Option('--max-chars <n>', 'reject longer instructions').argParser(parsePositiveInt));
 }
 
 function filterOverrides(flags: RunFlags): FilterOverrides | undefined {

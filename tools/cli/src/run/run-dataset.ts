@@ -122,7 +122,7 @@ export async function runDataset(options: RunDatasetOptions): Promise<number> {
   });
   const progress = options.createProgress(count);
   log = (line) => progress.notice(`magpie run: ${line}`);
-  const follow = (options.progressSource ?? pollingProgressSource(client, options.progressIntervalMs ?? 1_000)).follow(runId, (p) => progress.update(p.counts));
+  const follow = (options.progressSource ?? pollingProgressSource(client, options.progressIntervalMs ?? 1_000)).follow(runId, { onProgress: (p) => progress.update(p.counts) });
   try {
     const outcome = await source
       .collect({

@@ -89,7 +89,11 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
       if (behaviour.startError) callback(behaviour.startError);
       else callback(null, { run: run('running'), created: true });
     },
-    GetRun: (_call, callback) => {
+    GetRun: (call, callback) => {
+      if (call.request.run_id !== fixtures.RUN_ID) {
+        callback({ code: grpc.status.NOT_FOUND, details: `run ${call.request.run_id} not found` });
+        return;
+      }
       if (ended && finalFailures < (behaviour.finalGetRunUnavailable ?? 0)) {
         finalFailures += 1;
         callback(unavailable);
@@ -97,7 +101,7 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
       }
       callback(null, run(status, behaviour.reason));
     },
-    ListRuns: (_call, callback) => callback(null, { runs: [] }),
+    ListRuns: (_call, callback) => callback(null, { runs: startRequests.length > 0 ? [run(status, behaviour.reason)] : [] }),
     CancelRun: (call, callback) => {
       cancelRequests.push(call.request);
       status = 'cancelled';
