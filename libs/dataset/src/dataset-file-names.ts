@@ -57,7 +57,11 @@ export function datasetFilePrefix(parts: DatasetNameParts): string {
  * the dataset card `README.md`.
  */
 export function datasetFileNames(parts: DatasetNameParts): DatasetFileNames {
-  const prefix = datasetFilePrefix(parts);
+  return datasetFileNamesForPrefix(datasetFilePrefix(parts));
+}
+
+/** The file names of a dataset whose prefix is known, e.g. from its dataset_info.json `file_prefix`. */
+export function datasetFileNamesForPrefix(prefix: string): DatasetFileNames {
   return {
     ins: `${prefix}_ins.json`,
     insRes: `${prefix}_ins_res.json`,

@@ -9,6 +9,7 @@ import { defineStatusCommand, executeStatusCommand } from './commands/status-com
 import { defineVerifyAnswerCommand, runVerifyAnswer } from './commands/verify-answer-command.js';
 import { defineModelsCommand, modelsHandlers } from './commands/models-command.js';
 import { defineRunsCommand, runsHandlers } from './commands/runs-command.js';
+import { defineReportCommand, executeReport } from './commands/report-command.js';
 import type { CommandIo } from './commands/command-io.js';
 import type { CliConfig } from './config.js';
 import { createTranslator, LANGUAGES, type Language } from './i18n/translator.js';
@@ -37,6 +38,7 @@ export function createCliProgram(options: CliProgramOptions): Command {
     })
     .addCommand(defineRunCommand(config, async (opts) => setExitCode(await executeRunCommand(opts, io))))
     .addCommand(defineRunsCommand(config, runsHandlers(io, setExitCode)))
+    .addCommand(defineReportCommand(config, async (target, opts) => setExitCode(await executeReport(target, opts, io))))
     .addCommand(defineGenerateDomainCommand(config, async (opts) => setExitCode(await executeRunCommand(opts, io))))
     .addCommand(
       defineGenerateAllCommand(config, async (opts) =>

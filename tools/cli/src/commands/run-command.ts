@@ -7,6 +7,7 @@ import { applyModelPreset, type SeedPositionals } from '../run/apply-model-prese
 import { createGatewayClient } from '../run/gateway-client-options.js';
 import { createProgressReporter } from '../run/progress-reporter.js';
 import { runDataset, type RunResult } from '../run/run-dataset.js';
+import { reportBeside } from './report-command.js';
 import type { CommandIo } from './command-io.js';
 import { addRunFlags, DEFAULT_MODEL, runCommandOptions, type RunCommandOptions, type RunFlags } from './run-options.js';
 
@@ -136,7 +137,7 @@ export async function executeRunCommand(options: RunCommandOptions, io: CommandI
   };
   io.onSignals(['SIGINT', 'SIGTERM'], onSignal);
   // The access fields (the token among them) stay out of the run request.
-  const { out, gateway: _gateway, waitMs, token: _token, tlsCa: _ca, tlsCert: _cert, tlsKey: _key, ...request } = options;
+  const { out, gateway: _gateway, waitMs, token: _token, tlsCa: _ca, tlsCert: _cert, tlsKey: _key, report, prices, ...request } = options;
   try {
     return await runDataset({
       client,
@@ -149,6 +150,7 @@ export async function executeRunCommand(options: RunCommandOptions, io: CommandI
       err: io.err,
       t: io.t,
       createProgress: (total) => createProgressReporter({ stream: io.errStream, isTty: io.errIsTty, total, t: io.t }),
+      ...(report ? { afterDataset: reportBeside(prices) } : {}),
       ...(onFinished === undefined ? {} : { onFinished }),
     });
   } finally {

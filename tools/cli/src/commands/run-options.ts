@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { PairRule } from '@magpie/contracts';
+import type { TokenPrices } from '@magpie/report';
 import type { CliConfig } from '../config.js';
 import {
   parseAddress,
@@ -45,9 +46,37 @@ export function addGatewayFlags(command: Command, config: CliConfig): Command {
   );
 }
 
+/** The report's token prices, as commander parses them. */
+export interface PriceFlags {
+  readonly promptPrice?: number;
+  readonly completionPrice?: number;
+  readonly currency: string;
+}
+
+/** Adds --prompt-price, --completion-price and --currency (the report's cost per accepted pair), with their MAGPIE_* defaults. */
+export function addPriceFlags(command: Command, config: CliConfig): Command {
+  return command
+    .addOption(new Option('--prompt-price <x>', 'price per million prompt tokens, for the report (env MAGPIE_PROMPT_PRICE)').argParser(parseNonNegativeNumber).default(config.promptPrice))
+    .addOption(
+      new Option('--completion-price <x>', 'price per million completion tokens, for the report (env MAGPIE_COMPLETION_PRICE)').argParser(parseNonNegativeNumber).default(config.completionPrice),
+    )
+    .option('--currency <code>', 'currency of the prices (env MAGPIE_PRICE_CURRENCY)', config.priceCurrency);
+}
+
+/** The report's prices from the flags. */
+export function tokenPrices(flags: PriceFlags): TokenPrices {
+  return {
+    ...(flags.promptPrice === undefined ? {} : { promptPerMillion: flags.promptPrice }),
+    ...(flags.completionPrice === undefined ? {} : { completionPerMillion: flags.completionPrice }),
+    currency: flags.currency,
+  };
+}
+
 /** The flags every run command shares, as commander parses them. */
-export interface RunFlags extends GatewayFlags {
+export interface RunFlags extends GatewayFlags, PriceFlags {
   readonly out: string;
+  /** False with --no-report: no report.html beside the dataset. */
+  readonly report: boolean;
   readonly seed?: number;
   readonly subtopics?: string[];
   readonly samplesPerProblem: number;
@@ -66,6 +95,9 @@ export interface RunCommandOptions extends RunRequest, GatewayAccessFlags {
   readonly out: string;
   readonly gateway: string;
   readonly waitMs: number;
+  /** Write report.html beside the dataset. */
+  readonly report: boolean;
+  readonly prices: TokenPrices;
 }
 
 /**
@@ -83,7 +115,7 @@ export function addRunFlags(command: Command, config: CliConfig, { subtopics = t
   if (subtopics) {
     command.addOption(new Option('--subtopics <a,b>', 'subtopics to steer towards').argParser(parseList).default([], "all of the domain's"));
   }
-  return command
+  command
     .addOption(
       new Option('--samples-per-problem <n>', 'sampled responses per problem').argParser(parsePositiveInt).default(DEFAULT_SAMPLES_PER_PROBLEM),
     )
@@ -102,7 +134,9 @@ export function addRunFlags(command: Command, config: CliConfig, { subtopics = t
     .option('--sanitize', "cut leaked answers from instructions (Magpie's --sanitize)")
     .option('--no-sanitize', 'turn the sanitize filter off')
     .addOption(new Option('--min-chars <n>', 'reject shorter instructions').argParser(parsePositiveInt))
-    .addOption(new Option('--max-chars <n>', 'reject longer instructions').argParser(parsePositiveInt));
+    .addOption(new Option('--max-chars <n>', 'reject longer instructions').argParser(parsePositiveInt))
+    .option('--no-report', 'do not write report.html beside the dataset');
+  return addPriceFlags(command, config);
 }
 
 function filterOverrides(flags: RunFlags): FilterOverrides | undefined {
@@ -129,6 +163,8 @@ export function runCommandOptions(flags: RunFlags, target: RunTarget): RunComman
     count: target.count,
     model: target.model,
     out: flags.out,
+    report: flags.report,
+    prices: tokenPrices(flags),
     gateway: flags.gateway,
     ...(flags.token === undefined ? {} : { token: flags.token }),
     ...(flags.tlsCa === undefined ? {} : { tlsCa: flags.tlsCa }),

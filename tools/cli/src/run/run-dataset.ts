@@ -71,8 +71,7 @@ const CONTROL_DEADLINE_MS = 5_000;
  */
 export async function runDataset(options: RunDatasetOptions): Promise<number> {
   const { client, request, t } = options;
-  const now = options.now ?? (() => new Date());
-  let log = (line: string): void => options.err(`magpie run: ${line}`);
+  const log = (line: string): void => options.err(`magpie run: ${line}`);
   const seconds = Math.round(options.waitMs / 1000);
   const retry = { waitMs: options.waitMs, signal: options.signal, ...(options.retryDelayMs === undefined ? {} : { firstDelayMs: options.retryDelayMs }) };
   const onRetry = (call: string) => (error: { details?: string; message: string }, delayMs: number) =>
@@ -104,24 +103,49 @@ export async function runDataset(options: RunDatasetOptions): Promise<number> {
     log(describeGatewayError('StartRun', error, t));
     return ExitCode.gatewayError;
   }
-  const runId = run.run_id;
   // A repeated --request-id attaches to the earlier run; streaming from cursor 0 rebuilds its whole dataset.
-  options.out(t(created ? 'run.started' : 'run.attached', { runId }));
+  options.out(t(created ? 'run.started' : 'run.attached', { runId: run.run_id }));
+  return followRunDataset(run, { ...options, domain: request.domain, model: request.model, count: request.count });
+}
+
+/** What following a run needs beyond RunDatasetOptions: the domain the files are named after, and fallbacks for a run without its spec. */
+export interface FollowRunOptions extends Omit<RunDatasetOptions, 'request'> {
+  readonly domain: string;
+  readonly model: string;
+  readonly count: number;
+  /** What diagnostics start with; default `magpie run`. */
+  readonly logPrefix?: string;
+}
+
+/**
+ * Follows a run that exists (started, attached, or asked for by `magpie report <run>`): streams
+ * its records into a dataset directory of its own with progress, reads its final state (retried)
+ * and writes the files. Resolves with the exit code, as runDataset.
+ */
+export async function followRunDataset(run: Run, options: FollowRunOptions): Promise<number> {
+  const { client, t } = options;
+  const now = options.now ?? (() => new Date());
+  const prefix = options.logPrefix ?? 'magpie run';
+  let log = (line: string): void => options.err(`${prefix}: ${line}`);
+  const seconds = Math.round(options.waitMs / 1000);
+  const onRetry = (call: string) => (error: { details?: string; message: string }, delayMs: number) =>
+    log(t('gateway.retrying', { call, error: error.details || error.message, delayMs, seconds }));
+  const runId = run.run_id;
   // One instant names both the directory and the files, as the seed's script takes both from one `date`.
   const start = now();
   const startedAt = run.created_at || start.toISOString();
-  const model = run.spec?.generator?.model || request.model;
-  const count = run.spec?.count || request.count;
-  const dir = await claimDatasetDir(options.outDir, datasetDirName(model, request.domain, start));
+  const model = run.spec?.generator?.model || options.model;
+  const count = run.spec?.count || options.count;
+  const dir = await claimDatasetDir(options.outDir, datasetDirName(model, options.domain, start));
   const createSource = options.createDatasetSource ?? recordStreamDatasetSource;
   const source = await createSource({
     client,
-    writer: { dir, domain: request.domain, runId, model, count, timestamp: Math.floor(start.getTime() / 1000) },
+    writer: { dir, domain: options.domain, runId, model, count, timestamp: Math.floor(start.getTime() / 1000) },
     waitMs: options.waitMs,
     ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
   });
   const progress = options.createProgress(count);
-  log = (line) => progress.notice(`magpie run: ${line}`);
+  log = (line) => progress.notice(`${prefix}: ${line}`);
   const follow = (options.progressSource ?? pollingProgressSource(client, options.progressIntervalMs ?? 1_000)).follow(runId, { onProgress: (p) => progress.update(p.counts) });
   try {
     const outcome = await source
@@ -149,7 +173,7 @@ export async function runDataset(options: RunDatasetOptions): Promise<number> {
     const counts = finalRun ? runCountsFromProto(finalRun.counts) : undefined;
     if (counts) progress.update(counts);
     progress.stop();
-    log = (line) => options.err(`magpie run: ${line}`);
+    log = (line) => options.err(`${prefix}: ${line}`);
     const summary = await source.finish({
       spec: runSpecFromProto(spec),
       status,
@@ -162,7 +186,7 @@ export async function runDataset(options: RunDatasetOptions): Promise<number> {
     const extras = options.afterDataset ? await options.afterDataset(summary) : [];
     printSummary(summary, { runId, status, extras }, options);
     const exitCode = exitCodeFor(outcome, status);
-    options.onFinished?.({ runId, domain: request.domain, status, exitCode, summary });
+    options.onFinished?.({ runId, domain: options.domain, status, exitCode, summary });
     return exitCode;
   } catch (error) {
     progress.stop();
@@ -177,7 +201,7 @@ function exitCodeFor(outcome: CollectOutcome, status: DatasetRunStatus): number 
   return status === 'succeeded' ? ExitCode.ok : ExitCode.failure;
 }
 
-async function cancel(runId: string, options: RunDatasetOptions, log: (line: string) => void): Promise<void> {
+async function cancel(runId: string, options: FollowRunOptions, log: (line: string) => void): Promise<void> {
   log(options.t('run.interrupted', { runId }));
   try {
     await options.client.cancelRun({ run_id: runId, reason: 'cancelled from magpie run (interrupted)' }, { deadlineMs: CONTROL_DEADLINE_MS });
@@ -195,7 +219,7 @@ export function shownPath(path: string): string {
 function printSummary(
   summary: DatasetSummary,
   { runId, status, extras }: { runId: string; status: DatasetRunStatus; extras: readonly string[] },
-  options: RunDatasetOptions,
+  options: FollowRunOptions,
 ): void {
   const { out, t } = options;
   out(t('summary.dataset', { dir: shownPath(summary.dir) }));
