@@ -6,7 +6,7 @@ body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: 
 h1 { font-size: 22px; margin-bottom: 4px; } h2 { font-size: 17px; margin: 28px 0 8px; border-bottom: 1px solid #dde2ea; padding-bottom: 4px; }
 .meta { color: #5b6576; } .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 16px 28px; }
 figure { margin: 0; } figcaption { font-weight: 600; margin-bottom: 6px; } .note { color: #7a8494; font-style: italic; }
-svg.chart text { font-size: 12px; fill: #1d2330; } table { border-collapse: collapse; } td, th { padding: 4px 12px 4px 0; text-align: left; }
+svg.chart { width: 100%; height: auto; display: block; } svg.chart text { font-size: 12px; fill: #1d2330; } table { border-collapse: collapse; } td, th { padding: 4px 12px 4px 0; text-align: left; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; } .status-succeeded { color: #2f7d46; } .status-failed, .status-unknown { color: #b3343a; }
 `;
 

@@ -26,10 +26,10 @@ export interface BarChartOptions {
  * of value 0 keeps a 1 px sliver, so an empty category is still seen as drawn and not missing.
  */
 export function barChart(name: string, tally: Tally, options: BarChartOptions = {}): string {
-  const labelWidth = Math.min(260, 12 + 7.5 * Math.max(4, ...tally.map(([label]) => label.length)));
-  const barWidth = 420;
+  const labelWidth = Math.min(170, 12 + 7 * Math.max(4, ...tally.map(([label]) => label.length)));
+  const barWidth = 240;
   const rowHeight = 26;
-  const width = labelWidth + barWidth + 110;
+  const width = labelWidth + barWidth + 90;
   const height = Math.max(1, tally.length) * rowHeight + 8;
   const max = Math.max(options.max ?? 0, ...tally.map(([, v]) => v), 1);
   const rows = tally.map(([label, value], i) => {
@@ -42,7 +42,7 @@ export function barChart(name: string, tally: Tally, options: BarChartOptions = 
       `<text x="${(labelWidth + w + 6).toFixed(1)}" y="${y + 17}">${escapeHtml(text)}</text>`
     );
   });
-  return `<svg class="chart" data-chart="${escapeHtml(name)}" role="img" aria-label="${escapeHtml(name)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${rows.join('')}</svg>`;
+  return `<svg class="chart" data-chart="${escapeHtml(name)}" role="img" aria-label="${escapeHtml(name)}" viewBox="0 0 ${width} ${height}" data-width="${width}" style="max-width:${width}px">${rows.join('')}</svg>`;
 }
 
 /** Equal-width bins over [min, max] of the values. */
@@ -61,7 +61,7 @@ export function bins(values: readonly number[], count: number): { readonly from:
 
 /** A histogram of `values` with an x axis (min, max) and the tallest bin's count. */
 export function histogram(name: string, values: readonly number[], binCount = 20): string {
-  const width = 640;
+  const width = 500;
   const height = 220;
   const plot = { left: 44, right: 12, top: 12, bottom: 36 };
   const data = bins(values, binCount);
@@ -82,7 +82,7 @@ export function histogram(name: string, values: readonly number[], binCount = 20
     `<text x="${width - plot.right}" y="${height - 14}" text-anchor="end">${last ? fmt(last.to) : ''}</text>` +
     `<text x="${plot.left - 6}" y="${plot.top + 10}" text-anchor="end">${tallest}</text>` +
     `<text x="${plot.left - 6}" y="${plot.top + innerH}" text-anchor="end">0</text>`;
-  return `<svg class="chart" data-chart="${escapeHtml(name)}" role="img" aria-label="${escapeHtml(name)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${axis}${rects.join('')}</svg>`;
+  return `<svg class="chart" data-chart="${escapeHtml(name)}" role="img" aria-label="${escapeHtml(name)}" viewBox="0 0 ${width} ${height}" data-width="${width}" style="max-width:${width}px">${axis}${rects.join('')}</svg>`;
 }
 
 /** One horizontal bar per group, split into coloured segments by share, with a legend. */
@@ -111,5 +111,5 @@ export function stackedBars(name: string, groups: readonly { readonly label: str
     const ly = groups.length * rowHeight + 14 + Math.floor(i / 3) * 20;
     return `<rect x="${lx}" y="${ly}" width="12" height="12" fill="${colour(i)}"/><text x="${lx + 18}" y="${ly + 11}">${escapeHtml(key)}</text>`;
   });
-  return `<svg class="chart" data-chart="${escapeHtml(name)}" role="img" aria-label="${escapeHtml(name)}" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${rows.join('')}${legend.join('')}</svg>`;
+  return `<svg class="chart" data-chart="${escapeHtml(name)}" role="img" aria-label="${escapeHtml(name)}" viewBox="0 0 ${width} ${height}" data-width="${width}" style="max-width:${width}px">${rows.join('')}${legend.join('')}</svg>`;
 }

@@ -1,7 +1,7 @@
 import type { MagpieClient } from '@magpie/api';
 
 /** The notice that says how to start the platform comes this long after waiting began (the issue asks for < 5 s). */
-export const GATEWAY_NOTICE_AFTER_MS = 2_000;
+export const GATEWAY_NOTICE_AFTER_MS = 1_000;
 
 export interface WaitForGatewayOptions {
   readonly waitMs: number;
