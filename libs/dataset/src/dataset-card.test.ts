@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { fixtures } from '@magpie/testing';
-import { DatasetWriter } from './dataset-writer.js';
+import { writeFixtureDataset } from './testing/write-fixture-dataset.js';
 import { buildDatasetCard } from './dataset-card.js';
 import { datasetFileNames } from './dataset-file-names.js';
 
@@ -16,18 +16,13 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function writeRun() {
-  const writer = await DatasetWriter.create({ dir, domain: 'algebra', runId: fixtures.RUN_ID, model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', count: 3, timestamp: 1_764_086_400 });
-  for (const record of [...fixtures.completeRun(2), fixtures.problem(2), fixtures.skippedRewards(2)]) await writer.add(record);
-  return writer.finish({
-    spec: fixtures.SPEC,
-    status: 'succeeded',
-    startedAt: '2025-11-25T16:00:00.000Z',
-    finishedAt: '2025-11-25T16:05:00.000Z',
-    platform: { name: 'magpie-reasoning', version: '0.1.0' },
-    counts: { records: { problem: 3, solution: 2, samples: 2, rewards: 3 }, deadLettered: 1, rejections: { too_short: 4, empty: 2 } },
+// The fixture run's counts, with the rejections and dead letter the card must show.
+const writeRun = () =>
+  writeFixtureDataset(dir, [...fixtures.completeRun(2), fixtures.problem(2), fixtures.skippedRewards(2)], {
+    records: { problem: 3, solution: 2, samples: 2, rewards: 3 },
+    deadLettered: 1,
+    rejections: { too_short: 4, empty: 2 },
   });
-}
 
 describe('the dataset card', () => {
   it('declares a config per row kind over its Parquet file, sft by default, with typed features', async () => {

@@ -30,6 +30,10 @@ const RUN: DatasetRunInfo = {
 
 const PREFIX = 'Magpie_DeepSeek-R1-Distill-Qwen-32B_4_1764086400';
 const f = (suffix: string): string => `${PREFIX}_${suffix}`;
+/** The JSONL and Parquet copies and exports of a 4-problem run where every problem is in every file. */
+const COPIES_OF_4 = ['ins_res.jsonl', 'ins_5res_armorm.jsonl', 'sharegpt.jsonl', 'messages.jsonl', 'dpo.jsonl']
+  .concat(['ins', 'ins_res', 'ins_5res_armorm', 'sharegpt', 'messages', 'dpo'].map((kind) => `${kind}.parquet`))
+  .map((suffix) => ({ name: f(suffix), records: 4 }));
 
 let dir: string;
 
@@ -83,17 +87,7 @@ describe('DatasetWriter', () => {
       { name: f('ins_res.json'), records: 4 },
       { name: f('ins_5res.json'), records: 4 },
       { name: f('ins_5res_armorm.json'), records: 4 },
-      { name: f('ins_res.jsonl'), records: 4 },
-      { name: f('ins_5res_armorm.jsonl'), records: 4 },
-      { name: f('sharegpt.jsonl'), records: 4 },
-      { name: f('messages.jsonl'), records: 4 },
-      { name: f('dpo.jsonl'), records: 4 },
-      { name: f('ins.parquet'), records: 4 },
-      { name: f('ins_res.parquet'), records: 4 },
-      { name: f('ins_5res_armorm.parquet'), records: 4 },
-      { name: f('sharegpt.parquet'), records: 4 },
-      { name: f('messages.parquet'), records: 4 },
-      { name: f('dpo.parquet'), records: 4 },
+      ...COPIES_OF_4,
       { name: 'dataset_info.json', records: 1 },
       { name: 'README.md', records: 1 },
     ]);
@@ -293,17 +287,7 @@ describe('DatasetWriter', () => {
       { name: f('ins_res.json'), records: 4 },
       { name: f('ins_5res.json'), records: 4 },
       { name: f('ins_5res_armorm.json'), records: 4 },
-      { name: f('ins_res.jsonl'), records: 4 },
-      { name: f('ins_5res_armorm.jsonl'), records: 4 },
-      { name: f('sharegpt.jsonl'), records: 4 },
-      { name: f('messages.jsonl'), records: 4 },
-      { name: f('dpo.jsonl'), records: 4 },
-      { name: f('ins.parquet'), records: 4 },
-      { name: f('ins_res.parquet'), records: 4 },
-      { name: f('ins_5res_armorm.parquet'), records: 4 },
-      { name: f('sharegpt.parquet'), records: 4 },
-      { name: f('messages.parquet'), records: 4 },
-      { name: f('dpo.parquet'), records: 4 },
+      ...COPIES_OF_4,
     ]);
   });
 

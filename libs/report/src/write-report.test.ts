@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DatasetWriter, datasetFileNamesForPrefix } from '@magpie/dataset';
-import { fixtures } from '@magpie/testing';
+import { datasetFileNamesForPrefix } from '@magpie/dataset';
+import { writeFixtureDataset } from '@magpie/dataset/testing';
 import { ReportError } from './errors.js';
 import { readReportData } from './report-data.js';
 import { writeReport } from './write-report.js';
@@ -16,18 +16,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function dataset() {
-  const writer = await DatasetWriter.create({ dir, domain: 'algebra', runId: fixtures.RUN_ID, model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', count: 4, timestamp: 1_764_086_400 });
-  for (const record of [...fixtures.completeRun(3), fixtures.problem(3), fixtures.skippedRewards(3)]) await writer.add(record);
-  return writer.finish({
-    spec: fixtures.SPEC,
-    status: 'succeeded',
-    startedAt: '2025-11-25T16:00:00.000Z',
-    finishedAt: '2025-11-25T16:05:00.000Z',
-    platform: { name: 'magpie-reasoning', version: '0.1.0' },
-    counts: { records: { problem: 4, solution: 3, samples: 3, rewards: 4 }, deadLettered: 1, rejections: { too_short: 2, near_duplicate: 5 } },
-  });
-}
+const dataset = () => writeFixtureDataset(dir);
 
 describe('writeReport', () => {
   it('writes report.html with a chart per measure and says "not recorded" for agreement and verified share the rows lack', async () => {
