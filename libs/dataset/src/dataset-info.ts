@@ -1,11 +1,14 @@
 import type { RecordCounts, RecordKind, RunCounts, RunSpec, RunStatus, StageSettings, TokenUsage } from '@magpie/contracts';
 
+/** A run's status as the dataset records it: the platform's, or `unknown` when its final state could not be read. */
+export type DatasetRunStatus = RunStatus | 'unknown';
+
 /** What the caller knows about the run when it finishes the dataset. */
 export interface DatasetRunInfo {
   /** The run's resolved spec (models, sampling, seed…). */
   readonly spec: RunSpec;
   /** The run's final status; anything but `succeeded` marks the files as possibly short. */
-  readonly status: RunStatus;
+  readonly status: DatasetRunStatus;
   /** Why the run failed or was cancelled. */
   readonly reason?: string;
   /** ISO-8601 times the run was created and finished. */
@@ -65,7 +68,7 @@ export interface DatasetInfo {
   readonly domain_mix: readonly { readonly domain: string; readonly count: number; readonly subtopics: readonly string[] }[];
   /** Problems written per subtopic, keys sorted. */
   readonly problems_per_subtopic: Readonly<Record<string, number>>;
-  readonly status: RunStatus;
+  readonly status: DatasetRunStatus;
   readonly reason: string | null;
   /** True when the run succeeded and every one of `count` problems is in every file. */
   readonly complete: boolean;
@@ -149,6 +152,7 @@ function describe(complete: boolean, run: DatasetRunInfo, contents: DatasetConte
     failed: 'the run failed',
     cancelled: 'the run was cancelled',
     running: 'the run had not finished',
+    unknown: "the run's final state could not be read from the gateway",
   }[run.status];
   return (
     `${why}: ${contents.complete_problems} of ${run.spec.count} problems are in every file; ` +

@@ -30,6 +30,10 @@ const RUN: DatasetRunInfo = {
 
 const PREFIX = 'Magpie_DeepSeek-R1-Distill-Qwen-32B_4_1764086400';
 const f = (suffix: string): string => `${PREFIX}_${suffix}`;
+/** The JSONL and Parquet copies and exports of a 4-problem run where every problem is in every file. */
+const COPIES_OF_4 = ['ins_res.jsonl', 'ins_5res_armorm.jsonl', 'sharegpt.jsonl', 'messages.jsonl', 'dpo.jsonl']
+  .concat(['ins', 'ins_res', 'ins_5res_armorm', 'sharegpt', 'messages', 'dpo'].map((kind) => `${kind}.parquet`))
+  .map((suffix) => ({ name: f(suffix), records: 4 }));
 
 let dir: string;
 
@@ -83,12 +87,9 @@ describe('DatasetWriter', () => {
       { name: f('ins_res.json'), records: 4 },
       { name: f('ins_5res.json'), records: 4 },
       { name: f('ins_5res_armorm.json'), records: 4 },
-      { name: f('ins_res.jsonl'), records: 4 },
-      { name: f('ins_5res_armorm.jsonl'), records: 4 },
-      { name: f('sharegpt.jsonl'), records: 4 },
-      { name: f('messages.jsonl'), records: 4 },
-      { name: f('dpo.jsonl'), records: 4 },
+      ...COPIES_OF_4,
       { name: 'dataset_info.json', records: 1 },
+      { name: 'README.md', records: 1 },
     ]);
     expect(summary.info.complete).toBe(true);
   });
@@ -286,11 +287,7 @@ describe('DatasetWriter', () => {
       { name: f('ins_res.json'), records: 4 },
       { name: f('ins_5res.json'), records: 4 },
       { name: f('ins_5res_armorm.json'), records: 4 },
-      { name: f('ins_res.jsonl'), records: 4 },
-      { name: f('ins_5res_armorm.jsonl'), records: 4 },
-      { name: f('sharegpt.jsonl'), records: 4 },
-      { name: f('messages.jsonl'), records: 4 },
-      { name: f('dpo.jsonl'), records: 4 },
+      ...COPIES_OF_4,
     ]);
   });
 
@@ -298,14 +295,21 @@ describe('DatasetWriter', () => {
     await writeAll(completeRun(1));
     expect((await readdir(dir)).sort()).toEqual([
       f('dpo.jsonl'),
+      f('dpo.parquet'),
       f('ins.json'),
+      f('ins.parquet'),
       f('ins_5res.json'),
       f('ins_5res_armorm.json'),
       f('ins_5res_armorm.jsonl'),
+      f('ins_5res_armorm.parquet'),
       f('ins_res.json'),
       f('ins_res.jsonl'),
+      f('ins_res.parquet'),
       f('messages.jsonl'),
+      f('messages.parquet'),
       f('sharegpt.jsonl'),
+      f('sharegpt.parquet'),
+      'README.md',
       'dataset_info.json',
     ]);
   });

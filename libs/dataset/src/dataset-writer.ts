@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import type { AnyRecord, ProblemRecord, RecordKind, RewardsRecord, SamplesRecord, SolutionRecord, TokenUsage } from '@magpie/contracts';
 import { datasetFileNames, datasetFilePrefix, type DatasetFileNames } from './dataset-file-names.js';
 import { buildDatasetInfo, type DatasetContents, type DatasetFileEntry, type DatasetInfo, type DatasetRunInfo } from './dataset-info.js';
+import { buildDatasetCard } from './dataset-card.js';
 import { DatasetWriterError } from './errors.js';
-import { createJsonArrayWriter, createJsonlWriter, type RowFileWriter } from './json-file-writers.js';
+import type { RowFileWriter } from './json-file-writers.js';
+import { openRowFile, ROW_FILES, type RowFileSpec, type RowKind } from './row-files.js';
 import { dpoRow } from './dpo-row.js';
 import { ins5resArmormRow, ins5resRow, insResRow, insRow } from './magpie-rows.js';
 import { isSftReady, messagesRow } from './messages-row.js';
@@ -31,7 +33,7 @@ export interface DatasetWriterOptions {
 /** What `finish` wrote. */
 export interface DatasetSummary {
   readonly dir: string;
-  /** Every data file with its row count, then dataset_info.json (records: 1). */
+  /** Every data file with its row count, then dataset_info.json and the dataset card README.md (records: 1 each). */
   readonly files: readonly DatasetFileEntry[];
   readonly info: DatasetInfo;
 }
@@ -40,7 +42,8 @@ const KINDS = ['problem', 'solution', 'samples', 'rewards'] as const satisfies r
 const SPOOL_DIR = '.spool';
 
 type Spools = Readonly<Record<RecordKind, RecordSpool>>;
-type RowWriters = Readonly<Record<Exclude<keyof DatasetFileNames, 'info'>, RowFileWriter>>;
+/** Writes a row of one kind to every file of that kind. */
+type RowSink = (kind: RowKind, row: object) => Promise<void>;
 
 /**
  * Writes Magpie's dataset files for one run from records arriving in any order, with duplicates.
@@ -163,7 +166,8 @@ export class DatasetWriter {
         files,
       });
       await this.#writeAtomically(this.fileNames.info, `${JSON.stringify(info, null, 2)}\n`);
-      return { dir: this.dir, files: [...files, { name: this.fileNames.info, records: 1 }], info };
+      await this.#writeAtomically(this.fileNames.card, buildDatasetCard(info, this.fileNames));
+      return { dir: this.dir, files: [...files, { name: this.fileNames.info, records: 1 }, { name: this.fileNames.card, records: 1 }], info };
     } finally {
       await this.#closeSpools();
       this.#state = 'closed';
@@ -196,42 +200,35 @@ export class DatasetWriter {
 
   async #writeFiles(): Promise<{ files: DatasetFileEntry[]; completeProblems: number; orphaned: number; sftExcluded: number }> {
     const names = this.fileNames;
-    const tmp = (name: string): string => join(this.dir, `.${name}.partial`);
-    const writers = {
-      ins: await createJsonArrayWriter(tmp(names.ins)),
-      insRes: await createJsonArrayWriter(tmp(names.insRes)),
-      ins5res: await createJsonArrayWriter(tmp(names.ins5res)),
-      ins5resArmorm: await createJsonArrayWriter(tmp(names.ins5resArmorm)),
-      insResJsonl: await createJsonlWriter(tmp(names.insResJsonl)),
-      ins5resArmormJsonl: await createJsonlWriter(tmp(names.ins5resArmormJsonl)),
-      sharegptJsonl: await createJsonlWriter(tmp(names.sharegptJsonl)),
-      messagesJsonl: await createJsonlWriter(tmp(names.messagesJsonl)),
-      dpoJsonl: await createJsonlWriter(tmp(names.dpoJsonl)),
-    } satisfies RowWriters;
+    const open: { spec: RowFileSpec; writer: RowFileWriter }[] = [];
     let completeProblems = 0;
     let sftExcluded = 0;
     try {
+      for (const spec of ROW_FILES) open.push({ spec, writer: await openRowFile(spec, join(this.dir, `.${names[spec.role]}.partial`)) });
+      const emit: RowSink = async (kind, row) => {
+        for (const { spec, writer } of open) if (spec.rows === kind) await writer.add(row);
+      };
       for (const id of this.#spools.problem.ids()) {
-        const written = await this.#writeProblem(id, writers);
+        const written = await this.#writeProblem(id, emit);
         if (written.complete) completeProblems += 1;
         if (written.sftExcluded) sftExcluded += 1;
       }
-      for (const writer of Object.values(writers)) await writer.close();
+      for (const { writer } of open) await writer.close();
     } catch (error) {
       // Close what is still open and leave no partial file behind; the first error is the one to report.
-      await Promise.allSettled(Object.values(writers).map((w) => w.close()));
-      await Promise.allSettled(Object.values(writers).map((w) => rm(w.path, { force: true })));
+      await Promise.allSettled(open.map(({ writer }) => writer.close()));
+      await Promise.allSettled(open.map(({ writer }) => rm(writer.path, { force: true })));
       throw error;
     }
     const files: DatasetFileEntry[] = [];
-    for (const [role, writer] of Object.entries(writers) as [keyof typeof writers, RowFileWriter][]) {
-      const target = join(this.dir, names[role]);
+    for (const { spec, writer } of open) {
+      const target = join(this.dir, names[spec.role]);
       try {
         await rename(writer.path, target);
       } catch (cause) {
         throw new DatasetWriterError(`cannot write ${target}`, { cause });
       }
-      files.push({ name: names[role], records: writer.rows });
+      files.push({ name: names[spec.role], records: writer.rows });
     }
     const problems = this.#spools.problem;
     const orphaned = (['solution', 'samples', 'rewards'] as const)
@@ -241,30 +238,24 @@ export class DatasetWriter {
   }
 
   /**
-   * Writes one problem's row to each file its stage records allow. `complete`: it is in every
+   * Emits one problem's rows of every kind its stage records allow. `complete`: it is in every
    * Magpie file; `sftExcluded`: its solution was kept out of the SFT export.
    */
-  async #writeProblem(id: number, writers: RowWriters): Promise<{ complete: boolean; sftExcluded: boolean }> {
+  async #writeProblem(id: number, emit: RowSink): Promise<{ complete: boolean; sftExcluded: boolean }> {
     const problem = (await this.#spools.problem.read(id)) as ProblemRecord;
     const solution = (await this.#spools.solution.read(id)) as SolutionRecord | undefined;
     const samples = (await this.#spools.samples.read(id)) as SamplesRecord | undefined;
     const rewards = (await this.#spools.rewards.read(id)) as RewardsRecord | undefined;
-    await writers.ins.add(insRow(problem));
+    await emit('ins', insRow(problem));
     if (solution) {
-      const row = insResRow(problem, solution);
-      await writers.insRes.add(row);
-      await writers.insResJsonl.add(row);
-      await writers.sharegptJsonl.add(sharegptRow(problem, solution, this.timestamp));
-      if (isSftReady(solution)) await writers.messagesJsonl.add(messagesRow(problem, solution));
+      await emit('insRes', insResRow(problem, solution));
+      await emit('sharegpt', sharegptRow(problem, solution, this.timestamp));
+      if (isSftReady(solution)) await emit('messages', messagesRow(problem, solution));
     }
-    if (samples) await writers.ins5res.add(ins5resRow(problem, samples));
-    if (samples && rewards) {
-      const row = ins5resArmormRow(problem, samples, rewards);
-      await writers.ins5resArmorm.add(row);
-      await writers.ins5resArmormJsonl.add(row);
-    }
+    if (samples) await emit('ins5res', ins5resRow(problem, samples));
+    if (samples && rewards) await emit('ins5resArmorm', ins5resArmormRow(problem, samples, rewards));
     const pair = rewards && dpoRow(problem, rewards);
-    if (pair) await writers.dpoJsonl.add(pair);
+    if (pair) await emit('dpo', pair);
     return {
       complete: solution !== undefined && samples !== undefined && rewards !== undefined,
       sftExcluded: solution !== undefined && !isSftReady(solution),

@@ -21,6 +21,8 @@ describe('magpie run arguments', () => {
       subtopics: [],
       samplesPerProblem: 5,
       waitMs: 60_000,
+      report: true,
+      prices: { currency: 'USD' },
     });
   });
 
@@ -68,6 +70,8 @@ describe('magpie run arguments', () => {
       samplesPerProblem: 3,
       rewardModel: 'Skywork/Skywork-Reward-Llama-3.1-8B-v0.2',
       waitMs: 1000,
+      report: true,
+      prices: { currency: 'USD' },
       pairRule: 'magpie',
       minRewardMargin: 0.5,
       filters: { minChars: 20, maxChars: 3000, nearDuplicateThreshold: 0.9, sanitize: true },

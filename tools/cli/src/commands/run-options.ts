@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { PairRule } from '@magpie/contracts';
+import type { TokenPrices } from '@magpie/report';
 import type { CliConfig } from '../config.js';
 import {
   parseAddress,
@@ -18,15 +19,68 @@ export const DEFAULT_MODEL = 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B';
 /** The default samples per problem (Magpie's `--num_samples 5`). */
 export const DEFAULT_SAMPLES_PER_PROBLEM = 5;
 
-/** The flags every run command shares, as commander parses them. */
-export interface RunFlags extends GatewayAccessFlags {
-  readonly out: string;
+/** How to reach the gateway, as commander parses it: every command that talks to one has these. */
+export interface GatewayFlags extends GatewayAccessFlags {
   readonly gateway: string;
+  readonly waitMs: number;
+}
+
+/** The default of --wait-ms: how long a command waits for an unavailable gateway. */
+export const DEFAULT_WAIT_MS = 60_000;
+
+/** Adds --gateway, --token, --tls-ca, --tls-cert, --tls-key and --wait-ms, with their MAGPIE_* defaults. */
+export function addGatewayFlags(command: Command, config: CliConfig): Command {
+  return (
+    command
+      .addOption(new Option('--gateway <host:port>', 'gateway address (env MAGPIE_GATEWAY)').argParser(parseAddress).default(config.gateway))
+      // The token's default is described, never shown: help output must not print a secret.
+      .addOption(new Option('--token <token>', 'bearer token for the gateway (env MAGPIE_TOKEN)').default(config.token, 'env MAGPIE_TOKEN'))
+      .addOption(new Option('--tls-ca <file>', "connect with TLS, trusting this CA's PEM (env MAGPIE_TLS_CA)").default(config.tlsCa))
+      .addOption(new Option('--tls-cert <file>', 'client certificate (PEM) for mTLS; needs --tls-key (env MAGPIE_TLS_CERT)').default(config.tlsCert))
+      .addOption(new Option('--tls-key <file>', 'client private key (PEM) for mTLS; needs --tls-cert (env MAGPIE_TLS_KEY)').default(config.tlsKey))
+      .addOption(
+        new Option('--wait-ms <ms>', 'how long to wait for an unavailable gateway, at the start and for every call (retried with backoff)')
+          .argParser(parsePositiveInt)
+          .default(DEFAULT_WAIT_MS),
+      )
+  );
+}
+
+/** The report's token prices, as commander parses them. */
+export interface PriceFlags {
+  readonly promptPrice?: number;
+  readonly completionPrice?: number;
+  readonly currency: string;
+}
+
+/** Adds --prompt-price, --completion-price and --currency (the report's cost per accepted pair), with their MAGPIE_* defaults. */
+export function addPriceFlags(command: Command, config: CliConfig): Command {
+  return command
+    .addOption(new Option('--prompt-price <x>', 'price per million prompt tokens, for the report (env MAGPIE_PROMPT_PRICE)').argParser(parseNonNegativeNumber).default(config.promptPrice))
+    .addOption(
+      new Option('--completion-price <x>', 'price per million completion tokens, for the report (env MAGPIE_COMPLETION_PRICE)').argParser(parseNonNegativeNumber).default(config.completionPrice),
+    )
+    .option('--currency <code>', 'currency of the prices (env MAGPIE_PRICE_CURRENCY)', config.priceCurrency);
+}
+
+/** The report's prices from the flags. */
+export function tokenPrices(flags: PriceFlags): TokenPrices {
+  return {
+    ...(flags.promptPrice === undefined ? {} : { promptPerMillion: flags.promptPrice }),
+    ...(flags.completionPrice === undefined ? {} : { completionPerMillion: flags.completionPrice }),
+    currency: flags.currency,
+  };
+}
+
+/** The flags every run command shares, as commander parses them. */
+export interface RunFlags extends GatewayFlags, PriceFlags {
+  readonly out: string;
+  /** False with --no-report: no report.html beside the dataset. */
+  readonly report: boolean;
   readonly seed?: number;
   readonly subtopics?: string[];
   readonly samplesPerProblem: number;
   readonly rewardModel?: string;
-  readonly waitMs: number;
   readonly pairRule?: PairRule;
   readonly minRewardMargin?: number;
   readonly nearDuplicateThreshold?: number;
@@ -41,6 +95,9 @@ export interface RunCommandOptions extends RunRequest, GatewayAccessFlags {
   readonly out: string;
   readonly gateway: string;
   readonly waitMs: number;
+  /** Write report.html beside the dataset. */
+  readonly report: boolean;
+  readonly prices: TokenPrices;
 }
 
 /**
@@ -48,14 +105,8 @@ export interface RunCommandOptions extends RunRequest, GatewayAccessFlags {
  * left out for commands that run several domains, whose subtopics differ.
  */
 export function addRunFlags(command: Command, config: CliConfig, { subtopics = true } = {}): Command {
-  command
-    .option('--out <dir>', 'parent directory of the dataset directories (env MAGPIE_OUT_DIR)', config.outDir)
-    .addOption(new Option('--gateway <host:port>', 'gateway address (env MAGPIE_GATEWAY)').argParser(parseAddress).default(config.gateway))
-    // The token's default is described, never shown: help output must not print a secret.
-    .addOption(new Option('--token <token>', 'bearer token for the gateway (env MAGPIE_TOKEN)').default(config.token, 'env MAGPIE_TOKEN'))
-    .addOption(new Option('--tls-ca <file>', "connect with TLS, trusting this CA's PEM (env MAGPIE_TLS_CA)").default(config.tlsCa))
-    .addOption(new Option('--tls-cert <file>', 'client certificate (PEM) for mTLS; needs --tls-key (env MAGPIE_TLS_CERT)').default(config.tlsCert))
-    .addOption(new Option('--tls-key <file>', 'client private key (PEM) for mTLS; needs --tls-cert (env MAGPIE_TLS_KEY)').default(config.tlsKey))
+  command.option('--out <dir>', 'parent directory of the dataset directories (env MAGPIE_OUT_DIR)', config.outDir);
+  addGatewayFlags(command, config)
     .addOption(new Option('--seed <n>', 'base seed; the gateway picks one when omitted').argParser(parseNonNegativeInt))
     .option(
       '--request-id <id>',
@@ -64,7 +115,7 @@ export function addRunFlags(command: Command, config: CliConfig, { subtopics = t
   if (subtopics) {
     command.addOption(new Option('--subtopics <a,b>', 'subtopics to steer towards').argParser(parseList).default([], "all of the domain's"));
   }
-  return command
+  command
     .addOption(
       new Option('--samples-per-problem <n>', 'sampled responses per problem').argParser(parsePositiveInt).default(DEFAULT_SAMPLES_PER_PROBLEM),
     )
@@ -84,7 +135,8 @@ export function addRunFlags(command: Command, config: CliConfig, { subtopics = t
     .option('--no-sanitize', 'turn the sanitize filter off')
     .addOption(new Option('--min-chars <n>', 'reject shorter instructions').argParser(parsePositiveInt))
     .addOption(new Option('--max-chars <n>', 'reject longer instructions').argParser(parsePositiveInt))
-    .addOption(new Option('--wait-ms <ms>', 'how long to wait for the gateway to be reachable').argParser(parsePositiveInt).default(60_000));
+    .option('--no-report', 'do not write report.html beside the dataset');
+  return addPriceFlags(command, config);
 }
 
 function filterOverrides(flags: RunFlags): FilterOverrides | undefined {
@@ -111,6 +163,8 @@ export function runCommandOptions(flags: RunFlags, target: RunTarget): RunComman
     count: target.count,
     model: target.model,
     out: flags.out,
+    report: flags.report,
+    prices: tokenPrices(flags),
     gateway: flags.gateway,
     ...(flags.token === undefined ? {} : { token: flags.token }),
     ...(flags.tlsCa === undefined ? {} : { tlsCa: flags.tlsCa }),

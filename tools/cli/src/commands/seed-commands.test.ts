@@ -62,7 +62,7 @@ async function usageError(promise: Promise<unknown>): Promise<string> {
   return (error as CommanderError).code;
 }
 
-const COMMON = { out: 'data', gateway: '127.0.0.1:50051', subtopics: [], waitMs: 60_000 };
+const COMMON = { out: 'data', gateway: '127.0.0.1:50051', subtopics: [], waitMs: 60_000, report: true, prices: { currency: 'USD' } };
 
 describe('magpie run --preset <name> [model] [total_prompts] [ins_topp] [ins_temp] [res_topp] [res_temp]', () => {
   it("takes the preset's model, count and sampling, with algebra as the domain", async () => {
@@ -180,7 +180,7 @@ describe('magpie generate-all <model>', () => {
 
 describe('magpie menu', () => {
   it('takes no choice by default (interactive)', async () => {
-    expect(await parseMenu([])).toEqual({ flags: { out: 'data', gateway: '127.0.0.1:50051', subtopics: [], samplesPerProblem: 5, waitMs: 60_000 } });
+    expect(await parseMenu([])).toEqual({ flags: { out: 'data', gateway: '127.0.0.1:50051', subtopics: [], samplesPerProblem: 5, waitMs: 60_000, report: true, currency: 'USD' } });
   });
 
   it('takes the choice and every value as flags', async () => {
@@ -189,7 +189,7 @@ describe('magpie menu', () => {
       model: 'm',
       domain: 'algebra',
       count: 3,
-      flags: { out: 'data', gateway: '127.0.0.1:50051', subtopics: [], samplesPerProblem: 5, waitMs: 60_000, seed: 1 },
+      flags: { out: 'data', gateway: '127.0.0.1:50051', subtopics: [], samplesPerProblem: 5, waitMs: 60_000, seed: 1, report: true, currency: 'USD' },
     });
     expect(await parseMenu(['--choice', '3', '--preset', 'deepseek-r1'])).toMatchObject({ choice: 3, preset: 'deepseek-r1' });
   });

@@ -6,18 +6,25 @@ import * as grpc from '@grpc/grpc-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMagpieClient, type MagpieClient } from '@magpie/api';
 import type { DatasetInfo } from '@magpie/dataset';
-import { fixtures } from '@magpie/testing';
+import { fixtures, waitFor } from '@magpie/testing';
 import { startFakeGateway, type FakeGateway, type FakeGatewayBehaviour } from '../testing/fake-gateway.js';
-import type { ProgressReporter, StageCounts } from './progress-reporter.js';
+import type { RecordCounts, RunCounts } from '@magpie/contracts';
+import { findFreePorts } from '@magpie/launcher';
+import { createTranslator } from '../i18n/translator.js';
+import type { ProgressReporter } from './progress-reporter.js';
 import { runDataset, type RunDatasetOptions, type RunResult } from './run-dataset.js';
 
 const { RUN_ID, completeRun, problem, skippedRewards } = fixtures;
 
 class RecordingProgress implements ProgressReporter {
-  updates: StageCounts[] = [];
+  updates: RecordCounts[] = [];
+  notices: string[] = [];
   stopped = false;
-  update(counts: StageCounts): void {
-    this.updates.push({ ...counts });
+  update(counts: RunCounts): void {
+    this.updates.push({ ...counts.records });
+  }
+  notice(line: string): void {
+    this.notices.push(line);
   }
   stop(): void {
     this.stopped = true;
@@ -56,6 +63,7 @@ async function run(behaviour: FakeGatewayBehaviour, overrides: Partial<RunDatase
     signal: new AbortController().signal,
     out: (line) => out.push(line),
     err: (line) => err.push(line),
+    t: createTranslator('en'),
     createProgress: () => progress,
     now: () => new Date(2025, 10, 25, 17, 0, 0),
     retryDelayMs: 10,
@@ -83,9 +91,9 @@ describe('runDataset against a real gRPC gateway', () => {
     expect(gateway?.startRequests[0]?.request_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(out[0]).toBe(`run ${RUN_ID} started`);
     expect(out[1]).toMatch(new RegExp(`^dataset: .*${DATASET_DIR}$`));
-    expect(out).toContain(`  ${PREFIX}_ins_5res_armorm.jsonl  4`);
+    expect(out.some((line) => new RegExp(`^  ${PREFIX}_ins_5res_armorm\\.jsonl +4$`).test(line))).toBe(true);
     expect(out.at(-1)).toBe(`run ${RUN_ID} succeeded`);
-    expect((await readdir(join(outDir, DATASET_DIR))).sort()).toEqual([
+    expect((await readdir(join(outDir, DATASET_DIR))).filter((name) => !name.endsWith('.parquet')).sort()).toEqual([
       `${PREFIX}_dpo.jsonl`,
       `${PREFIX}_ins.json`,
       `${PREFIX}_ins_5res.json`,
@@ -95,6 +103,7 @@ describe('runDataset against a real gRPC gateway', () => {
       `${PREFIX}_ins_res.jsonl`,
       `${PREFIX}_messages.jsonl`,
       `${PREFIX}_sharegpt.jsonl`,
+      'README.md',
       'dataset_info.json',
     ]);
     const info = await readInfo();
@@ -118,7 +127,8 @@ describe('runDataset against a real gRPC gateway', () => {
     const code = await run({ records: completeRun(4), finalStatus: 'succeeded', breakAfter: 5 });
     expect(code).toBe(0);
     expect(gateway?.streamRequests.map((r) => r.from_cursor)).toEqual(['0', '5']);
-    expect(err).toEqual(['magpie run: stream interrupted (gateway lost its bus connection); resuming after cursor 5']);
+    expect(err).toEqual([]);
+    expect(progress.notices).toEqual(['magpie run: record stream interrupted (gateway lost its bus connection); resuming after cursor 5']);
     expect(await readInfo()).toMatchObject({ counts: { records: { problem: 4, rewards: 4 } }, dataset: { complete_problems: 4, duplicates_ignored: 0 } });
   });
 
@@ -195,12 +205,12 @@ describe('runDataset against a real gRPC gateway', () => {
   it('cancels the run on interrupt, writes what arrived and exits 130', async () => {
     const controller = new AbortController();
     progress.update = (counts) => {
-      if (counts.problem === 2) controller.abort();
+      if (counts.records.problem === 2) controller.abort();
     };
     const code = await run({ records: [problem(0), problem(1)], finalStatus: 'succeeded', hang: true }, { signal: controller.signal });
     expect(code).toBe(130);
     expect(gateway?.cancelRequests).toEqual([{ run_id: RUN_ID, reason: 'cancelled from magpie run (interrupted)' }]);
-    expect(err).toContain(`magpie run: interrupted; cancelling run ${RUN_ID}`);
+    expect(progress.notices).toContain(`magpie run: interrupted; cancelling run ${RUN_ID}`);
     expect(await readInfo()).toMatchObject({ status: 'cancelled', counts: { records: { problem: 2 } } });
     expect(existsSync(join(outDir, DATASET_DIR, '.spool'))).toBe(false);
   });
@@ -218,6 +228,7 @@ describe('runDataset against a real gRPC gateway', () => {
         signal: controller.signal,
         out: (line) => out.push(line),
         err: (line) => err.push(line),
+        t: createTranslator('en'),
         createProgress: () => progress,
       });
       // Interrupted while it waits for a gateway that will not come.
@@ -236,17 +247,84 @@ describe('runDataset against a real gRPC gateway', () => {
         client: nowhere,
         request: { domain: 'algebra', count: 1, model: 'm', subtopics: [], samplesPerProblem: 2 },
         outDir,
-        waitMs: 200,
+        waitMs: 400,
         platform: { name: 'p', version: '1' },
         signal: new AbortController().signal,
         out: (line) => out.push(line),
         err: (line) => err.push(line),
+        t: createTranslator('en'),
         createProgress: () => progress,
+        noticeAfterMs: 50,
       });
       expect(code).toBe(2);
-      expect(err).toEqual(['magpie run: gateway 127.0.0.1:1 is not reachable (waited 200 ms)']);
+      expect(err).toEqual([
+        'magpie run: gateway 127.0.0.1:1 is not answering; start the platform with `magpie up` (or point --gateway / MAGPIE_GATEWAY at a running gateway). Retrying for up to 0 s…',
+        'magpie run: gateway 127.0.0.1:1 is not reachable (waited 0 s); start the platform with `magpie up` or pass --gateway',
+      ]);
     } finally {
       nowhere.close();
     }
   });
 });
+
+describe('runDataset when the gateway is unavailable for a while', () => {
+  it('retries StartRun with the same request id, so the retry starts no second run', async () => {
+    const code = await run({ records: completeRun(2), finalStatus: 'succeeded', startUnavailable: 2 });
+    expect(code).toBe(0);
+    const ids = gateway?.startRequests.map((r) => r.client_request_id) ?? [];
+    expect(ids).toHaveLength(3);
+    expect(new Set(ids).size).toBe(1);
+    expect(err.filter((line) => line.includes('StartRun: the gateway is unavailable'))).toHaveLength(2);
+  });
+
+  it('retries the final GetRun and writes succeeded, never failed, for a run that succeeded', async () => {
+    // Progress reads once, before the run ends, so every failure meets the final read.
+    const code = await run({ records: completeRun(4), finalStatus: 'succeeded', finalGetRunUnavailable: 3 }, { progressIntervalMs: 60_000 });
+    expect(code).toBe(0);
+    expect(await readInfo()).toMatchObject({ status: 'succeeded', complete: true, counts: { records: { rewards: 4 } } });
+    expect(progress.notices.filter((line) => line.includes('GetRun: the gateway is unavailable'))).toHaveLength(3);
+    expect(out.at(-1)).toBe(`run ${RUN_ID} succeeded`);
+  });
+
+  it('writes status unknown (not failed) and exits 2 when the final state cannot be read within --wait-ms', async () => {
+    const code = await run({ records: completeRun(2), finalStatus: 'succeeded', finalGetRunUnavailable: Number.POSITIVE_INFINITY }, { waitMs: 600 });
+    expect(code).toBe(2);
+    const info = await readInfo();
+    expect(info).toMatchObject({ status: 'unknown', complete: false, counts: null });
+    expect(info.note).toContain("the run's final state could not be read");
+    expect(progress.notices.some((line) => line.includes(`the final state of run ${RUN_ID} could not be read`))).toBe(true);
+    expect(out.at(-1)).toMatch(/^run run-test_1 unknown \(/);
+  });
+
+  it('says how to start the platform within seconds, then runs once a gateway appears on the address', async () => {
+    const [port = 0] = await findFreePorts(1);
+    client = createMagpieClient(`127.0.0.1:${port}`, { channelOptions: { 'grpc.initial_reconnect_backoff_ms': 100, 'grpc.max_reconnect_backoff_ms': 500 } });
+    const startedAt = Date.now();
+    let noticedAfterMs = 0;
+    const running = runDataset({
+      client,
+      request: { domain: 'algebra', count: 2, model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', subtopics: [], samplesPerProblem: 3 },
+      outDir,
+      waitMs: 20_000,
+      platform: { name: 'magpie-reasoning', version: '9.9.9' },
+      signal: new AbortController().signal,
+      out: (line) => out.push(line),
+      err: (line) => {
+        if (!noticedAfterMs) noticedAfterMs = Date.now() - startedAt;
+        err.push(line);
+      },
+      t: createTranslator('en'),
+      createProgress: () => progress,
+      retryDelayMs: 10,
+      settleMs: 1_000,
+      progressIntervalMs: 20,
+    });
+    await waitFor('the gateway notice', () => err.length > 0, 10_000, 20);
+    expect(noticedAfterMs).toBeLessThan(5_000);
+    expect(err[0]).toContain('start the platform with `magpie up`');
+    gateway = await startFakeGateway({ records: completeRun(4), finalStatus: 'succeeded', port });
+    expect(await running).toBe(0);
+    expect(out.at(-1)).toBe(`run ${RUN_ID} succeeded`);
+  });
+});
+

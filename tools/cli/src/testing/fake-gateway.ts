@@ -25,6 +25,12 @@ export interface FakeGatewayBehaviour {
   readonly startError?: { code: grpc.status; details: string };
   /** Reported by GetRun as `counts.rejections`. */
   readonly rejections?: RunCounts['rejections'];
+  /** The first this many StartRun calls fail with UNAVAILABLE (as a gateway whose bus is restarting). */
+  readonly startUnavailable?: number;
+  /** Once the stream has ended, this many GetRun calls fail with UNAVAILABLE (Infinity: all of them). */
+  readonly finalGetRunUnavailable?: number;
+  /** Listen on this port (default: any free one). */
+  readonly port?: number;
 }
 
 export interface FakeGateway {
@@ -51,6 +57,10 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
   const cancelRequests: CancelRunRequest[] = [];
   let status: RunStatus = 'running';
   let streams = 0;
+  let startFailures = 0;
+  let ended = false;
+  let finalFailures = 0;
+  const unavailable = { code: grpc.status.UNAVAILABLE, details: 'the gateway lost its bus connection' };
   const stored = new Map<string, AnyRecord>();
   const counts = (): RunCounts => {
     const records = { problem: 0, solution: 0, samples: 0, rewards: 0 };
@@ -67,14 +77,31 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
   const handlers: Omit<MagpieServiceHandlers, 'WatchRun' | 'ExportDataset' | 'ListModels' | 'ListDomains'> & Partial<MagpieServiceHandlers> = {
     StartRun: (call, callback) => {
       startRequests.push(call.request);
+      if (startFailures < (behaviour.startUnavailable ?? 0)) {
+        startFailures += 1;
+        callback(unavailable);
+        return;
+      }
       status = 'running';
+      ended = false;
       streams = 0;
       stored.clear();
       if (behaviour.startError) callback(behaviour.startError);
       else callback(null, { run: run('running'), created: true });
     },
-    GetRun: (_call, callback) => callback(null, { run: run(status, behaviour.reason) }),
-    ListRuns: (_call, callback) => callback(null, { runs: [] }),
+    GetRun: (call, callback) => {
+      if (call.request.run_id !== fixtures.RUN_ID) {
+        callback({ code: grpc.status.NOT_FOUND, details: `run ${call.request.run_id} not found` });
+        return;
+      }
+      if (ended && finalFailures < (behaviour.finalGetRunUnavailable ?? 0)) {
+        finalFailures += 1;
+        callback(unavailable);
+        return;
+      }
+      callback(null, { run: run(status, behaviour.reason) });
+    },
+    ListRuns: (_call, callback) => callback(null, { runs: startRequests.length > 0 ? [run(status, behaviour.reason)] : [] }),
     CancelRun: (call, callback) => {
       cancelRequests.push(call.request);
       status = 'cancelled';
@@ -99,6 +126,7 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
       }
       if (behaviour.hang) return;
       status = behaviour.finalStatus;
+      ended = true;
       call.end();
     },
   };
@@ -110,7 +138,7 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
   const server = new grpc.Server();
   server.addService(loadMagpieProto().service, handlers);
   const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound)));
+    server.bindAsync(`127.0.0.1:${behaviour.port ?? 0}`, grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound)));
   });
   return { address: `127.0.0.1:${port}`, startRequests, streamRequests, cancelRequests, close: () => server.forceShutdown() };
 }

@@ -1,0 +1,109 @@
+import { float64, int64, list, nullable, rowSchema, string, struct, type FieldType, type RowSchema } from './field-types.js';
+import {
+  DPO_FIELDS,
+  GEN_INPUT_CONFIGS_FIELDS,
+  GEN_RESPONSE_CONFIGS_FIELDS,
+  INS_5RES_ARMORM_FIELDS,
+  INS_5RES_FIELDS,
+  INS_FIELDS,
+  INS_RES_FIELDS,
+  MESSAGES_FIELDS,
+  PAIR_FIELDS,
+  SHAREGPT_FIELDS,
+  SHAREGPT_GEN_INPUT_CONFIGS_FIELDS,
+} from './magpie-fields.js';
+
+// The type of every field of every file. The field lists (magpie-fields.ts) give the order; a
+// field added there without a type here does not compile. Types are what a row holds in every
+// run: a number Magpie writes as a float is float64 even when its value is whole, and a field
+// that can be null is nullable (and always present).
+
+const GEN_INPUT_CONFIGS_TYPES = { temperature: float64, top_p: float64, input_generator: string, seed: nullable(int64) } as const;
+
+export const GEN_INPUT_CONFIGS = struct(rowSchema(GEN_INPUT_CONFIGS_FIELDS, GEN_INPUT_CONFIGS_TYPES));
+
+export const SHAREGPT_GEN_INPUT_CONFIGS = struct(
+  rowSchema(SHAREGPT_GEN_INPUT_CONFIGS_FIELDS, { ...GEN_INPUT_CONFIGS_TYPES, pre_query_template: string }),
+);
+
+export const GEN_RESPONSE_CONFIGS = struct(
+  rowSchema(GEN_RESPONSE_CONFIGS_FIELDS, {
+    prompt: nullable(string),
+    temperature: float64,
+    top_p: float64,
+    repetition_penalty: float64,
+    max_tokens: int64,
+    stop_tokens: list(string),
+    output_generator: string,
+    engine: string,
+  }),
+);
+
+/** `[{role, content}]`, Magpie's chosen/rejected and the SFT messages. */
+export const CHAT_MESSAGES = list(struct([['role', string], ['content', string]]));
+
+export const PAIR = struct(
+  rowSchema(PAIR_FIELDS, {
+    rule: string,
+    chosen_index: nullable(int64),
+    rejected_index: nullable(int64),
+    margin: float64,
+    majority_answer: nullable(string),
+    skip_reason: nullable(string),
+  }),
+);
+
+/** Fields shared by the Magpie row files, by name. */
+const COMMON = {
+  id: int64,
+  pre_query_template: string,
+  instruction: string,
+  response: nullable(string),
+  created: int64,
+  gen_input_configs: GEN_INPUT_CONFIGS,
+  gen_response_configs: nullable(GEN_RESPONSE_CONFIGS),
+  record_id: string,
+  run_id: string,
+  domain: string,
+  subtopic: string,
+} as const satisfies Record<string, FieldType>;
+
+export const INS_SCHEMA: RowSchema = rowSchema(INS_FIELDS, COMMON);
+
+export const INS_RES_SCHEMA: RowSchema = rowSchema(INS_RES_FIELDS, {
+  ...COMMON,
+  reasoning: nullable(string),
+  finish_reason: string,
+  answer: nullable(string),
+});
+
+export const INS_5RES_SCHEMA: RowSchema = rowSchema(INS_5RES_FIELDS, { ...COMMON, responses: list(string) });
+
+export const INS_5RES_ARMORM_SCHEMA: RowSchema = rowSchema(INS_5RES_ARMORM_FIELDS, {
+  ...COMMON,
+  responses: list(string),
+  rewards_armorm: list(struct([['score', float64]])),
+  chosen: nullable(CHAT_MESSAGES),
+  rejected: nullable(CHAT_MESSAGES),
+  answers: list(nullable(string)),
+  pair: PAIR,
+});
+
+export const SHAREGPT_SCHEMA: RowSchema = rowSchema(SHAREGPT_FIELDS, {
+  conversation_id: string,
+  instruction: string,
+  response: string,
+  conversations: list(struct([['from', string], ['value', string]])),
+  gen_input_configs: SHAREGPT_GEN_INPUT_CONFIGS,
+  gen_response_configs: GEN_RESPONSE_CONFIGS,
+  record_id: string,
+  run_id: string,
+  domain: string,
+  subtopic: string,
+  finish_reason: string,
+  answer: nullable(string),
+});
+
+export const MESSAGES_SCHEMA: RowSchema = rowSchema(MESSAGES_FIELDS, { messages: CHAT_MESSAGES });
+
+export const DPO_SCHEMA: RowSchema = rowSchema(DPO_FIELDS, { prompt: string, chosen: string, rejected: string });
