@@ -24,7 +24,7 @@ async function magpie(argv: string[], io: FakeIo = fakeIo()): Promise<{ code: nu
 async function gatewayWithRun(): Promise<string> {
   gateway = await startFakeGateway({ records: completeRun(4), finalStatus: 'succeeded' });
   client = createMagpieClient(gateway.address);
-  await client.startRun({ domain: 'algebra', count: 4, client_request_id: 'req-1' });
+  await client.startRun({ domain: 'algebra', count: 4, request_id: 'req-1' });
   return gateway.address;
 }
 

@@ -45,7 +45,7 @@ export function defineRunsCommand(config: CliConfig, handlers: RunsHandlers): Co
   const runs = new Command('runs').description('list, inspect, cancel and watch the runs on the gateway');
   const sub = (name: string, description: string): Command => addGatewayFlags(runs.command(name).description(description), config);
   sub('list', 'the runs on the gateway, newest first')
-    .addOption(new Option('--limit <n>', 'at most this many runs').argParser(parsePositiveInt).default(20))
+    .addOption(new Option('--limit <n>', 'at most this many runs, newest first (up to 1000)').argParser(parsePositiveInt).default(20))
     .addOption(jsonOption())
     .action((options: RunsListOptions) => handlers.list(options));
   sub('get', "one run's status, spec and counts")
@@ -150,7 +150,7 @@ export function runsHandlers(io: CommandIo, setExitCode: (code: number) => void)
       setExitCode(
         await readCommand(io, options, {
           name: 'ListRuns',
-          request: (c) => c.listRuns({ limit: options.limit }),
+          request: (c) => c.listRuns({ page_size: Math.min(options.limit, 1000) }),
           print: ({ runs }) => {
             if (options.json) io.out(JSON.stringify({ runs }));
             else for (const line of formatRunTable(runs, io.t)) io.out(line);

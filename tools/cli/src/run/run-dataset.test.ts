@@ -159,7 +159,7 @@ describe('runDataset against a real gRPC gateway', () => {
       generator: { model: '', sampling: { temperature: 1.2, top_p: 1, max_tokens: 3072 } },
       solver: { model: '', sampling: { temperature: 0.1 } },
       sampler: null,
-      pair_rule: 'magpie',
+      pair_rule: 'PAIR_RULE_MAGPIE',
       min_reward_margin: 0.25,
       filters: { near_duplicate_threshold: 0.9, sanitize: true, min_chars: 20, max_chars: 2000 },
     });
@@ -177,7 +177,7 @@ describe('runDataset against a real gRPC gateway', () => {
   it('leaves pair rule, margin, filters and stage sampling unset when not asked for', async () => {
     await run({ records: completeRun(1), finalStatus: 'succeeded' });
     const request = gateway?.startRequests[0];
-    expect(request).toMatchObject({ pair_rule: '', filters: null, generator: null, solver: null, sampler: null });
+    expect(request).toMatchObject({ pair_rule: 'PAIR_RULE_UNSPECIFIED', filters: null, generator: null, solver: null, sampler: null });
     expect(request?.min_reward_margin).toBeUndefined();
   });
 
@@ -271,7 +271,7 @@ describe('runDataset when the gateway is unavailable for a while', () => {
   it('retries StartRun with the same request id, so the retry starts no second run', async () => {
     const code = await run({ records: completeRun(2), finalStatus: 'succeeded', startUnavailable: 2 });
     expect(code).toBe(0);
-    const ids = gateway?.startRequests.map((r) => r.client_request_id) ?? [];
+    const ids = gateway?.startRequests.map((r) => r.request_id) ?? [];
     expect(ids).toHaveLength(3);
     expect(new Set(ids).size).toBe(1);
     expect(err.filter((line) => line.includes('StartRun: the gateway is unavailable'))).toHaveLength(2);

@@ -49,7 +49,7 @@ export function formatRunDetail(run: Run, t: Translate): string[] {
     [t('runs.field.counts'), `${t('progress.problems')} ${problem}, ${t('progress.solutions')} ${solution}, ${t('progress.samples')} ${samples}, ${t('progress.rewards')} ${rewards}`],
     [t('runs.field.deadLetters'), String(counts.deadLettered)],
     [t('runs.field.rejections'), rejections || '0'],
-    ...(run.client_request_id ? [[t('runs.field.requestId'), run.client_request_id] as [string, string]] : []),
+    ...(run.request_id ? [[t('runs.field.requestId'), run.request_id] as [string, string]] : []),
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   return [run.run_id, ...rows.map(([label, value]) => `  ${`${label}:`.padEnd(width + 1)} ${value}`)];
