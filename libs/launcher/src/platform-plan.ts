@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { platformRoot, runsFromBuild } from '@magpie/config';
 import type { ChildFile, ChildSpec } from './managed-child.js';
 import type { Readiness } from './readiness.js';
 
@@ -13,8 +14,9 @@ export const STAGE_NAMES = ['generator', 'solver', 'sampler', 'reward'] as const
 export type StageName = (typeof STAGE_NAMES)[number];
 export const SERVICE_NAMES = [...STAGE_NAMES, 'gateway'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
-/** The components that are Node programs of this repository. */
-export type NodeComponent = ServiceName | 'llm-sim';
+/** The components that are Node programs of this repository (each a bundle of `npm run build`). */
+export const NODE_COMPONENTS = [...SERVICE_NAMES, 'llm-sim'] as const;
+export type NodeComponent = (typeof NODE_COMPONENTS)[number];
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -34,6 +36,28 @@ export type EntryCommand = (component: NodeComponent) => { readonly command: str
 /** Runs each Node component from its TypeScript sources with tsx: nothing to build first. */
 export function fromSources(nodePath: string, repoRoot: string): EntryCommand {
   return (component) => ({ command: nodePath, args: ['--import', 'tsx', join(repoRoot, SOURCE_ENTRIES[component])] });
+}
+
+/** Each Node component's file in a build's output folder (`npm run build` names its bundles so). */
+export function buildEntryFile(component: NodeComponent): string {
+  return `${component}.js`;
+}
+
+/**
+ * Runs each Node component from a build's output folder (`dist/`, or the image's `/app`): plain
+ * `node <buildDir>/<component>.js`, compiled JavaScript with no tsx and no node_modules.
+ */
+export function fromBuild(nodePath: string, buildDir: string): EntryCommand {
+  return (component) => ({ command: nodePath, args: [join(buildDir, buildEntryFile(component))] });
+}
+
+/**
+ * Runs children the way this code itself runs: from the build when it was loaded from one (then
+ * `magpie up` from the compiled CLI starts compiled services), from the sources otherwise.
+ */
+export function entryLikeThisProcess(nodePath: string): EntryCommand {
+  const root = platformRoot(import.meta.url);
+  return runsFromBuild(import.meta.url) ? fromBuild(nodePath, root) : fromSources(nodePath, root);
 }
 
 export interface PlatformPorts {

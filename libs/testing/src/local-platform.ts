@@ -14,6 +14,7 @@ import {
   simulatorUrls,
   waitUntilReady,
   type ComponentSpec,
+  type EntryCommand,
   type PlatformPlanOptions,
   type ServiceName,
   type StageName,
@@ -39,6 +40,8 @@ export interface LocalPlatformOptions {
   readonly simPerStage?: boolean;
   /** Services to start now; the rest can be started later with `start` (default: all). */
   readonly services?: readonly ServiceName[];
+  /** How the services and the simulator start: from the sources (default), a build, an image's entrypoint. */
+  readonly entry?: EntryCommand;
 }
 
 const READY_TIMEOUT_MS = 90_000;
@@ -80,7 +83,7 @@ export class LocalPlatform {
       repoRoot: REPO_ROOT,
       stateDir,
       natsServerPath: findNatsServer(undefined, options.baseEnv.PATH),
-      entry: fromSources(process.execPath, REPO_ROOT),
+      entry: options.entry ?? fromSources(process.execPath, REPO_ROOT),
       ports: {
         nats,
         grpc,

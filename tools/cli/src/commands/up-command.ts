@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { entryLikeThisProcess } from '@magpie/launcher';
 import type { CliConfig } from '../config.js';
 import { parsePort, parsePositiveInt } from '../parse-options.js';
 import { REPO_ROOT } from '../repo-root.js';
@@ -51,6 +52,8 @@ export async function executeUpCommand(options: UpCommandOptions, config: CliCon
       stopGraceMs: STOP_GRACE_MS,
       repoRoot: REPO_ROOT,
       nodePath: process.execPath,
+      // Compiled services when this CLI is the compiled one (dist/), the sources otherwise.
+      entry: entryLikeThisProcess(process.execPath),
       searchPath: config.searchPath,
       baseEnv: config.inheritedEnv,
       signal: controller.signal,

@@ -1,6 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SERVICE_NAMES, findFreePorts, findNatsServer, fromSources, planLocalPlatform, probeTcp, type ComponentSpec, type ServiceName } from '@magpie/launcher';
+import {
+  SERVICE_NAMES,
+  findFreePorts,
+  findNatsServer,
+  fromSources,
+  planLocalPlatform,
+  probeTcp,
+  type ComponentSpec,
+  type EntryCommand,
+  type ServiceName,
+} from '@magpie/launcher';
 import { PortInUseError } from './errors.js';
 import { Supervisor, type RunningComponent } from './supervisor.js';
 import type { RestartPolicy } from './restart-policy.js';
@@ -16,6 +26,8 @@ export interface RunUpOptions {
   readonly stopGraceMs: number;
   readonly repoRoot: string;
   readonly nodePath: string;
+  /** How the services and the simulator start; from the sources under repoRoot when omitted. */
+  readonly entry?: EntryCommand;
   /** PATH-style list searched for nats-server. */
   readonly searchPath: string | undefined;
   readonly baseEnv: Readonly<Record<string, string | undefined>>;
@@ -46,7 +58,7 @@ async function realPlan(options: RunUpOptions, stateDir: string): Promise<Compon
     repoRoot: options.repoRoot,
     stateDir,
     natsServerPath: findNatsServer(undefined, options.searchPath),
-    entry: fromSources(options.nodePath, options.repoRoot),
+    entry: options.entry ?? fromSources(options.nodePath, options.repoRoot),
     ports: { nats: options.natsPort, sim: options.simPort, grpc: options.grpcPort, health },
     baseEnv: options.baseEnv,
   });
