@@ -6,3 +6,6 @@ export * from './magpie-client.js';
 export * from './client-credentials.js';
 export * from './grpc-errors.js';
 export * from './mappers.js';
+export * from './fleet.js';
+export type * from './fleet-proto-types.js';
+export * from './fleet-mappers.js';

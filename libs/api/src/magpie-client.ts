@@ -1,6 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { clientConnection, type ClientConnection, type MagpieClientOptions } from './client-credentials.js';
 import { ConnectTimeoutError, ProtoLoadError } from './errors.js';
+import type { GetFleetResponse } from './fleet-proto-types.js';
 import { loadMagpieProto } from './load-magpie-proto.js';
 import type {
   CancelRunRequest,
@@ -28,7 +29,7 @@ export interface StreamCallOptions {
   readonly signal?: AbortSignal;
 }
 
-const METHOD_NAMES = ['StartRun', 'GetRun', 'ListRuns', 'CancelRun', 'StreamRecords'] as const;
+const METHOD_NAMES = ['StartRun', 'GetRun', 'ListRuns', 'CancelRun', 'StreamRecords', 'GetFleet'] as const;
 type MethodName = (typeof METHOD_NAMES)[number];
 type MethodDefinition = grpc.MethodDefinition<object, object>;
 
@@ -74,6 +75,11 @@ export class MagpieClient {
   /** Cancels a run; idempotent. */
   cancelRun(request: ProtoInput<CancelRunRequest>, options: UnaryCallOptions = {}): Promise<Run> {
     return this.#unary('CancelRun', request, options);
+  }
+
+  /** The platform's Deployments on Kubernetes; FAILED_PRECONDITION when the gateway has no cluster. */
+  getFleet(options: UnaryCallOptions = {}): Promise<GetFleetResponse> {
+    return this.#unary('GetFleet', {}, options);
   }
 
   /**

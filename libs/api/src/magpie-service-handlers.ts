@@ -1,4 +1,5 @@
 import type * as grpc from '@grpc/grpc-js';
+import type { GetFleetRequest, GetFleetResponse } from './fleet-proto-types.js';
 import type {
   CancelRunRequest,
   GetRunRequest,
@@ -23,4 +24,9 @@ export interface MagpieServiceHandlers extends grpc.UntypedServiceImplementation
   ListRuns: grpc.handleUnaryCall<ListRunsRequest, ProtoInput<ListRunsResponse>>;
   CancelRun: grpc.handleUnaryCall<CancelRunRequest, ProtoInput<Run>>;
   StreamRecords: grpc.handleServerStreamingCall<StreamRecordsRequest, ProtoInput<RecordEvent>>;
+}
+
+/** The fleet view's part of magpie.v1.MagpieService, served beside {@link MagpieServiceHandlers}. */
+export interface FleetServiceHandlers extends grpc.UntypedServiceImplementation {
+  GetFleet: grpc.handleUnaryCall<GetFleetRequest, ProtoInput<GetFleetResponse>>;
 }

@@ -8,3 +8,4 @@ export * from './generation-task.js';
 export * from './dead-letter.js';
 export * from './subjects.js';
 export * from './rejection.js';
+export * from './stage-consumers.js';

@@ -4,11 +4,14 @@ import { loadSync } from '@grpc/proto-loader';
 import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
 import { MAGPIE_SERVICE_NAME, PROTO_LOADER_OPTIONS, loadMagpieProto } from '@magpie/api';
 import type { Logger } from '@magpie/logging';
+import type { FleetService } from './fleet/fleet-service.js';
 import type { RunService } from './run-service.js';
 import { tolerantService } from './tolerant-service.js';
 
 export interface GatewayOptions {
   readonly runService: RunService;
+  /** GetFleet; answered UNIMPLEMENTED when omitted. */
+  readonly fleetService?: FleetService;
   readonly logger: Logger;
   readonly host: string;
   readonly port: number;
@@ -31,7 +34,7 @@ export class Gateway {
   constructor(options: GatewayOptions) {
     this.#o = options;
     const proto = loadMagpieProto();
-    this.#server.addService(tolerantService(proto.service), options.runService.handlers());
+    this.#server.addService(tolerantService(proto.service), { ...options.runService.handlers(), ...options.fleetService?.handlers() });
     this.#health.addToServer(this.#server);
     // Reflection describes every service this server hosts, health included, so grpcurl sees all.
     const healthDefinition = loadSync(healthProtoPath, { ...PROTO_LOADER_OPTIONS });

@@ -3,6 +3,7 @@ import { openPlatform } from '@magpie/runs';
 import type { RunningService, ServiceDeps } from '@magpie/runtime';
 import { ActiveRunLimit } from './active-run-limit.js';
 import type { GatewayConfig } from './config.js';
+import { FleetService } from './fleet/fleet-service.js';
 import { Gateway } from './gateway.js';
 import { gatewaySecurity } from './gateway-security.js';
 import { RunService } from './run-service.js';
@@ -24,7 +25,9 @@ export async function startGateway({ config, logger, nc }: ServiceDeps<GatewayCo
     countRunning: async () => (await platform.store.list(Number.MAX_SAFE_INTEGER)).filter((s) => s.status === 'running').length,
   });
   const runService = new RunService({ ...platform, catalog, logger, maxRunCount: config.MAX_RUN_COUNT, authenticator: security.authenticator, activeRuns });
-  const gateway = new Gateway({ runService, logger, host: config.GRPC_HOST, port: config.GRPC_PORT, credentials: security.credentials });
+  const fleetService = new FleetService({ env: config, jsm: platform.jsm, authenticator: security.authenticator, logger });
+  await fleetService.connect();
+  const gateway = new Gateway({ runService, fleetService, logger, host: config.GRPC_HOST, port: config.GRPC_PORT, credentials: security.credentials });
   const grpcPort = await gateway.start();
   return {
     isHealthy: () => gateway.isServing,

@@ -6,6 +6,7 @@ import type { RecordLog, RunStore, RunTracker } from '@magpie/runs';
 import { RunNotFoundError } from '@magpie/runs';
 import { ActiveRunLimit } from '../active-run-limit.js';
 import { BearerAuthenticator } from '../bearer-authenticator.js';
+import type { FleetService } from '../fleet/fleet-service.js';
 import { Gateway } from '../gateway.js';
 import { RunService } from '../run-service.js';
 
@@ -18,9 +19,11 @@ export interface TestGateway {
 /**
  * Test-only: the real Gateway and RunService over an empty in-memory run store (no NATS): every
  * run is unknown, ListRuns returns nothing, and a valid StartRun is refused by a MAX_ACTIVE_RUNS
- * of 1 while `running` (default 1) runs are running.
+ * of 1 while `running` (default 1) runs are running. GetFleet is served by `fleetService` when given.
  */
-export async function startTestGateway(options: { tokens?: string[]; credentials?: grpc.ServerCredentials; running?: number } = {}): Promise<TestGateway> {
+export async function startTestGateway(
+  options: { tokens?: string[]; credentials?: grpc.ServerCredentials; running?: number; fleetService?: FleetService } = {},
+): Promise<TestGateway> {
   const store = {
     get: () => Promise.resolve(undefined),
     list: () => Promise.resolve([]),
@@ -40,7 +43,14 @@ export async function startTestGateway(options: { tokens?: string[]; credentials
     authenticator: new BearerAuthenticator(options.tokens ?? []),
     activeRuns: new ActiveRunLimit({ max: 1, countRunning: () => Promise.resolve(options.running ?? 1) }),
   });
-  const gateway = new Gateway({ runService, logger, host: '127.0.0.1', port: 0, ...(options.credentials ? { credentials: options.credentials } : {}) });
+  const gateway = new Gateway({
+    runService,
+    logger,
+    host: '127.0.0.1',
+    port: 0,
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+    ...(options.fleetService ? { fleetService: options.fleetService } : {}),
+  });
   const port = await gateway.start();
   return { gateway, port, stop: () => gateway.stop(0) };
 }
