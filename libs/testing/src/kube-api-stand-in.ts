@@ -46,7 +46,11 @@ function matcher(selector: string | undefined, read: (object: unknown, key: stri
   if (!selector) return () => true;
   const terms = selector.split(',').map((t) => /^([^=!]+)==?([^=!]*)$/.exec(t.trim()));
   if (terms.some((t) => t === null)) return 'unsupported';
-  return (object) => terms.every((t) => String(read(object, t?.[1] ?? '') ?? '') === t?.[2]);
+  return (object) =>
+    terms.every((t) => {
+      const value = read(object, t?.[1] ?? '');
+      return (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '') === t?.[2];
+    });
 }
 
 function status(res: ServerResponse, code: number, reason: string, message: string): void {
@@ -73,9 +77,9 @@ export class KubeApiStandIn {
   }
 
   static async start(options: KubeApiStandInOptions): Promise<KubeApiStandIn> {
-    let standIn: KubeApiStandIn | undefined;
-    const server = createServer((req, res) => standIn?.handle(req, res));
-    standIn = new KubeApiStandIn(server, options);
+    const server = createServer();
+    const standIn = new KubeApiStandIn(server, options);
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => standIn.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     return standIn;
   }

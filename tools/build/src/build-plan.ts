@@ -29,3 +29,11 @@ export const VENDOR_ASSETS: readonly { readonly packageName: string; readonly fo
 
 /** Where bundled packages' `__dirname` points inside the output folder. */
 export const VENDOR_FOLDER = 'vendor';
+
+/**
+ * Optional peer dependencies of bundled packages that the repository has only for development
+ * (npm marks them `dev`): left out of the bundles, so in production the package takes its own
+ * fallback, as it would after `npm ci --omit=dev`. debug (under @kubernetes/client-node) colours
+ * its output with supports-color when it can load it; eslint and nx bring it here.
+ */
+export const LEFT_OUT_OPTIONAL_PEERS: readonly string[] = ['supports-color'];

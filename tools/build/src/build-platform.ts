@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BUILD_INFO_FILE } from '@magpie/config';
 import { build } from 'esbuild';
-import { PLATFORM_ASSETS, VENDOR_ASSETS, bundleEntries } from './build-plan.js';
+import { LEFT_OUT_OPTIONAL_PEERS, PLATFORM_ASSETS, VENDOR_ASSETS, bundleEntries } from './build-plan.js';
 import { bundledPackages, lockPathOf, type BundledPackage } from './production-inputs.js';
 import { BUNDLE_BANNER, vendorDirnamePlugin, vendorPathOf } from './vendor-dirname-plugin.js';
 
@@ -125,6 +125,7 @@ export async function buildPlatform(options: BuildOptions): Promise<BuildResult>
     sourcesContent: false,
     metafile: true,
     banner: { js: BUNDLE_BANNER },
+    external: [...LEFT_OUT_OPTIONAL_PEERS],
     plugins: [vendorDirnamePlugin()],
     logLevel: 'silent',
   });

@@ -89,6 +89,13 @@ const COMMANDS: readonly (readonly [name: string, define: DefineCommand])[] = [
       return defineModelsCommand(modelsHandlers(io, setExitCode));
     },
   ],
+  [
+    'fleet',
+    async ({ config, io, setExitCode }) => {
+      const { defineFleetCommand, executeFleetCommand } = await import('./commands/fleet-command.js');
+      return defineFleetCommand(config, async (opts) => setExitCode(await executeFleetCommand(opts, io)));
+    },
+  ],
 ];
 
 /** The command `argv` runs (`run …`, `help run`), or undefined for top-level help, the version or an unknown command. */

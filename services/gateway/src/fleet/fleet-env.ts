@@ -16,5 +16,4 @@ export const fleetEnv = {
   /** How long GetFleet waits for the Kubernetes API server. */
   FLEET_TIMEOUT_MS: envInt(5_000, 100, 120_000),
 };
-const FleetEnv = z.object(fleetEnv);
-export type FleetEnv = z.infer<typeof FleetEnv>;
+export type FleetEnv = z.infer<z.ZodObject<typeof fleetEnv>>;

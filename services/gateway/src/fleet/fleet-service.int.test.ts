@@ -1,10 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { createMagpieClient, fleetFromProto, isGrpcError, type Fleet, type MagpieClient } from '@magpie/api';
-import { connectNats, jetstream, jetstreamManager, provisionStreams, type JetStreamManager, type NatsConnection } from '@magpie/bus';
-import { Streams, Subjects } from '@magpie/contracts';
+import { connectNats, consumerBacklog, jetstream, jetstreamManager, provisionStreams, type JetStreamManager, type NatsConnection } from '@magpie/bus';
+import { platformFile } from '@magpie/config';
+import { STAGE_CONSUMERS, Streams, Subjects } from '@magpie/contracts';
 import { AckPolicy } from '@nats-io/jetstream';
 import { createLogger } from '@magpie/logging';
 import { KubeApiStandIn, NatsServerFixture, kubeFixtures, type KubeObjects } from '@magpie/testing';
@@ -190,5 +192,30 @@ describe('GetFleet when it cannot read the cluster', () => {
     const error = await grpcError(client.getFleet());
     expect(error.code).toBe(grpc.status.UNAVAILABLE);
     expect(error.details).toMatch(/^the Kubernetes API server cannot be reached to list \w+ in namespace ml-data/);
+  });
+});
+
+describe("the gateway's NATS user (configs/nats/nats-server.conf)", () => {
+  it("may read every stage's consumer info, as GetFleet does", async () => {
+    const passwords = { gateway: randomBytes(12).toString('hex'), admin: randomBytes(12).toString('hex') };
+    const secured = await NatsServerFixture.start({
+      configFile: platformFile(import.meta.url, 'configs/nats/nats-server.conf'),
+      env: { ...process.env, GATEWAY_NATS_PASS: passwords.gateway, ADMIN_NATS_PASS: passwords.admin, ...Object.fromEntries(['GENERATOR', 'SOLVER', 'SAMPLER', 'REWARD'].map((u) => [`${u}_NATS_PASS`, 'unused'])) },
+    });
+    const admin = await connectNats({ servers: secured.url, user: 'admin', pass: passwords.admin, name: 'fleet-admin' });
+    const gateway = await connectNats({ servers: secured.url, user: 'gateway', pass: passwords.gateway, name: 'fleet-gateway' });
+    try {
+      const adminJsm = await jetstreamManager(admin);
+      await provisionStreams(adminJsm, { duplicateWindowMs: 60_000, retentionMs: 3_600_000 });
+      const all = Object.values(STAGE_CONSUMERS).flat();
+      for (const { stream, durable } of all) await adminJsm.consumers.add(stream, { durable_name: durable, ack_policy: AckPolicy.Explicit });
+      const gatewayJsm = await jetstreamManager(gateway, { timeout: 2_000 });
+      const backlogs = await Promise.all(all.map(({ stream, durable }) => consumerBacklog(gatewayJsm, stream, durable)));
+      expect(backlogs).toEqual(all.map(() => ({ pending: 0, ackPending: 0 })));
+    } finally {
+      await gateway.close();
+      await admin.close();
+      await secured.stop();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter } from 'node:path';
+import type * as K8s from '@kubernetes/client-node';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { FleetEnv } from './fleet-env.js';
 import { FleetUnavailableError } from './fleet-errors.js';
@@ -27,7 +28,7 @@ const NOT_CONFIGURED =
   'and KUBECONFIG is not set. Deploy the gateway with the Helm chart (deploy/helm/magpie), or start it with KUBECONFIG=<kubeconfig file> ' +
   'and KUBE_NAMESPACE=<namespace of the release>';
 
-function loadKubeconfigFile(k8s: typeof import('@kubernetes/client-node'), file: string): KubeConfig {
+function loadKubeconfigFile(k8s: typeof K8s, file: string): KubeConfig {
   if (!existsSync(file)) throw new FleetUnavailableError(`KUBECONFIG names ${file}, which does not exist`);
   const kc = new k8s.KubeConfig();
   try {

@@ -1,3 +1,4 @@
+import type * as K8s from '@kubernetes/client-node';
 import type { CoreV1Event, KubeConfig, V1Deployment, V1Pod } from '@kubernetes/client-node';
 import { KubernetesApiError } from './fleet-errors.js';
 import type { FleetScope } from './kube-connection.js';
@@ -20,7 +21,7 @@ export interface KubeSnapshot {
 }
 
 export interface KubeReaderOptions {
-  readonly k8s: typeof import('@kubernetes/client-node');
+  readonly k8s: typeof K8s;
   readonly kc: KubeConfig;
   readonly scope: FleetScope;
   readonly timeoutMs: number;

@@ -2,7 +2,6 @@ import { Option, type Command } from 'commander';
 import { PairRule } from '@magpie/contracts';
 import type { CliConfig } from '../config.js';
 import {
-  parseAddress,
   parseList,
   parseNonNegativeInt,
   parseNonNegativeNumber,
@@ -11,6 +10,7 @@ import {
 } from '../parse-options.js';
 import type { GatewayAccessFlags } from '../run/gateway-client-options.js';
 import type { FilterOverrides, RunRequest } from '../run/start-run-request.js';
+import { addGatewayFlags } from './gateway-flags.js';
 
 /** The default generator (and solver and sampler) model of every run command. */
 export const DEFAULT_MODEL = 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B';
@@ -48,14 +48,8 @@ export interface RunCommandOptions extends RunRequest, GatewayAccessFlags {
  * left out for commands that run several domains, whose subtopics differ.
  */
 export function addRunFlags(command: Command, config: CliConfig, { subtopics = true } = {}): Command {
-  command
-    .option('--out <dir>', 'parent directory of the dataset directories (env MAGPIE_OUT_DIR)', config.outDir)
-    .addOption(new Option('--gateway <host:port>', 'gateway address (env MAGPIE_GATEWAY)').argParser(parseAddress).default(config.gateway))
-    // The token's default is described, never shown: help output must not print a secret.
-    .addOption(new Option('--token <token>', 'bearer token for the gateway (env MAGPIE_TOKEN)').default(config.token, 'env MAGPIE_TOKEN'))
-    .addOption(new Option('--tls-ca <file>', "connect with TLS, trusting this CA's PEM (env MAGPIE_TLS_CA)").default(config.tlsCa))
-    .addOption(new Option('--tls-cert <file>', 'client certificate (PEM) for mTLS; needs --tls-key (env MAGPIE_TLS_CERT)').default(config.tlsCert))
-    .addOption(new Option('--tls-key <file>', 'client private key (PEM) for mTLS; needs --tls-cert (env MAGPIE_TLS_KEY)').default(config.tlsKey))
+  command.option('--out <dir>', 'parent directory of the dataset directories (env MAGPIE_OUT_DIR)', config.outDir);
+  addGatewayFlags(command, config)
     .addOption(new Option('--seed <n>', 'base seed; the gateway picks one when omitted').argParser(parseNonNegativeInt))
     .option(
       '--request-id <id>',
