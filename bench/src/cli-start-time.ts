@@ -11,7 +11,8 @@ import { REPO_ROOT } from '@magpie/testing';
 // `npm run bench:cli-start [-- --runs 10]`: how long `magpie run …` takes from the moment its
 // process is launched until its StartRun reaches a gateway. The gateway is a gRPC stand-in with
 // the real proto that notes the arrival time and refuses the run, so the CLI exits at once and
-// each launch measures only the CLI's start. A benchmark, not a test: it asserts nothing.
+// each launch measures only the CLI's start. A benchmark, not a test: it asserts nothing. Run
+// `npm run build` first, or the first two lines measure the sources too.
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '10' } } });
 const runs = Number(values.runs);
 
@@ -37,9 +38,12 @@ const port = await new Promise<number>((resolve, reject) =>
 
 const out = mkdtempSync(join(tmpdir(), 'magpie-cli-start-'));
 const runArgs = ['run', '--domain', 'algebra', '--count', '1', '--gateway', `127.0.0.1:${port}`, '--out', out];
+// The bin runs dist/magpie.js while `npm run build` is current; the sources line is what it ran
+// before there was a build (and runs again whenever the build is stale), measured under the same load.
 const variants: { name: string; command: string; args: string[] }[] = [
   { name: 'node tools/cli/bin/magpie.js run …', command: process.execPath, args: [join(REPO_ROOT, 'tools/cli/bin/magpie.js'), ...runArgs] },
   { name: 'npx magpie run …', command: 'npx', args: ['magpie', ...runArgs] },
+  { name: 'sources: node --import tsx …/main.ts', command: process.execPath, args: ['--import', 'tsx', join(REPO_ROOT, 'tools/cli/src/main.ts'), ...runArgs] },
 ];
 
 /** Milliseconds from spawn until StartRun arrives; the child is then left to exit on its own. */

@@ -54,13 +54,19 @@ export interface BuildInfo {
   readonly sources: Readonly<Record<string, number>>;
 }
 
-/** Replaces `outDir` with the finished `partialDir`, refusing to delete a folder that is not a build. */
+/**
+ * Replaces `outDir` with the finished `partialDir`, refusing to delete a folder that is not a
+ * build. Two renames, so a CLI starting meanwhile sees the old build whole, the new one whole, or
+ * (for an instant) none, and then runs the sources.
+ */
 function replaceOutDir(partialDir: string, outDir: string): void {
   if (existsSync(outDir) && readdirSync(outDir).length > 0 && !existsSync(join(outDir, BUILD_INFO_FILE))) {
     throw new BuildError(`${outDir} is not empty and holds no ${BUILD_INFO_FILE}: refusing to replace something that is not a build`);
   }
-  rmSync(outDir, { recursive: true, force: true });
+  const previous = `${outDir}.previous-${process.pid}`;
+  if (existsSync(outDir)) renameSync(outDir, previous);
   renameSync(partialDir, outDir);
+  rmSync(previous, { recursive: true, force: true });
 }
 
 function listFiles(dir: string, base = dir): string[] {
