@@ -27,6 +27,7 @@ describe('token on an insecure channel', () => {
       ExportDataset: (call) => call.emit('error', echoAuthorization(call.metadata)),
       ListModels: (call, cb) => cb(echoAuthorization(call.metadata)),
       ListDomains: (call, cb) => cb(echoAuthorization(call.metadata)),
+      GetFleet: (call, cb) => cb(echoAuthorization(call.metadata)),
     };
     server.addService(loadMagpieProto().service, handlers);
     const port = await new Promise<number>((resolve, reject) => {

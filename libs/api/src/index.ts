@@ -9,3 +9,5 @@ export * from './timestamp.js';
 export * from './run-mappers.js';
 export * from './record-mappers.js';
 export * from './bad-request.js';
+export * from './fleet.js';
+export * from './fleet-mappers.js';

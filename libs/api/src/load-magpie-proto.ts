@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { platformFile } from '@magpie/config';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import { ProtoLoadError } from './errors.js';
@@ -15,8 +15,8 @@ export const PROTO_LOADER_OPTIONS: Readonly<protoLoader.Options> = Object.freeze
   oneofs: true,
 });
 
-/** proto/magpie/v1/magpie.proto, for tools that compile it themselves (the Python client). */
-export const MAGPIE_PROTO_PATH = fileURLToPath(new URL('../../../proto/magpie/v1/magpie.proto', import.meta.url));
+/** proto/magpie/v1/magpie.proto of the platform root (the repository, or the build's copy), found from this module. */
+export const MAGPIE_PROTO_PATH = platformFile(import.meta.url, 'proto/magpie/v1/magpie.proto');
 
 /** Fully qualified name of the service in the proto. */
 export const MAGPIE_SERVICE_NAME = 'magpie.v1.MagpieService';

@@ -62,6 +62,7 @@ function handlers(): MagpieServiceHandlers {
     },
     ListModels: (_call, callback) => callback(null, { models: [{ id: 'm' }], default_reward_model: 'r' }),
     ListDomains: (_call, callback) => callback(null, { domains: [{ name: 'algebra', subtopics: [{ name: 'quadratics' }] }] }),
+    GetFleet: (_call, callback) => callback(null, { namespace: 'ml-data', components: [{ component: 'gateway', desired_replicas: 1 }] }),
   };
 }
 
@@ -107,6 +108,9 @@ describe('MagpieClient against a real grpc.Server', () => {
     expect(chunks[0]?.data.toString()).toBe('{}');
     expect((await client.listModels()).models.map((m) => m.id)).toEqual(['m']);
     expect((await client.listDomains()).domains[0]?.subtopics.map((s) => s.name)).toEqual(['quadratics']);
+    const fleet = await client.getFleet();
+    expect(fleet.namespace).toBe('ml-data');
+    expect(fleet.components[0]).toMatchObject({ component: 'gateway', desired_replicas: 1, pending_pods: [], autoscaling: null });
   });
 
   it('rejects with the grpc error and its status code', async () => {

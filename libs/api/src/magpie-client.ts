@@ -86,6 +86,11 @@ export class MagpieClient {
     return this.#serverStream('ExportDataset', request, options);
   }
 
+  /** The platform's Deployments on Kubernetes; FAILED_PRECONDITION when the gateway has no cluster. */
+  getFleet(options: UnaryCallOptions = {}): Promise<proto.GetFleetResponse> {
+    return this.#unary('GetFleet', {}, options);
+  }
+
   /**
    * Resolves once the channel is connected. Throws ConnectTimeoutError when it is not within
    * `deadlineMs`.

@@ -12,3 +12,4 @@ export type { NatsConnection } from '@nats-io/transport-node';
 export { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 export * from './failure-counter.js';
 export * from './completion-forecast.js';
+export * from './consumer-backlog.js';

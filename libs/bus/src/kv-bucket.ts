@@ -42,12 +42,12 @@ export class KvBucket {
   readonly #name: string;
   #kv: KV;
 
-  private constructor(kv: KV, open: () => Promise<KV>, recreate: boolean, nc: NatsConnection, name: string) {
+  private constructor(kv: KV, bound: { open: () => Promise<KV>; recreate: boolean; nc: NatsConnection; name: string }) {
     this.#kv = kv;
-    this.#open = open;
-    this.#recreate = recreate;
-    this.#nc = nc;
-    this.#name = name;
+    this.#open = bound.open;
+    this.#recreate = bound.recreate;
+    this.#nc = bound.nc;
+    this.#name = bound.name;
   }
 
   /** Creates the bucket if needed (idempotent) and binds to it. */
@@ -66,7 +66,7 @@ export class KvBucket {
         return kvm.create(name, settings);
       }
     };
-    return new KvBucket(await open(), open, options.storage === 'memory', nc, name);
+    return new KvBucket(await open(), { open, recreate: options.storage === 'memory', nc, name });
   }
 
   /** Runs `op`; for a memory bucket that a NATS restart took away, creates it again and retries once. */

@@ -10,3 +10,4 @@ export * from './subjects.js';
 export * from './rejection.js';
 export * from './dataset-export.js';
 export * from './platform-buckets.js';
+export * from './stage-consumers.js';

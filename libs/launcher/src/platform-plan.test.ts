@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KILL_MARGIN_MS, SHUTDOWN_DRAIN_MS } from './grace-budget.js';
-import { fromSources, planLocalPlatform, simulatorUrls, type PlatformPlanOptions } from './platform-plan.js';
+import { entryLikeThisProcess, fromBuild, fromSources, planLocalPlatform, simulatorUrls, type PlatformPlanOptions } from './platform-plan.js';
 
 const HEALTH = { generator: 9101, solver: 9102, sampler: 9103, reward: 9104, gateway: 9105 };
 const USERS = ['gateway', 'generator', 'solver', 'sampler', 'reward', 'admin'];
@@ -53,11 +53,16 @@ describe('planLocalPlatform', () => {
     }
   });
 
-  it('takes the entry command from the caller, so a compiled build can replace the sources', () => {
-    const plan = byName({ ...BASE, entry: (component) => ({ command: '/usr/bin/node', args: [`/repo/dist/${component}/main.js`] }) });
-    expect(plan.get('solver')).toMatchObject({ command: '/usr/bin/node', args: ['/repo/dist/solver/main.js'] });
-    expect(plan.get('llm-sim')).toMatchObject({ args: ['/repo/dist/llm-sim/main.js'] });
+  it('takes the entry command from the caller: the build output runs as plain node on each bundle', () => {
+    const plan = byName({ ...BASE, entry: fromBuild('/usr/bin/node', '/repo/dist') });
+    expect(plan.get('solver')).toMatchObject({ command: '/usr/bin/node', args: ['/repo/dist/solver.js'] });
+    expect(plan.get('gateway')).toMatchObject({ args: ['/repo/dist/gateway.js'] });
+    expect(plan.get('llm-sim')).toMatchObject({ args: ['/repo/dist/llm-sim.js'] });
     expect(plan.get('nats')?.command).toBe('/bin/nats-server');
+  });
+
+  it('starts children as this code runs: from the sources here, under tsx', () => {
+    expect(entryLikeThisProcess('/usr/bin/node')('reward').args).toEqual(['--import', 'tsx', expect.stringMatching(/services\/reward\/src\/main\.ts$/) as string]);
   });
 
   it('gives every service NATS_URL, LOG_LEVEL, its own HEALTH_PORT and its backend', () => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { DEFAULT_SHUTDOWN_GRACE_MS, INFRASTRUCTURE_STOP_GRACE_MS, stopGraceMsFor } from './grace-budget.js';
+import { platformRoot, runsFromBuild } from '@magpie/config';
 import type { ChildFile, ChildSpec } from './managed-child.js';
 import { renderNatsConfig, type NatsAuth } from './nats-auth.js';
 import { STAGE_NAMES, type NodeComponent, type ServiceName, type StageName } from './platform-names.js';
@@ -35,6 +36,28 @@ export type EntryCommand = (component: NodeComponent) => { readonly command: str
 /** Runs each Node component from its TypeScript sources with tsx: nothing to build first. */
 export function fromSources(nodePath: string, repoRoot: string): EntryCommand {
   return (component) => ({ command: nodePath, args: ['--import', 'tsx', join(repoRoot, SOURCE_ENTRIES[component])] });
+}
+
+/** Each Node component's file in a build's output folder (`npm run build` names its bundles so). */
+export function buildEntryFile(component: NodeComponent): string {
+  return `${component}.js`;
+}
+
+/**
+ * Runs each Node component from a build's output folder (`dist/`, or the image's `/app`): plain
+ * `node <buildDir>/<component>.js`, compiled JavaScript with no tsx and no node_modules.
+ */
+export function fromBuild(nodePath: string, buildDir: string): EntryCommand {
+  return (component) => ({ command: nodePath, args: [join(buildDir, buildEntryFile(component))] });
+}
+
+/**
+ * Runs children the way this code itself runs: from the build when it was loaded from one (then
+ * `magpie up` from the compiled CLI starts compiled services), from the sources otherwise.
+ */
+export function entryLikeThisProcess(nodePath: string): EntryCommand {
+  const root = platformRoot(import.meta.url);
+  return runsFromBuild(import.meta.url) ? fromBuild(nodePath, root) : fromSources(nodePath, root);
 }
 
 export interface PlatformPorts {

@@ -16,6 +16,7 @@ import {
   waitUntilReady,
   type ChildExit,
   type ComponentSpec,
+  type EntryCommand,
   type PlatformPlanOptions,
   type ServiceName,
   type StageName,
@@ -43,6 +44,8 @@ export interface LocalPlatformOptions {
   readonly simPerStage?: boolean;
   /** Services to start now; the rest can be started later with `start` (default: all). */
   readonly services?: readonly ServiceName[];
+  /** How the services and the simulator start: from the sources (default), a build, an image's entrypoint. */
+  readonly entry?: EntryCommand;
 }
 
 const READY_TIMEOUT_MS = 90_000;
@@ -88,7 +91,7 @@ export class LocalPlatform {
       repoRoot: REPO_ROOT,
       stateDir,
       natsServerPath: findNatsServer(undefined, options.baseEnv.PATH),
-      entry: fromSources(process.execPath, REPO_ROOT),
+      entry: options.entry ?? fromSources(process.execPath, REPO_ROOT),
       ports: {
         nats,
         grpc,

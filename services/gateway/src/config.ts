@@ -1,6 +1,7 @@
 import { catalogEnv } from '@magpie/catalog';
 import { ConfigError, envInt, loadConfig, platformEnv, type EnvSource } from '@magpie/config';
 import { z } from 'zod';
+import { fleetEnv } from './fleet/fleet-env.js';
 
 export const GatewayConfig = z.object({
   ...platformEnv,
@@ -36,6 +37,8 @@ export const GatewayConfig = z.object({
   GRPC_TLS_KEY_FILE: z.string().optional(),
   /** PEM CA bundle; when set (with TLS), clients must present a certificate it signed (mTLS). */
   GRPC_TLS_CLIENT_CA_FILE: z.string().optional(),
+  /** The fleet view's Kubernetes access (GetFleet); see fleet/fleet-env.ts. */
+  ...fleetEnv,
 });
 export type GatewayConfig = z.infer<typeof GatewayConfig>;
 

@@ -4,6 +4,7 @@ import { MAGPIE_SERVICE_NAME, descriptorSetBytes, loadMagpieProto } from '@magpi
 import type { Logger } from '@magpie/logging';
 import { acceptPreEncoded } from './encoded-runs.js';
 import { ReflectionService } from './reflection-service.js';
+import type { FleetService } from './fleet/fleet-service.js';
 import type { RunService } from './run-service.js';
 import { tolerantService } from './tolerant-service.js';
 
@@ -11,6 +12,8 @@ const HEALTH_SERVICE_NAME = 'grpc.health.v1.Health';
 
 export interface GatewayOptions {
   readonly runService: RunService;
+  /** GetFleet; answered UNIMPLEMENTED when omitted. */
+  readonly fleetService?: FleetService;
   readonly logger: Logger;
   readonly host: string;
   readonly port: number;
@@ -34,7 +37,7 @@ export class Gateway {
   constructor(options: GatewayOptions) {
     this.#o = options;
     const proto = loadMagpieProto();
-    this.#server.addService(acceptPreEncoded(tolerantService(proto.service)), options.runService.handlers());
+    this.#server.addService(acceptPreEncoded(tolerantService(proto.service)), { ...options.runService.handlers(), ...options.fleetService?.handlers() });
     this.#health.addToServer(this.#server);
     new ReflectionService(descriptorSetBytes(), [MAGPIE_SERVICE_NAME, HEALTH_SERVICE_NAME]).addToServer(this.#server);
   }

@@ -77,7 +77,7 @@ export class RunService {
     this.#o = options;
   }
 
-  handlers(): MagpieServiceHandlers {
+  handlers(): Pick<MagpieServiceHandlers, 'StartRun' | 'GetRun' | 'ListRuns' | 'CancelRun' | 'WatchRun' | 'StreamRecords' | 'ExportDataset' | 'ListModels' | 'ListDomains'> {
     const { guard, streams } = this.#o;
     return {
       StartRun: (call, cb) => guard.unary(call, cb, 'StartRun', (req) => this.startRun(req)),

@@ -10,6 +10,7 @@ import { ClientLimits } from './client-limits.js';
 import type { GatewayConfig } from './config.js';
 import { DatasetExports } from './dataset-exports.js';
 import { EncodedRuns } from './encoded-runs.js';
+import { FleetService } from './fleet/fleet-service.js';
 import { Gateway } from './gateway.js';
 import { GatewayMetrics } from './gateway-metrics.js';
 import { gatewaySecurity } from './gateway-security.js';
@@ -108,7 +109,9 @@ export async function startGateway({ config, logger, nc, registry }: ServiceDeps
     streams,
     encoded: new EncodedRuns(loadMagpieProto().service),
   });
-  const gateway = new Gateway({ runService, logger, host: config.GRPC_HOST, port: config.GRPC_PORT, credentials: security.credentials });
+  const fleetService = new FleetService({ env: config, jsm: platform.jsm, guard, logger });
+  await fleetService.connect();
+  const gateway = new Gateway({ runService, fleetService, logger, host: config.GRPC_HOST, port: config.GRPC_PORT, credentials: security.credentials });
   const grpcPort = await gateway.start();
   return {
     isHealthy: () => gateway.isServing,

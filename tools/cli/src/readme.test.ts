@@ -28,8 +28,8 @@ describe('tools/cli/README.md', () => {
     expect(documented).toEqual(Object.values(ExitCode).sort((a, b) => a - b));
   });
 
-  it('documents every command and subcommand the CLI has', () => {
-    const program = createCliProgram({ config: loadCliConfig({}), io: fakeIo(), version: '0.0.0', setExitCode: () => undefined });
+  it('documents every command and subcommand the CLI has', async () => {
+    const program = await createCliProgram({ config: loadCliConfig({}), io: fakeIo(), version: '0.0.0', setExitCode: () => undefined });
     const commands = program.commands.map((c) => c.name());
     expect(commands.length).toBeGreaterThan(10);
     for (const name of commands) {

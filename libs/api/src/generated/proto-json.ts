@@ -45,6 +45,10 @@ export const MAGPIE_PROTO_JSON = {
         "ListDomains": {
          "requestType": "ListDomainsRequest",
          "responseType": "ListDomainsResponse"
+        },
+        "GetFleet": {
+         "requestType": "GetFleetRequest",
+         "responseType": "GetFleetResponse"
         }
        }
       },
@@ -1326,6 +1330,219 @@ export const MAGPIE_PROTO_JSON = {
          "rule": "repeated",
          "type": "Domain",
          "id": 1
+        }
+       }
+      },
+      "GetFleetRequest": {
+       "fields": {}
+      },
+      "GetFleetResponse": {
+       "fields": {
+        "namespace": {
+         "type": "string",
+         "id": 1
+        },
+        "release": {
+         "type": "string",
+         "id": 2
+        },
+        "observed_at": {
+         "type": "google.protobuf.Timestamp",
+         "id": 3
+        },
+        "components": {
+         "rule": "repeated",
+         "type": "FleetComponent",
+         "id": 4
+        },
+        "keda_installed": {
+         "type": "bool",
+         "id": 5
+        }
+       }
+      },
+      "FleetComponent": {
+       "fields": {
+        "component": {
+         "type": "string",
+         "id": 1
+        },
+        "deployment": {
+         "type": "string",
+         "id": 2
+        },
+        "backend": {
+         "type": "string",
+         "id": 3
+        },
+        "model": {
+         "type": "string",
+         "id": 4
+        },
+        "desired_replicas": {
+         "type": "uint32",
+         "id": 5
+        },
+        "ready_replicas": {
+         "type": "uint32",
+         "id": 6
+        },
+        "available_replicas": {
+         "type": "uint32",
+         "id": 7
+        },
+        "gpus_per_pod": {
+         "type": "uint32",
+         "id": 8
+        },
+        "gpus_requested": {
+         "type": "uint32",
+         "id": 9
+        },
+        "pending_pods": {
+         "rule": "repeated",
+         "type": "PendingPod",
+         "id": 10
+        },
+        "sidecars": {
+         "rule": "repeated",
+         "type": "SidecarStatus",
+         "id": 11
+        },
+        "consumers": {
+         "rule": "repeated",
+         "type": "ConsumerLag",
+         "id": 12
+        },
+        "autoscaling": {
+         "type": "Autoscaling",
+         "id": 13
+        }
+       }
+      },
+      "PendingReason": {
+       "values": {
+        "PENDING_REASON_UNSPECIFIED": 0,
+        "PENDING_REASON_UNSCHEDULABLE": 1,
+        "PENDING_REASON_IMAGE_PULL": 2,
+        "PENDING_REASON_CRASH_LOOP": 3,
+        "PENDING_REASON_STARTING": 4,
+        "PENDING_REASON_OTHER": 5
+       }
+      },
+      "PendingPod": {
+       "fields": {
+        "pod": {
+         "type": "string",
+         "id": 1
+        },
+        "phase": {
+         "type": "string",
+         "id": 2
+        },
+        "reason": {
+         "type": "PendingReason",
+         "id": 3
+        },
+        "kubernetes_reason": {
+         "type": "string",
+         "id": 4
+        },
+        "message": {
+         "type": "string",
+         "id": 5
+        },
+        "container": {
+         "type": "string",
+         "id": 6
+        },
+        "created_at": {
+         "type": "google.protobuf.Timestamp",
+         "id": 7
+        }
+       }
+      },
+      "SidecarStatus": {
+       "fields": {
+        "pod": {
+         "type": "string",
+         "id": 1
+        },
+        "container": {
+         "type": "string",
+         "id": 2
+        },
+        "image": {
+         "type": "string",
+         "id": 3
+        },
+        "ready": {
+         "type": "bool",
+         "id": 4
+        },
+        "started": {
+         "type": "bool",
+         "id": 5
+        },
+        "restarts": {
+         "type": "uint32",
+         "id": 6
+        },
+        "waiting_reason": {
+         "type": "string",
+         "id": 7
+        }
+       }
+      },
+      "ConsumerLag": {
+       "fields": {
+        "stream": {
+         "type": "string",
+         "id": 1
+        },
+        "durable": {
+         "type": "string",
+         "id": 2
+        },
+        "pending": {
+         "type": "uint64",
+         "id": 3
+        },
+        "ack_pending": {
+         "type": "uint64",
+         "id": 4
+        },
+        "exists": {
+         "type": "bool",
+         "id": 5
+        }
+       }
+      },
+      "Autoscaling": {
+       "fields": {
+        "scaled_object": {
+         "type": "string",
+         "id": 1
+        },
+        "min_replicas": {
+         "type": "uint32",
+         "id": 2
+        },
+        "max_replicas": {
+         "type": "uint32",
+         "id": 3
+        },
+        "active": {
+         "type": "bool",
+         "id": 4
+        },
+        "ready": {
+         "type": "bool",
+         "id": 5
+        },
+        "message": {
+         "type": "string",
+         "id": 6
         }
        }
       }

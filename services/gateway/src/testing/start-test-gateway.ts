@@ -13,6 +13,7 @@ import { CallGuard } from '../call-guard.js';
 import { ClientLimits } from '../client-limits.js';
 import type { DatasetExports } from '../dataset-exports.js';
 import { EncodedRuns } from '../encoded-runs.js';
+import type { FleetService } from '../fleet/fleet-service.js';
 import { Gateway } from '../gateway.js';
 import { GatewayMetrics } from '../gateway-metrics.js';
 import { RunAggregates } from '../run-aggregates.js';
@@ -39,12 +40,15 @@ export interface TestGatewayOptions {
   readonly maxCalls?: number;
   /** Every run lookup waits for this first, so calls stay in flight while a test needs them to. */
   readonly holdLookups?: Promise<void>;
+  /** Serves GetFleet; built with this gateway's CallGuard (see `guard` of the result). */
+  readonly fleetService?: (guard: CallGuard) => FleetService;
 }
 
 /**
  * Test-only: the real Gateway, RunService and CallGuard over an empty in-memory run store (no
  * NATS): every run is unknown, ListRuns returns nothing, the catalog is the repository's, and a
  * valid StartRun is refused by a MAX_ACTIVE_RUNS of 1 while `running` (default 1) runs are running.
+ * GetFleet is served by `fleetService` when given.
  */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const store = {
@@ -92,7 +96,14 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     streams,
     encoded: new EncodedRuns(loadMagpieProto().service),
   });
-  const gateway = new Gateway({ runService, logger, host: '127.0.0.1', port: 0, ...(options.credentials ? { credentials: options.credentials } : {}) });
+  const gateway = new Gateway({
+    runService,
+    logger,
+    host: '127.0.0.1',
+    port: 0,
+    ...(options.credentials ? { credentials: options.credentials } : {}),
+    ...(options.fleetService ? { fleetService: options.fleetService(guard) } : {}),
+  });
   const port = await gateway.start();
   return { gateway, port, registry, stop: () => gateway.stop(0) };
 }

@@ -3,7 +3,6 @@ import { PairRule } from '@magpie/contracts';
 import type { TokenPrices } from '@magpie/report';
 import type { CliConfig } from '../config.js';
 import {
-  parseAddress,
   parseList,
   parseNonNegativeInt,
   parseNonNegativeNumber,
@@ -12,39 +11,15 @@ import {
 } from '../parse-options.js';
 import type { GatewayAccessFlags } from '../run/gateway-client-options.js';
 import type { FilterOverrides, RunRequest } from '../run/start-run-request.js';
+import { addGatewayFlags, type GatewayFlags } from './gateway-flags.js';
+
+export { addGatewayFlags, DEFAULT_WAIT_MS, type GatewayFlags } from './gateway-flags.js';
 
 /** The default generator (and solver and sampler) model of every run command. */
 export const DEFAULT_MODEL = 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B';
 
 /** The default samples per problem (Magpie's `--num_samples 5`). */
 export const DEFAULT_SAMPLES_PER_PROBLEM = 5;
-
-/** How to reach the gateway, as commander parses it: every command that talks to one has these. */
-export interface GatewayFlags extends GatewayAccessFlags {
-  readonly gateway: string;
-  readonly waitMs: number;
-}
-
-/** The default of --wait-ms: how long a command waits for an unavailable gateway. */
-export const DEFAULT_WAIT_MS = 60_000;
-
-/** Adds --gateway, --token, --tls-ca, --tls-cert, --tls-key and --wait-ms, with their MAGPIE_* defaults. */
-export function addGatewayFlags(command: Command, config: CliConfig): Command {
-  return (
-    command
-      .addOption(new Option('--gateway <host:port>', 'gateway address (env MAGPIE_GATEWAY)').argParser(parseAddress).default(config.gateway))
-      // The token's default is described, never shown: help output must not print a secret.
-      .addOption(new Option('--token <token>', 'bearer token for the gateway (env MAGPIE_TOKEN)').default(config.token, 'env MAGPIE_TOKEN'))
-      .addOption(new Option('--tls-ca <file>', "connect with TLS, trusting this CA's PEM (env MAGPIE_TLS_CA)").default(config.tlsCa))
-      .addOption(new Option('--tls-cert <file>', 'client certificate (PEM) for mTLS; needs --tls-key (env MAGPIE_TLS_CERT)').default(config.tlsCert))
-      .addOption(new Option('--tls-key <file>', 'client private key (PEM) for mTLS; needs --tls-cert (env MAGPIE_TLS_KEY)').default(config.tlsKey))
-      .addOption(
-        new Option('--wait-ms <ms>', 'how long to wait for an unavailable gateway, at the start and for every call (retried with backoff)')
-          .argParser(parsePositiveInt)
-          .default(DEFAULT_WAIT_MS),
-      )
-  );
-}
 
 /** The report's token prices, as commander parses them. */
 export interface PriceFlags {

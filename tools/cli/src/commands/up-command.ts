@@ -1,5 +1,6 @@
 import { DEFAULT_SHUTDOWN_GRACE_MS } from '@magpie/launcher';
 import { Command, Option } from 'commander';
+import { entryLikeThisProcess } from '@magpie/launcher';
 import type { CliConfig } from '../config.js';
 import { parsePort, parsePositiveInt } from '../parse-options.js';
 import { REPO_ROOT } from '../repo-root.js';
@@ -57,6 +58,8 @@ export async function executeUpCommand(options: UpCommandOptions, config: CliCon
       ...options,
       repoRoot: REPO_ROOT,
       nodePath: process.execPath,
+      // Compiled services when this CLI is the compiled one (dist/), the sources otherwise.
+      entry: entryLikeThisProcess(process.execPath),
       searchPath: config.searchPath,
       baseEnv: config.inheritedEnv,
       signal: controller.signal,

@@ -10,6 +10,7 @@ import {
   planLocalPlatform,
   probeTcp,
   type ComponentSpec,
+  type EntryCommand,
   type ServiceName,
 } from '@magpie/launcher';
 import { PortInUseError } from './errors.js';
@@ -28,6 +29,8 @@ export interface RunUpOptions {
   readonly shutdownGraceMs: number;
   readonly repoRoot: string;
   readonly nodePath: string;
+  /** How the services and the simulator start; from the sources under repoRoot when omitted. */
+  readonly entry?: EntryCommand;
   /** PATH-style list searched for nats-server. */
   readonly searchPath: string | undefined;
   readonly baseEnv: Readonly<Record<string, string | undefined>>;
@@ -60,7 +63,7 @@ async function realPlan(options: RunUpOptions, stateDir: string): Promise<Compon
     repoRoot: options.repoRoot,
     stateDir,
     natsServerPath: findNatsServer(undefined, options.searchPath),
-    entry: fromSources(options.nodePath, options.repoRoot),
+    entry: options.entry ?? fromSources(options.nodePath, options.repoRoot),
     ports: { nats: options.natsPort, sim: options.simPort, grpc: options.grpcPort, health },
     baseEnv: options.baseEnv,
     natsAuth,

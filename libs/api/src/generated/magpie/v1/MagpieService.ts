@@ -6,6 +6,8 @@ import type { CancelRunRequestInput as _magpie_v1_CancelRunRequestInput, CancelR
 import type { CancelRunResponseInput as _magpie_v1_CancelRunResponseInput, CancelRunResponse as _magpie_v1_CancelRunResponse } from '../../magpie/v1/CancelRunResponse.js';
 import type { ExportDatasetRequestInput as _magpie_v1_ExportDatasetRequestInput, ExportDatasetRequest as _magpie_v1_ExportDatasetRequest } from '../../magpie/v1/ExportDatasetRequest.js';
 import type { ExportDatasetResponseInput as _magpie_v1_ExportDatasetResponseInput, ExportDatasetResponse as _magpie_v1_ExportDatasetResponse } from '../../magpie/v1/ExportDatasetResponse.js';
+import type { GetFleetRequestInput as _magpie_v1_GetFleetRequestInput, GetFleetRequest as _magpie_v1_GetFleetRequest } from '../../magpie/v1/GetFleetRequest.js';
+import type { GetFleetResponseInput as _magpie_v1_GetFleetResponseInput, GetFleetResponse as _magpie_v1_GetFleetResponse } from '../../magpie/v1/GetFleetResponse.js';
 import type { GetRunRequestInput as _magpie_v1_GetRunRequestInput, GetRunRequest as _magpie_v1_GetRunRequest } from '../../magpie/v1/GetRunRequest.js';
 import type { GetRunResponseInput as _magpie_v1_GetRunResponseInput, GetRunResponse as _magpie_v1_GetRunResponse } from '../../magpie/v1/GetRunResponse.js';
 import type { ListDomainsRequestInput as _magpie_v1_ListDomainsRequestInput, ListDomainsRequest as _magpie_v1_ListDomainsRequest } from '../../magpie/v1/ListDomainsRequest.js';
@@ -54,6 +56,25 @@ export interface MagpieServiceClient extends grpc.Client {
    */
   exportDataset(argument: _magpie_v1_ExportDatasetRequestInput, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_magpie_v1_ExportDatasetResponse>;
   exportDataset(argument: _magpie_v1_ExportDatasetRequestInput, options?: grpc.CallOptions): grpc.ClientReadableStream<_magpie_v1_ExportDatasetResponse>;
+  
+  /**
+   * The platform's Deployments in the gateway's Kubernetes namespace: replicas, GPUs, pending pods
+   * and why, sidecar readiness, consumer lag and autoscaling per stage. FAILED_PRECONDITION, saying
+   * what to set, when the gateway runs outside a cluster without KUBECONFIG.
+   */
+  GetFleet(argument: _magpie_v1_GetFleetRequestInput, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_magpie_v1_GetFleetResponse>): grpc.ClientUnaryCall;
+  GetFleet(argument: _magpie_v1_GetFleetRequestInput, metadata: grpc.Metadata, callback: grpc.requestCallback<_magpie_v1_GetFleetResponse>): grpc.ClientUnaryCall;
+  GetFleet(argument: _magpie_v1_GetFleetRequestInput, options: grpc.CallOptions, callback: grpc.requestCallback<_magpie_v1_GetFleetResponse>): grpc.ClientUnaryCall;
+  GetFleet(argument: _magpie_v1_GetFleetRequestInput, callback: grpc.requestCallback<_magpie_v1_GetFleetResponse>): grpc.ClientUnaryCall;
+  /**
+   * The platform's Deployments in the gateway's Kubernetes namespace: replicas, GPUs, pending pods
+   * and why, sidecar readiness, consumer lag and autoscaling per stage. FAILED_PRECONDITION, saying
+   * what to set, when the gateway runs outside a cluster without KUBECONFIG.
+   */
+  getFleet(argument: _magpie_v1_GetFleetRequestInput, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_magpie_v1_GetFleetResponse>): grpc.ClientUnaryCall;
+  getFleet(argument: _magpie_v1_GetFleetRequestInput, metadata: grpc.Metadata, callback: grpc.requestCallback<_magpie_v1_GetFleetResponse>): grpc.ClientUnaryCall;
+  getFleet(argument: _magpie_v1_GetFleetRequestInput, options: grpc.CallOptions, callback: grpc.requestCallback<_magpie_v1_GetFleetResponse>): grpc.ClientUnaryCall;
+  getFleet(argument: _magpie_v1_GetFleetRequestInput, callback: grpc.requestCallback<_magpie_v1_GetFleetResponse>): grpc.ClientUnaryCall;
   
   /**
    * The run's state, spec and counts. NOT_FOUND for an unknown run.
@@ -177,6 +198,13 @@ export interface MagpieServiceHandlers extends grpc.UntypedServiceImplementation
   ExportDataset: grpc.handleServerStreamingCall<_magpie_v1_ExportDatasetRequest, _magpie_v1_ExportDatasetResponseInput>;
   
   /**
+   * The platform's Deployments in the gateway's Kubernetes namespace: replicas, GPUs, pending pods
+   * and why, sidecar readiness, consumer lag and autoscaling per stage. FAILED_PRECONDITION, saying
+   * what to set, when the gateway runs outside a cluster without KUBECONFIG.
+   */
+  GetFleet: grpc.handleUnaryCall<_magpie_v1_GetFleetRequest, _magpie_v1_GetFleetResponseInput>;
+  
+  /**
    * The run's state, spec and counts. NOT_FOUND for an unknown run.
    */
   GetRun: grpc.handleUnaryCall<_magpie_v1_GetRunRequest, _magpie_v1_GetRunResponseInput>;
@@ -219,6 +247,7 @@ export interface MagpieServiceHandlers extends grpc.UntypedServiceImplementation
 export interface MagpieServiceDefinition extends grpc.ServiceDefinition {
   CancelRun: MethodDefinition<_magpie_v1_CancelRunRequestInput, _magpie_v1_CancelRunResponseInput, _magpie_v1_CancelRunRequest, _magpie_v1_CancelRunResponse>
   ExportDataset: MethodDefinition<_magpie_v1_ExportDatasetRequestInput, _magpie_v1_ExportDatasetResponseInput, _magpie_v1_ExportDatasetRequest, _magpie_v1_ExportDatasetResponse>
+  GetFleet: MethodDefinition<_magpie_v1_GetFleetRequestInput, _magpie_v1_GetFleetResponseInput, _magpie_v1_GetFleetRequest, _magpie_v1_GetFleetResponse>
   GetRun: MethodDefinition<_magpie_v1_GetRunRequestInput, _magpie_v1_GetRunResponseInput, _magpie_v1_GetRunRequest, _magpie_v1_GetRunResponse>
   ListDomains: MethodDefinition<_magpie_v1_ListDomainsRequestInput, _magpie_v1_ListDomainsResponseInput, _magpie_v1_ListDomainsRequest, _magpie_v1_ListDomainsResponse>
   ListModels: MethodDefinition<_magpie_v1_ListModelsRequestInput, _magpie_v1_ListModelsResponseInput, _magpie_v1_ListModelsRequest, _magpie_v1_ListModelsResponse>
