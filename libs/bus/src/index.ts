@@ -8,3 +8,4 @@ export * from './kv-bucket.js';
 export * from './stream-reader.js';
 export type { NatsConnection } from '@nats-io/transport-node';
 export { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
+export * from './counters.js';

@@ -1,3 +1,4 @@
+import type { JetStreamClient } from '@nats-io/jetstream';
 import { KvWatchInclude, Kvm, type KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { sleep } from './backoff.js';
@@ -14,6 +15,8 @@ export interface KvValue {
 export interface KvBucketOptions {
   /** Values kept per key. */
   readonly history: number;
+  /** How long a value is kept after its last write; forever when omitted. */
+  readonly ttlMs?: number;
 }
 
 /**
@@ -27,9 +30,9 @@ export class KvBucket {
     this.#kv = kv;
   }
 
-  /** Creates the bucket if needed (idempotent) and binds to it. */
-  static async open(nc: NatsConnection, name: string, options: KvBucketOptions): Promise<KvBucket> {
-    return new KvBucket(await new Kvm(nc).create(name, { history: options.history }));
+  /** Creates the bucket if needed (idempotent) and binds to it, over a connection or a JetStream client. */
+  static async open(nc: NatsConnection | JetStreamClient, name: string, options: KvBucketOptions): Promise<KvBucket> {
+    return new KvBucket(await new Kvm(nc).create(name, { history: options.history, ...(options.ttlMs === undefined ? {} : { ttl: options.ttlMs }) }));
   }
 
   /** Writes `value` only when the key holds nothing; throws otherwise (the caller reads to tell why). */

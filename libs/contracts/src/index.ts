@@ -8,3 +8,7 @@ export * from './generation-task.js';
 export * from './dead-letter.js';
 export * from './subjects.js';
 export * from './rejection.js';
+export * from './quality-evidence.js';
+export * from './quality-summary.js';
+export * from './seed-scope.js';
+export * from './reward-join.js';

@@ -3,3 +3,4 @@ export * from './run-store.js';
 export * from './record-log.js';
 export * from './run-tracker.js';
 export * from './platform.js';
+export * from './quality-counts.js';
