@@ -6,3 +6,4 @@ export * from './magpie-client.js';
 export * from './client-credentials.js';
 export * from './grpc-errors.js';
 export * from './mappers.js';
+export * from './quality-mappers.js';

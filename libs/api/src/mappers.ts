@@ -1,10 +1,11 @@
 import {
   AnyRecord,
+  RECORD_SCHEMA_VERSIONS,
+  RecordKind,
   RejectionReason,
   RunSpec,
   type GenInputConfigs,
   type GenResponseConfigs,
-  type PairInfo,
   type RunCounts,
   type RunState,
   type RunStatus,
@@ -12,6 +13,16 @@ import {
 } from '@magpie/contracts';
 import { ProtoMappingError } from './errors.js';
 import type * as proto from './proto-types.js';
+import {
+  adaptiveFromProto,
+  adaptiveToProto,
+  qualityOptionsFromProto,
+  qualityOptionsToProto,
+  qualitySummaryFromProto,
+  qualitySummaryToProto,
+  rewardsEvidenceFromProto,
+  rewardsEvidenceToProto,
+} from './quality-mappers.js';
 
 const STATUS_TO_PROTO = {
   running: 'RUN_STATUS_RUNNING',
@@ -59,6 +70,7 @@ export function runSpecToProto(spec: RunSpec): proto.RunSpec {
       sanitize: spec.filters.sanitize,
       require_math: spec.filters.requireMath,
     },
+    quality: qualityOptionsToProto(spec.quality),
   };
 }
 
@@ -88,6 +100,7 @@ export function runSpecFromProto(spec: proto.RunSpec): RunSpec {
       sanitize: spec.filters.sanitize,
       requireMath: spec.filters.require_math,
     },
+    quality: qualityOptionsFromProto(spec.quality),
     seed: spec.seed,
   };
   const parsed = RunSpec.safeParse(candidate);
@@ -107,8 +120,11 @@ export function runCountsToProto(counts: RunCounts): proto.RecordCounts {
   };
 }
 
-/** A run's counts from the wire; absent counts are all zero, and reasons this version does not know are left out. */
-export function runCountsFromProto(counts: proto.RecordCounts | null | undefined): RunCounts {
+/**
+ * A run's counts from the wire (its RecordCounts and, on a Run, its QualitySummary); absent counts
+ * are all zero, and reasons this version does not know are left out.
+ */
+export function runCountsFromProto(counts: proto.RecordCounts | null | undefined, quality?: proto.QualitySummary | null): RunCounts {
   const rejections: RunCounts['rejections'] = {};
   for (const [reason, n] of Object.entries(counts?.rejections ?? {})) {
     const known = RejectionReason.safeParse(reason);
@@ -118,6 +134,7 @@ export function runCountsFromProto(counts: proto.RecordCounts | null | undefined
     records: { problem: counts?.problems ?? 0, solution: counts?.solutions ?? 0, samples: counts?.samples ?? 0, rewards: counts?.rewards ?? 0 },
     deadLettered: counts?.dead_lettered ?? 0,
     rejections,
+    quality: qualitySummaryFromProto(quality),
   };
 }
 
@@ -133,6 +150,7 @@ export function runToProto(state: RunState, counts: RunCounts): proto.Run {
     finished_at: state.finishedAt ?? '',
     reason: state.reason ?? '',
     client_request_id: state.clientRequestId ?? '',
+    quality: qualitySummaryToProto(counts.quality),
   };
 }
 
@@ -214,6 +232,7 @@ export function recordToProto(record: AnyRecord, cursor: number): proto.RecordEv
           gen_response_configs: responseConfigsToProto(record.gen_response_configs),
           usage: usageToProto(record.usage),
           ...(record.answer === null ? {} : { answer: record.answer, _answer: 'answer' as const }),
+          seed: record.seed,
         },
       };
     }
@@ -229,6 +248,8 @@ export function recordToProto(record: AnyRecord, cursor: number): proto.RecordEv
           finish_reasons: [...record.finishReasons],
           gen_response_configs: responseConfigsToProto(record.gen_response_configs),
           usage: usageToProto(record.usage),
+          seeds: [...record.seeds],
+          adaptive: adaptiveToProto(record.adaptive),
         },
       };
     case 'rewards':
@@ -243,33 +264,10 @@ export function recordToProto(record: AnyRecord, cursor: number): proto.RecordEv
           rejected: (record.rejected ?? []).map(({ role, content }) => ({ role, content })),
           reward_model: record.reward_model,
           answers: record.answers.map((a) => a ?? ''),
-          pair: pairToProto(record.pair),
+          ...rewardsEvidenceToProto(record),
         },
       };
   }
-}
-
-function pairToProto(pair: PairInfo): proto.PairInfo {
-  return {
-    rule: pair.rule,
-    ...(pair.chosenIndex === null ? {} : { chosen_index: pair.chosenIndex, _chosen_index: 'chosen_index' as const }),
-    ...(pair.rejectedIndex === null ? {} : { rejected_index: pair.rejectedIndex, _rejected_index: 'rejected_index' as const }),
-    margin: pair.margin,
-    ...(pair.majorityAnswer === null ? {} : { majority_answer: pair.majorityAnswer, _majority_answer: 'majority_answer' as const }),
-    skip_reason: pair.skipReason ?? '',
-  };
-}
-
-function pairFromProto(pair: proto.PairInfo | null): Record<string, unknown> | null {
-  if (!pair) return null;
-  return {
-    rule: pair.rule,
-    chosenIndex: pair.chosen_index ?? null,
-    rejectedIndex: pair.rejected_index ?? null,
-    margin: pair.margin,
-    majorityAnswer: pair.majority_answer ?? null,
-    skipReason: pair.skip_reason === '' ? null : pair.skip_reason,
-  };
 }
 
 function bodyFromProto(event: proto.RecordEvent): Record<string, unknown> {
@@ -299,6 +297,7 @@ function bodyFromProto(event: proto.RecordEvent): Record<string, unknown> {
         response: solution.response,
         reasoning: solution.reasoning ?? null,
         answer: solution.answer ?? null,
+        seed: solution.seed,
         finishReason: solution.finish_reason,
         gen_response_configs: responseConfigsFromProto(solution.gen_response_configs),
         usage: usageFromProto(solution.usage),
@@ -312,6 +311,8 @@ function bodyFromProto(event: proto.RecordEvent): Record<string, unknown> {
         responses: [...samples.responses],
         reasonings: samples.reasonings.map((r) => (r === '' ? null : r)),
         finishReasons: [...samples.finish_reasons],
+        seeds: [...samples.seeds],
+        adaptive: adaptiveFromProto(samples.adaptive),
         gen_response_configs: responseConfigsFromProto(samples.gen_response_configs),
         usage: usageFromProto(samples.usage),
       };
@@ -326,7 +327,7 @@ function bodyFromProto(event: proto.RecordEvent): Record<string, unknown> {
         rejected: rewards.rejected.length > 0 ? rewards.rejected.map(({ role, content }) => ({ role, content })) : null,
         reward_model: rewards.reward_model,
         answers: rewards.answers.map((a) => (a === '' ? null : a)),
-        pair: pairFromProto(rewards.pair),
+        ...rewardsEvidenceFromProto(rewards),
       };
     case undefined:
       break;
@@ -342,7 +343,10 @@ function bodyFromProto(event: proto.RecordEvent): Record<string, unknown> {
 export function recordFromProto(event: proto.RecordEvent): { cursor: number; record: AnyRecord } {
   const cursor = Number(event.cursor);
   if (!Number.isSafeInteger(cursor) || cursor < 0) throw new ProtoMappingError(`invalid cursor ${event.cursor}`);
-  const candidate = { schemaVersion: 1, runId: event.run_id, recordId: event.record_id, id: event.id, ...bodyFromProto(event) };
+  const body = bodyFromProto(event);
+  const kind = RecordKind.safeParse(body.kind);
+  const schemaVersion = kind.success ? RECORD_SCHEMA_VERSIONS[kind.data] : 1;
+  const candidate = { schemaVersion, runId: event.run_id, recordId: event.record_id, id: event.id, ...body };
   const parsed = AnyRecord.safeParse(candidate);
   if (!parsed.success) {
     throw new ProtoMappingError(`record ${event.record_id} is invalid: ${parsed.error.message}`, { cause: parsed.error });

@@ -52,6 +52,20 @@ export interface StartRunRequest {
   min_reward_margin?: number;
   _min_reward_margin?: 'min_reward_margin';
   filters: GenerationFilterOverrides | null;
+  quality: QualityOptions | null;
+}
+
+export interface QualityOptions {
+  verify_share?: number;
+  _verify_share?: 'verify_share';
+  style_pairs?: boolean;
+  _style_pairs?: 'style_pairs';
+  adaptive_sampling?: boolean;
+  _adaptive_sampling?: 'adaptive_sampling';
+  adaptive_initial_samples?: number;
+  _adaptive_initial_samples?: 'adaptive_initial_samples';
+  adaptive_max_samples?: number;
+  _adaptive_max_samples?: 'adaptive_max_samples';
 }
 
 export interface GenerationFilterOverrides {
@@ -121,6 +135,7 @@ export interface RunSpec {
   pair_rule: string;
   min_reward_margin: number;
   filters: GenerationFilters | null;
+  quality: QualityOptions | null;
 }
 
 export interface RecordCounts {
@@ -131,6 +146,38 @@ export interface RecordCounts {
   dead_lettered: number;
   /** Dropped instructions by reason. */
   rejections: Record<string, number>;
+}
+
+export interface AgreementDistribution {
+  unanimous: number;
+  strict: number;
+  plurality: number;
+  tie: number;
+  no_answer: number;
+}
+
+export interface QualitySummary {
+  agreement: AgreementDistribution | null;
+  sft_verified: number;
+  sft_unverified: number;
+  /** Absent before any problem was evaluated. */
+  sft_verified_share?: number;
+  _sft_verified_share?: 'sft_verified_share';
+  sft_unverified_by_outcome: Record<string, number>;
+  pairs_kept: number;
+  pairs_kept_by_kind: Record<string, number>;
+  pairs_skipped: number;
+  pairs_skipped_by_reason: Record<string, number>;
+  adaptive_stopped_early: number;
+  adaptive_extended: number;
+  /** uint64 as a decimal string. */
+  adaptive_completion_tokens_saved: string;
+  /** uint64 as a decimal string. */
+  adaptive_extension_prompt_tokens: string;
+  exact_duplicates: number;
+  near_duplicates: number;
+  contamination_flagged: number;
+  contamination_removed: number;
 }
 
 export interface Run {
@@ -144,6 +191,7 @@ export interface Run {
   finished_at: string;
   reason: string;
   client_request_id: string;
+  quality: QualitySummary | null;
 }
 
 export interface StreamRecordsRequest {
@@ -213,6 +261,7 @@ export interface Solution {
   /** Absent when no final answer was found. */
   answer?: string;
   _answer?: 'answer';
+  seed: number;
 }
 
 export interface Samples {
@@ -224,6 +273,17 @@ export interface Samples {
   finish_reasons: string[];
   gen_response_configs: GenResponseConfigs | null;
   usage: TokenUsage | null;
+  seeds: number[];
+  /** Null when the run draws a fixed number of samples. */
+  adaptive: AdaptiveSamplingInfo | null;
+}
+
+export interface AdaptiveSamplingInfo {
+  initial_samples: number;
+  max_samples: number;
+  extended: boolean;
+  completion_tokens_saved: number;
+  extension_prompt_tokens: number;
 }
 
 export interface Rewards {
@@ -237,6 +297,47 @@ export interface Rewards {
   /** '' where no answer was found. */
   answers: string[];
   pair: PairInfo | null;
+  agreement: AnswerAgreement | null;
+  sft: SftVerdict | null;
+  lineage: Lineage | null;
+}
+
+export interface AnswerGroup {
+  answer: string;
+  members: number[];
+  votes: number;
+  sample_votes: number;
+}
+
+export interface AnswerAgreement {
+  level: string;
+  voters: number;
+  votes_cast: number;
+  distinct_answers: number;
+  majority_answer?: string;
+  _majority_answer?: 'majority_answer';
+  majority_votes: number;
+  majority_share: number;
+  strict: boolean;
+  tie: boolean;
+  groups: AnswerGroup[];
+}
+
+export interface SftVerdict {
+  solution_record_id: string;
+  answer?: string;
+  _answer?: 'answer';
+  finish_reason: string;
+  verified: boolean;
+  outcome: string;
+  agreeing_samples: number;
+  samples: number;
+  required_share: number;
+}
+
+export interface Lineage {
+  solver_seed: number;
+  sampler_seeds: number[];
 }
 
 export interface PairInfo {
@@ -250,6 +351,17 @@ export interface PairInfo {
   _majority_answer?: 'majority_answer';
   /** '' when a pair was emitted. */
   skip_reason: string;
+  /** '' when skipped. */
+  kind: string;
+  chosen_answer?: string;
+  _chosen_answer?: 'chosen_answer';
+  rejected_answer?: string;
+  _rejected_answer?: 'rejected_answer';
+  chosen_votes: number;
+  rejected_votes: number;
+  majority_votes: number;
+  votes_cast: number;
+  verified: boolean;
 }
 
 export type RecordBodyName = 'problem' | 'solution' | 'samples' | 'rewards';

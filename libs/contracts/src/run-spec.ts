@@ -29,7 +29,7 @@ export const AdaptiveSampling = z
     initialSamples: z.number().int().min(2).max(16),
     maxSamples: z.number().int().min(3).max(16),
   })
-  .refine((a) => a.initialSamples < a.maxSamples, { path: ['initialSamples'], message: 'must be below quality.adaptive_sampling.max_samples' });
+  .refine((a) => a.initialSamples < a.maxSamples, { path: ['initialSamples'], message: 'must be below quality.adaptive_max_samples' });
 export type AdaptiveSampling = z.infer<typeof AdaptiveSampling>;
 
 /** The data-quality options of a run: what is verified, which pairs are kept, how many samples are drawn. */

@@ -6,8 +6,9 @@ import { buildDatasetInfo, type DatasetContents, type DatasetFileEntry, type Dat
 import { DatasetWriterError } from './errors.js';
 import { createJsonArrayWriter, createJsonlWriter, type RowFileWriter } from './json-file-writers.js';
 import { dpoRow } from './dpo-row.js';
+import { dpoExportDecision, sftExportDecision } from './export-filters.js';
 import { ins5resArmormRow, ins5resRow, insResRow, insRow } from './magpie-rows.js';
-import { isSftReady, messagesRow } from './messages-row.js';
+import { messagesRow } from './messages-row.js';
 import { sharegptRow } from './sharegpt-row.js';
 import { RecordSpool } from './record-spool.js';
 
@@ -24,6 +25,11 @@ export interface DatasetWriterOptions {
   readonly count: number;
   /** Unix seconds of the run's start, for the file names and ShareGPT conversation ids. */
   readonly timestamp: number;
+  /**
+   * Put unverified solutions and pairs into the training exports (messages, ShareGPT, DPO) too.
+   * By default they hold only verified records; `_ins_res` and the armorm files keep every record.
+   */
+  readonly keepUnverified?: boolean;
 }
 
 /** What `finish` wrote. */
@@ -38,6 +44,8 @@ const KINDS = ['problem', 'solution', 'samples', 'rewards'] as const satisfies r
 const SPOOL_DIR = '.spool';
 
 type Spools = Readonly<Record<RecordKind, RecordSpool>>;
+/** What the training exports left out: cut-off or empty solutions, unverified solutions, unverified pairs. */
+type Exclusions = Record<'sftNotReady' | 'sftUnverified' | 'pairsUnverified', number>;
 type RowWriters = Readonly<Record<Exclude<keyof DatasetFileNames, 'info'>, RowFileWriter>>;
 
 /**
@@ -50,6 +58,7 @@ export class DatasetWriter {
   readonly domain: string;
   readonly runId: string;
   readonly timestamp: number;
+  readonly keepUnverified: boolean;
   readonly fileNames: DatasetFileNames;
   /** `Magpie_{model}_{count}_{timestamp}`. */
   readonly filePrefix: string;
@@ -72,6 +81,7 @@ export class DatasetWriter {
     this.domain = options.domain;
     this.runId = options.runId;
     this.timestamp = options.timestamp;
+    this.keepUnverified = options.keepUnverified ?? false;
     this.fileNames = datasetFileNames(options);
     this.filePrefix = datasetFilePrefix(options);
     this.#spools = spools;
@@ -137,14 +147,16 @@ export class DatasetWriter {
     this.#state = 'finishing';
     await Promise.all(this.#pendingWrites);
     try {
-      const { files, completeProblems, orphaned, sftExcluded } = await this.#writeFiles();
+      const { files, completeProblems, orphaned, excluded } = await this.#writeFiles();
       const contents: DatasetContents = {
         complete_problems: completeProblems,
         duplicates_ignored: this.#duplicates,
         orphaned,
         pairs_emitted: this.#pairsEmitted,
         pairs_skipped: [...this.#skippedPairs.values()].reduce((a, b) => a + b, 0),
-        sft_excluded: sftExcluded,
+        sft_excluded: excluded.sftNotReady,
+        sft_unverified_excluded: excluded.sftUnverified,
+        pairs_unverified_excluded: excluded.pairsUnverified,
       };
       const info = buildDatasetInfo({
         runId: this.runId,
@@ -157,6 +169,7 @@ export class DatasetWriter {
         problemsPerSubtopic: this.#problemsPerSubtopic,
         usage: this.#usage,
         files,
+        keepUnverified: this.keepUnverified,
       });
       await this.#writeAtomically(this.fileNames.info, `${JSON.stringify(info, null, 2)}\n`);
       return { dir: this.dir, files: [...files, { name: this.fileNames.info, records: 1 }], info };
@@ -190,7 +203,7 @@ export class DatasetWriter {
     total.completionTokens += record.usage.completionTokens;
   }
 
-  async #writeFiles(): Promise<{ files: DatasetFileEntry[]; completeProblems: number; orphaned: number; sftExcluded: number }> {
+  async #writeFiles(): Promise<{ files: DatasetFileEntry[]; completeProblems: number; orphaned: number; excluded: Exclusions }> {
     const names = this.fileNames;
     const tmp = (name: string): string => join(this.dir, `.${name}.partial`);
     const writers = {
@@ -205,12 +218,12 @@ export class DatasetWriter {
       dpoJsonl: await createJsonlWriter(tmp(names.dpoJsonl)),
     } satisfies RowWriters;
     let completeProblems = 0;
-    let sftExcluded = 0;
+    const excluded: Exclusions = { sftNotReady: 0, sftUnverified: 0, pairsUnverified: 0 };
     try {
       for (const id of this.#spools.problem.ids()) {
         const written = await this.#writeProblem(id, writers);
         if (written.complete) completeProblems += 1;
-        if (written.sftExcluded) sftExcluded += 1;
+        for (const key of written.excluded) excluded[key] += 1;
       }
       for (const writer of Object.values(writers)) await writer.close();
     } catch (error) {
@@ -233,38 +246,43 @@ export class DatasetWriter {
     const orphaned = (['solution', 'samples', 'rewards'] as const)
       .map((kind) => this.#spools[kind].ids().filter((id) => !problems.has(id)).length)
       .reduce((a, b) => a + b, 0);
-    return { files, completeProblems, orphaned, sftExcluded };
+    return { files, completeProblems, orphaned, excluded };
   }
 
   /**
    * Writes one problem's row to each file its stage records allow. `complete`: it is in every
-   * Magpie file; `sftExcluded`: its solution was kept out of the SFT export.
+   * Magpie file; `excluded`: what the training exports left out (cut off, or not verified).
    */
-  async #writeProblem(id: number, writers: RowWriters): Promise<{ complete: boolean; sftExcluded: boolean }> {
+  async #writeProblem(id: number, writers: RowWriters): Promise<{ complete: boolean; excluded: (keyof Exclusions)[] }> {
     const problem = (await this.#spools.problem.read(id)) as ProblemRecord;
     const solution = (await this.#spools.solution.read(id)) as SolutionRecord | undefined;
     const samples = (await this.#spools.samples.read(id)) as SamplesRecord | undefined;
     const rewards = (await this.#spools.rewards.read(id)) as RewardsRecord | undefined;
+    const slot = { solution, samples, rewards };
+    const excluded: (keyof Exclusions)[] = [];
     await writers.ins.add(insRow(problem));
     if (solution) {
-      const row = insResRow(problem, solution);
+      const row = insResRow(problem, solution, slot);
       await writers.insRes.add(row);
       await writers.insResJsonl.add(row);
-      await writers.sharegptJsonl.add(sharegptRow(problem, solution, this.timestamp));
-      if (isSftReady(solution)) await writers.messagesJsonl.add(messagesRow(problem, solution));
+      const decision = sftExportDecision(solution, rewards, this.keepUnverified);
+      if (decision.sharegpt === 'include') await writers.sharegptJsonl.add(sharegptRow(problem, solution, this.timestamp, slot));
+      if (decision.messages === 'include') await writers.messagesJsonl.add(messagesRow(problem, solution));
+      if (decision.messages === 'not_ready') excluded.push('sftNotReady');
+      if (decision.messages === 'unverified') excluded.push('sftUnverified');
     }
-    if (samples) await writers.ins5res.add(ins5resRow(problem, samples));
+    if (samples) await writers.ins5res.add(ins5resRow(problem, samples, slot));
     if (samples && rewards) {
-      const row = ins5resArmormRow(problem, samples, rewards);
+      const row = ins5resArmormRow(problem, samples, rewards, slot);
       await writers.ins5resArmorm.add(row);
       await writers.ins5resArmormJsonl.add(row);
     }
     const pair = rewards && dpoRow(problem, rewards);
-    if (pair) await writers.dpoJsonl.add(pair);
-    return {
-      complete: solution !== undefined && samples !== undefined && rewards !== undefined,
-      sftExcluded: solution !== undefined && !isSftReady(solution),
-    };
+    if (pair && rewards) {
+      if (dpoExportDecision(rewards, this.keepUnverified) === 'include') await writers.dpoJsonl.add(pair);
+      else excluded.push('pairsUnverified');
+    }
+    return { complete: solution !== undefined && samples !== undefined && rewards !== undefined, excluded };
   }
 
   async #writeAtomically(name: string, text: string): Promise<void> {

@@ -179,7 +179,7 @@ export function verifiedRewards(id: number): RewardsRecord {
 
 /** One record of every kind and every nullable variant. */
 export function everyRecordKind(): AnyRecord[] {
-  return [problem(0), problem(1, null), solution(0), solution(1, null), samples(0), rewards(0), skippedRewards(1)];
+  return [problem(0), problem(1, null), solution(0), solution(1, null), samples(0), adaptiveSamples(1), rewards(0), skippedRewards(1), verifiedRewards(2)];
 }
 
 export const SPEC: RunSpec = RunSpec.parse({
@@ -221,9 +221,18 @@ export function skippedRewards(id: number): RewardsRecord {
   });
 }
 
-/** Every record of a complete run of `count` problems. */
+/** Every record of a complete run of `count` problems, each solution and pair verified. */
 export function completeRun(count: number): AnyRecord[] {
-  return Array.from({ length: count }, (_, id) => [problem(id), solution(id), samples(id), rewards(id)]).flat();
+  return Array.from({ length: count }, (_, id) => [problem(id), solution(id), samples(id), verifiedRewards(id)]).flat();
+}
+
+/** Samples drawn adaptively: 3 that agreed, 5 more estimated and not drawn. */
+export function adaptiveSamples(id: number): SamplesRecord {
+  return SamplesRecord.parse({
+    ...samples(id),
+    finishReasons: ['stop', 'stop', 'stop'],
+    adaptive: { initialSamples: 3, maxSamples: 8, extended: false, completionTokensSaved: 2_000, extensionPromptTokens: 0 },
+  });
 }
 
 /** A stored run; terminal statuses get a finishedAt unless the overrides set one. */

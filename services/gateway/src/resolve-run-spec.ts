@@ -1,4 +1,4 @@
-import type { GenerationFilterOverrides, SamplingParams, StageOverrides, StartRunRequest } from '@magpie/api';
+import { qualityOptionsFromProto, type GenerationFilterOverrides, type SamplingParams, type StageOverrides, type StartRunRequest } from '@magpie/api';
 import type { Catalog, ModelEntry } from '@magpie/catalog';
 import { RUN_SPEC_DEFAULTS, RunSpec, type GenerationFilters, type SamplingSettings } from '@magpie/contracts';
 import { InvalidArgumentError } from './errors.js';
@@ -86,6 +86,7 @@ export function resolveRunSpec(req: StartRunRequest, catalog: Catalog, limits: R
       minRewardMargin: req.min_reward_margin ?? RUN_SPEC_DEFAULTS.minRewardMargin,
     },
     filters: filters(req.filters),
+    quality: qualityOptionsFromProto(req.quality),
     seed: req.seed ?? limits.randomSeed(),
   });
   if (!parsed.success) throw invalidArgumentOf(parsed.error.issues[0] ?? { code: 'custom', path: [], message: parsed.error.message, input: undefined });

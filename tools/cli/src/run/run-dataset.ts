@@ -5,6 +5,7 @@ import { DatasetWriter, datasetDirName, type DatasetSummary } from '@magpie/data
 import { ExitCode } from '../exit-codes.js';
 import type { PlatformInfo } from '../repo-root.js';
 import { describeGatewayError } from './describe-error.js';
+import { qualityLines } from './quality-lines.js';
 import { followRunCounts } from './follow-run-counts.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import { toStartRunRequest, type RunRequest } from './start-run-request.js';
@@ -104,6 +105,7 @@ export async function runDataset(options: RunDatasetOptions): Promise<number> {
     model,
     count: run.spec?.count || request.count,
     timestamp: Math.floor(start.getTime() / 1000),
+    keepUnverified: request.keepUnverified ?? false,
   });
   const progress = options.createProgress(run.spec?.count || request.count);
   const follower = followRunCounts({
@@ -122,7 +124,7 @@ export async function runDataset(options: RunDatasetOptions): Promise<number> {
     const spec = final?.spec ?? run.spec;
     if (!spec) throw new Error(`the gateway returned run ${run.run_id} without its spec`);
     const reason = final?.reason || (outcome.kind === 'failed' ? describeGatewayError('StreamRecords', outcome.error) : undefined);
-    const counts = final ? runCountsFromProto(final.counts) : undefined;
+    const counts = final ? runCountsFromProto(final.counts, final.quality) : undefined;
     if (counts) progress.update(counts.records);
     progress.stop();
     const summary = await writer.finish({
@@ -211,6 +213,8 @@ function printSummary(summary: DatasetSummary, runId: string, status: RunStatus,
     const { problem, solution, samples, rewards } = counts.records;
     out(`counts: problems ${problem}, solutions ${solution}, samples ${samples}, rewards ${rewards}; dead letters ${counts.dead_lettered}; rejected instructions ${rejected}`);
   }
+  const { quality } = summary.info;
+  if (quality) for (const line of qualityLines(quality)) out(line);
   const note = summary.info.complete ? '' : ` (${summary.info.note})`;
   out(`run ${runId} ${status}${note}`);
 }
