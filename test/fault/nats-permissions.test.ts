@@ -236,7 +236,8 @@ describe('configs/nats/nats-server.conf', () => {
       expect(records).toHaveLength(12);
       // The quality summary is read with the gateway's own user: every problem evaluated once.
       const { quality } = await client.getRun({ run_id: runId });
-      expect(Object.values(quality?.agreement ?? {}).reduce((a, b) => a + b, 0)).toBe(3);
+      const a = quality?.agreement;
+      expect(a ? a.unanimous + a.strict + a.plurality + a.tie + a.no_answer : 0).toBe(3);
       expect((quality?.sft_verified ?? 0) + (quality?.sft_unverified ?? 0)).toBe(3);
     } finally {
       client.close();

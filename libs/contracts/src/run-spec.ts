@@ -101,5 +101,5 @@ export const RUN_SPEC_DEFAULTS = {
   /** Verified = a strict majority with at least 3 of 5 samples; no style pairs; a fixed number of samples. */
   quality: { verifyShare: 0.6, stylePairs: false, adaptiveSampling: null } as QualityOptions,
   /** What `adaptive_sampling: true` means when the request sets no sizes: 3 samples, extended to 8. */
-  adaptiveSampling: { initialSamples: 3, maxSamples: 8 } as AdaptiveSampling,
+  adaptiveSampling: { initialSamples: 3, maxSamples: 8 },
 } as const;
