@@ -60,21 +60,24 @@ describe('records', () => {
   });
 });
 
+const sampling = { temperature: 1, topP: 1, maxTokens: 10 };
+/** A minimal valid spec (contracts cannot use the testing lib's fixtures: it depends on them). */
+const SPEC_INPUT = {
+  domain: 'algebra',
+  subtopics: [],
+  count: 1,
+  generator: { model: 'm', sampling },
+  solver: { model: 'm', sampling },
+  sampler: { model: 'm', sampling, samplesPerProblem: 5 },
+  reward: { model: 'r', pairRule: 'correctness', minRewardMargin: 0 },
+  filters: { minChars: 10, maxChars: 4000, nearDuplicateThreshold: 0.85, sanitize: false, requireMath: true },
+  quality: { verifyShare: 0.6, stylePairs: false, adaptiveSampling: null },
+  seed: 1,
+};
+
 describe('run spec', () => {
   it('refuses a count below one and a seed beyond 31 bits', () => {
-    const sampling = { temperature: 1, topP: 1, maxTokens: 10 };
-    const spec = {
-      domain: 'algebra',
-      subtopics: [],
-      count: 1,
-      generator: { model: 'm', sampling },
-      solver: { model: 'm', sampling },
-      sampler: { model: 'm', sampling, samplesPerProblem: 5 },
-      reward: { model: 'r', pairRule: 'correctness', minRewardMargin: 0 },
-      filters: { minChars: 10, maxChars: 4000, nearDuplicateThreshold: 0.85, sanitize: false, requireMath: true },
-      quality: { verifyShare: 0.6, stylePairs: false, adaptiveSampling: null },
-      seed: 1,
-    };
+    const spec = SPEC_INPUT;
     expect(RunSpec.safeParse(spec).success).toBe(true);
     expect(RunSpec.safeParse({ ...spec, count: 0 }).success).toBe(false);
     expect(RunSpec.safeParse({ ...spec, seed: 2 ** 31 }).success).toBe(false);
@@ -86,19 +89,7 @@ describe('run spec', () => {
   });
 
   it('scopes seeds by the fields that shape each stage, never by run-specific ones', () => {
-    const sampling = { temperature: 1, topP: 1, maxTokens: 10 };
-    const spec = RunSpec.parse({
-      domain: 'algebra',
-      subtopics: [],
-      count: 10,
-      generator: { model: 'm', sampling },
-      solver: { model: 'm', sampling },
-      sampler: { model: 'm', sampling, samplesPerProblem: 5 },
-      reward: { model: 'r', pairRule: 'correctness', minRewardMargin: 0 },
-      filters: { minChars: 10, maxChars: 4000, nearDuplicateThreshold: 0.85, sanitize: false, requireMath: true },
-      quality: { verifyShare: 0.6, stylePairs: false, adaptiveSampling: null },
-      seed: 1,
-    });
+    const spec = RunSpec.parse({ ...SPEC_INPUT, count: 10 });
     const other = { ...spec, count: 500, reward: { ...spec.reward, pairRule: 'magpie' as const }, quality: { ...spec.quality, stylePairs: true } };
     // A copy with its keys in another order is the same spec.
     const reordered = Object.fromEntries(Object.entries(spec).reverse()) as typeof spec;

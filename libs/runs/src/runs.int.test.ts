@@ -42,27 +42,7 @@ afterAll(async () => {
 });
 
 function runState(runId: string, count: number): RunState {
-  const sampling = { temperature: 0.5, topP: 1, maxTokens: 100 };
-  const now = new Date().toISOString();
-  return {
-    schemaVersion: 1,
-    runId,
-    status: 'running',
-    createdAt: now,
-    updatedAt: now,
-    spec: {
-      domain: 'algebra',
-      subtopics: [],
-      count,
-      generator: { model: 'm', sampling },
-      solver: { model: 'm', sampling },
-      sampler: { model: 'm', sampling, samplesPerProblem: 5 },
-      reward: { model: 'r', pairRule: 'correctness', minRewardMargin: 0 },
-      filters: { minChars: 10, maxChars: 4000, nearDuplicateThreshold: 0.85, sanitize: false, requireMath: true },
-      quality: { verifyShare: 0.6, stylePairs: false, adaptiveSampling: null },
-      seed: 1,
-    },
-  };
+  return fixtures.runState({ runId, spec: { ...fixtures.SPEC, count } });
 }
 
 function problem(runId: string, id: number): ProblemRecord {
