@@ -134,7 +134,7 @@ describe.each(DOMAINS)('a %s run of 20 problems', (domain) => {
       for (const s of rewards) expect(Number.isFinite(s.score)).toBe(true);
       const responses = r.responses as string[];
       const pair = r.pair as { rule: string; chosen_index: number | null; rejected_index: number | null; skip_reason: string | null };
-      expect(pair.rule).toBe('majority');
+      expect(pair.rule).toBe('correctness');
       if (pair.skip_reason !== null) {
         expect(r.chosen).toBeNull();
         continue;

@@ -99,7 +99,7 @@ function randomRequest(method: Method, knownRunIds: readonly string[]): Record<s
         seed: rand() < 0.3 ? randomValue() : undefined,
         samples_per_problem: rand() < 0.3 ? randomValue() : undefined,
         request_id: maybe(() => (rand() < 0.5 ? '' : `fuzz-${int(20)}`)),
-        pair_rule: maybe(() => pick(['PAIR_RULE_UNSPECIFIED', 'PAIR_RULE_MAJORITY', 'PAIR_RULE_MAGPIE', 7, 'majority'])),
+        pair_rule: maybe(() => pick(['PAIR_RULE_UNSPECIFIED', 'PAIR_RULE_CORRECTNESS', 'PAIR_RULE_MAGPIE', 7, 'majority'])),
         domain_mix: rand() < 0.15 ? [{ domain: pick(['algebra', 'geometry', 'nope']), count: randomValue(), weight: randomValue() }, { domain: randomValue(), weight: 1 }] : [],
         labels: rand() < 0.15 ? { [pick(['team', 'Bad Key', '', 'x'.repeat(70)])]: randomString() } : {},
         min_reward_margin: rand() < 0.3 ? randomValue() : undefined,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AckPolicy, jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createMagpieClient } from '@magpie/api';
-import { FailureCounter, connectNats, provisionStreams } from '@magpie/bus';
+import { FailureCounter, KvBucket, Publisher, connectNats, provisionStreams } from '@magpie/bus';
 import { RunStore } from '@magpie/runs';
 import { fixtures, LocalPlatform, NatsServerFixture, REPO_ROOT, SIM_IDEAL_ENV, waitFor } from '@magpie/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -183,6 +183,46 @@ describe('configs/nats/nats-server.conf', () => {
     await reward.publish(`records.v1.${RUN}.rewards`, JSON.stringify(fixtures.rewards(0)));
   });
 
+  it("keeps each stage to its own quality counters, and lets the reward stage use its join bucket and solution consumer", async () => {
+    const counter = (facet: string, value: string) => `quality.v1.${RUN}.${facet}.${value}`;
+    const denied: Record<'generator' | 'solver' | 'sampler' | 'reward' | 'gateway', string[]> = {
+      generator: [counter('sft', 'verified'), counter('sampling', 'stopped')],
+      solver: [counter('sft', 'verified'), counter('tokens', 'saved')],
+      sampler: [counter('sft', 'verified'), counter('pair_kept', 'correctness'), counter('agreement', 'unanimous')],
+      reward: [counter('sampling', 'stopped'), counter('tokens', 'saved')],
+      gateway: [counter('agreement', 'tie')],
+    };
+    for (const [user, subjects] of Object.entries(denied)) {
+      const js = jetstream(await connectAs(user as User));
+      for (const subject of subjects) expect(await publishFails(js, subject), `${user} → ${subject}`).toBe(true);
+    }
+    const increment = async (user: User, subject: string): Promise<void> => {
+      const nc = await connectAs(user);
+      await new Publisher({ js: jetstream(nc), maxAttempts: 1 }).increment(subject, 1, `${subject}:test`);
+    };
+    await increment('sampler', counter('sampling', 'stopped'));
+    await increment('reward', counter('sft', 'verified'));
+    expect(await storedOn('QUALITY', counter('sft', 'verified'))).toBe(1);
+
+    const reward = await connectAs('reward');
+    const seen = violations(reward);
+    const joins = await KvBucket.open(jetstream(reward), 'reward-joins', { history: 1, ttlMs: 3_600_000 });
+    await joins.create(`${RUN}.0`, '{}');
+    expect((await joins.get(`${RUN}.0`))?.text).toBe('{}');
+    const jsm = await jetstreamManager(reward);
+    await jsm.consumers.add('RECORDS', { durable_name: 'reward-solutions', filter_subject: 'records.v1.*.solution', ack_policy: AckPolicy.Explicit });
+    const solutions = await (await jetstream(reward).consumers.get('RECORDS', 'reward-solutions')).fetch({ max_messages: 1, expires: 2_000 });
+    for await (const msg of solutions) {
+      // The solution completes a join: its samples record is re-read by stream sequence.
+      expect(await jsm.streams.getMessage('RECORDS', { seq: msg.seq })).not.toBeNull();
+      await msg.ackAck({ timeout: 2_000 });
+    }
+    await reward.flush();
+    expect(seen).toEqual([]);
+    // The solver may not read another stage's join state.
+    await expect(KvBucket.open(jetstream(await connectAs('solver')), 'reward-joins', { history: 1, ttlMs: 3_600_000 })).rejects.toThrow();
+  });
+
   it('runs the real platform with one user per service and no permission violation', async () => {
     // The launcher's own plan: this config with the platform's passwords, each service's given to it alone.
     const platform = await LocalPlatform.start({ baseEnv: process.env, simEnv: SIM_IDEAL_ENV });
@@ -206,6 +246,11 @@ describe('configs/nats/nats-server.conf', () => {
       const files = new Set<string>();
       for await (const chunk of client.exportDataset({ run_id: runId, format: 'DATASET_FORMAT_JSONL' })) files.add(chunk.file_name);
       expect(files).toContain('dataset_info.json');
+      // The quality summary is read with the gateway's own user: every problem evaluated once.
+      const { quality } = await client.getRun({ run_id: runId });
+      const a = quality?.agreement;
+      expect(a ? a.unanimous + a.strict + a.plurality + a.tie + a.no_answer : 0).toBe(3);
+      expect((quality?.sft_verified ?? 0) + (quality?.sft_unverified ?? 0)).toBe(3);
     } finally {
       client.close();
       await platform.stop();

@@ -11,3 +11,4 @@ export * from './record-mappers.js';
 export * from './bad-request.js';
 export * from './fleet.js';
 export * from './fleet-mappers.js';
+export * from './quality-mappers.js';

@@ -6,7 +6,7 @@ describe('loadMagpieProto', () => {
   it('returns the MagpieService definition with every method', () => {
     const { service, packageDefinition } = loadMagpieProto();
     expect(Object.keys(service).sort()).toEqual(
-      ['CancelRun', 'ExportDataset', 'GetRun', 'ListDomains', 'ListModels', 'ListRuns', 'StartRun', 'StreamRecords', 'WatchRun'],
+      ['CancelRun', 'ExportDataset', 'GetFleet', 'GetRun', 'ListDomains', 'ListModels', 'ListRuns', 'StartRun', 'StreamRecords', 'WatchRun'],
     );
     expect(service.StreamRecords.responseStream).toBe(true);
     expect(service.WatchRun.responseStream).toBe(true);

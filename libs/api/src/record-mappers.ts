@@ -1,7 +1,7 @@
-import { AnyRecord, type GenInputConfigs, type GenResponseConfigs, type PairInfo, type TokenUsage } from '@magpie/contracts';
-import { pairRuleMapping, pairSkipReasonMapping } from './enum-mappers.js';
+import { AnyRecord, RECORD_SCHEMA_VERSIONS, RecordKind, type GenInputConfigs, type GenResponseConfigs, type TokenUsage } from '@magpie/contracts';
 import { ProtoMappingError } from './errors.js';
 import type * as proto from './generated/index.js';
+import { adaptiveFromProto, adaptiveToProto, rewardsEvidenceFromProto, rewardsEvidenceToProto } from './quality-mappers.js';
 
 /** The decoded shape of one StreamRecords message: a record at a position of the run's log. */
 export type RecordEvent = proto.StreamRecordsResponse;
@@ -84,6 +84,7 @@ export function recordToProto(record: AnyRecord, cursor: number): RecordEvent {
           gen_response_configs: responseConfigsToProto(record.gen_response_configs),
           usage: usageToProto(record.usage),
           ...(record.answer === null ? {} : { answer: record.answer, _answer: 'answer' as const }),
+          seed: record.seed,
         },
       };
     }
@@ -99,6 +100,8 @@ export function recordToProto(record: AnyRecord, cursor: number): RecordEvent {
           finish_reasons: [...record.finishReasons],
           gen_response_configs: responseConfigsToProto(record.gen_response_configs),
           usage: usageToProto(record.usage),
+          seeds: [...record.seeds],
+          adaptive: adaptiveToProto(record.adaptive),
         },
       };
     case 'rewards':
@@ -113,33 +116,10 @@ export function recordToProto(record: AnyRecord, cursor: number): RecordEvent {
           rejected: (record.rejected ?? []).map(({ role, content }) => ({ role, content })),
           reward_model: record.reward_model,
           answers: record.answers.map((a) => a ?? ''),
-          pair: pairToProto(record.pair),
+          ...rewardsEvidenceToProto(record),
         },
       };
   }
-}
-
-function pairToProto(pair: PairInfo): proto.PairInfo {
-  return {
-    rule: pairRuleMapping.toProto(pair.rule),
-    ...(pair.chosenIndex === null ? {} : { chosen_index: pair.chosenIndex, _chosen_index: 'chosen_index' as const }),
-    ...(pair.rejectedIndex === null ? {} : { rejected_index: pair.rejectedIndex, _rejected_index: 'rejected_index' as const }),
-    margin: pair.margin,
-    ...(pair.majorityAnswer === null ? {} : { majority_answer: pair.majorityAnswer, _majority_answer: 'majority_answer' as const }),
-    skip_reason: pair.skipReason === null ? 'PAIR_SKIP_REASON_UNSPECIFIED' : pairSkipReasonMapping.toProto(pair.skipReason),
-  };
-}
-
-function pairFromProto(pair: proto.PairInfo | null): Record<string, unknown> | null {
-  if (!pair) return null;
-  return {
-    rule: pairRuleMapping.tryFromProto(pair.rule),
-    chosenIndex: pair.chosen_index ?? null,
-    rejectedIndex: pair.rejected_index ?? null,
-    margin: pair.margin,
-    majorityAnswer: pair.majority_answer ?? null,
-    skipReason: pair.skip_reason === 'PAIR_SKIP_REASON_UNSPECIFIED' ? null : (pairSkipReasonMapping.tryFromProto(pair.skip_reason) ?? pair.skip_reason),
-  };
 }
 
 function bodyFromProto(event: RecordEvent): Record<string, unknown> {
@@ -169,6 +149,7 @@ function bodyFromProto(event: RecordEvent): Record<string, unknown> {
         response: solution.response,
         reasoning: solution.reasoning ?? null,
         answer: solution.answer ?? null,
+        seed: solution.seed,
         finishReason: solution.finish_reason,
         gen_response_configs: responseConfigsFromProto(solution.gen_response_configs),
         usage: usageFromProto(solution.usage),
@@ -182,6 +163,8 @@ function bodyFromProto(event: RecordEvent): Record<string, unknown> {
         responses: [...samples.responses],
         reasonings: samples.reasonings.map((r) => (r === '' ? null : r)),
         finishReasons: [...samples.finish_reasons],
+        seeds: [...samples.seeds],
+        adaptive: adaptiveFromProto(samples.adaptive),
         gen_response_configs: responseConfigsFromProto(samples.gen_response_configs),
         usage: usageFromProto(samples.usage),
       };
@@ -196,7 +179,7 @@ function bodyFromProto(event: RecordEvent): Record<string, unknown> {
         rejected: rewards.rejected.length > 0 ? rewards.rejected.map(({ role, content }) => ({ role, content })) : null,
         reward_model: rewards.reward_model,
         answers: rewards.answers.map((a) => (a === '' ? null : a)),
-        pair: pairFromProto(rewards.pair),
+        ...rewardsEvidenceFromProto(rewards),
       };
     case undefined:
       break;
@@ -212,7 +195,10 @@ function bodyFromProto(event: RecordEvent): Record<string, unknown> {
 export function recordFromProto(event: RecordEvent): { cursor: number; record: AnyRecord } {
   const cursor = Number(event.cursor);
   if (!Number.isSafeInteger(cursor) || cursor < 0) throw new ProtoMappingError(`invalid cursor ${event.cursor}`);
-  const candidate = { schemaVersion: 1, runId: event.run_id, recordId: event.record_id, id: event.id, ...bodyFromProto(event) };
+  const body = bodyFromProto(event);
+  const kind = RecordKind.safeParse(body.kind);
+  const schemaVersion = kind.success ? RECORD_SCHEMA_VERSIONS[kind.data] : 1;
+  const candidate = { schemaVersion, runId: event.run_id, recordId: event.record_id, id: event.id, ...body };
   const parsed = AnyRecord.safeParse(candidate);
   if (!parsed.success) {
     throw new ProtoMappingError(`record ${event.record_id} is invalid: ${parsed.error.message}`, { cause: parsed.error });

@@ -2,6 +2,7 @@ import { RunSpec, type RunCounts, type RunState, type StageSettings } from '@mag
 import { pairRuleMapping, rejectionReasonMapping, runStatusToProto } from './enum-mappers.js';
 import { ProtoMappingError } from './errors.js';
 import type * as proto from './generated/index.js';
+import { qualityOptionsFromProto, qualityOptionsToProto, qualitySummaryFromProto, qualitySummaryToProto } from './quality-mappers.js';
 import { timestampFromIso } from './timestamp.js';
 
 function stageToProto(stage: StageSettings): proto.ResolvedStage {
@@ -37,6 +38,7 @@ export function runSpecToProto(spec: RunSpec): proto.RunSpec {
       subtopics: [...share.subtopics],
       instruction_temperature: share.instructionTemperature,
     })),
+    quality: qualityOptionsToProto(spec.quality),
   };
 }
 
@@ -66,6 +68,7 @@ export function runSpecFromProto(spec: proto.RunSpec): RunSpec {
       sanitize: spec.filters.sanitize,
       requireMath: spec.filters.require_math,
     },
+    quality: qualityOptionsFromProto(spec.quality),
     seed: spec.seed,
     ...(spec.domain_mix.length > 0
       ? {
@@ -98,8 +101,11 @@ export function runCountsToProto(counts: RunCounts): proto.RunCounts {
   };
 }
 
-/** A run's counts from the wire; absent counts are all zero, and reasons this version does not know are left out. */
-export function runCountsFromProto(counts: proto.RunCounts | null | undefined): RunCounts {
+/**
+ * A run's counts from the wire (its RunCounts and, on a Run, its QualitySummary); absent counts
+ * are all zero, and reasons this version does not know are left out.
+ */
+export function runCountsFromProto(counts: proto.RunCounts | null | undefined, quality?: proto.QualitySummary | null): RunCounts {
   const rejections: RunCounts['rejections'] = {};
   for (const { reason, count } of counts?.rejections ?? []) {
     const known = rejectionReasonMapping.tryFromProto(reason);
@@ -109,6 +115,7 @@ export function runCountsFromProto(counts: proto.RunCounts | null | undefined): 
     records: { problem: counts?.problems ?? 0, solution: counts?.solutions ?? 0, samples: counts?.samples ?? 0, rewards: counts?.rewards ?? 0 },
     deadLettered: counts?.dead_lettered ?? 0,
     rejections,
+    quality: qualitySummaryFromProto(quality),
   };
 }
 
@@ -125,5 +132,6 @@ export function runToProto(state: RunState, counts: RunCounts): proto.Run {
     reason: state.reason ?? '',
     request_id: state.clientRequestId ?? '',
     labels: { ...state.labels },
+    quality: qualitySummaryToProto(counts.quality),
   };
 }

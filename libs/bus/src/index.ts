@@ -13,3 +13,4 @@ export { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManage
 export * from './failure-counter.js';
 export * from './completion-forecast.js';
 export * from './consumer-backlog.js';
+export * from './counters.js';

@@ -1,4 +1,4 @@
-import { StorageType, jetstreamManager } from '@nats-io/jetstream';
+import { StorageType, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
 import { KvWatchInclude, Kvm, type KV, type KvOptions } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/transport-node';
 import { sleep } from './backoff.js';
@@ -38,20 +38,20 @@ export interface KvBucketOptions {
 export class KvBucket {
   readonly #open: () => Promise<KV>;
   readonly #recreate: boolean;
-  readonly #nc: NatsConnection;
+  readonly #conn: NatsConnection | JetStreamClient;
   readonly #name: string;
   #kv: KV;
 
-  private constructor(kv: KV, bound: { open: () => Promise<KV>; recreate: boolean; nc: NatsConnection; name: string }) {
+  private constructor(kv: KV, bound: { open: () => Promise<KV>; recreate: boolean; conn: NatsConnection | JetStreamClient; name: string }) {
     this.#kv = kv;
     this.#open = bound.open;
     this.#recreate = bound.recreate;
-    this.#nc = bound.nc;
+    this.#conn = bound.conn;
     this.#name = bound.name;
   }
 
-  /** Creates the bucket if needed (idempotent) and binds to it. */
-  static async open(nc: NatsConnection, name: string, options: KvBucketOptions): Promise<KvBucket> {
+  /** Creates the bucket if needed (idempotent) and binds to it, over a connection or a JetStream client. */
+  static async open(nc: NatsConnection | JetStreamClient, name: string, options: KvBucketOptions): Promise<KvBucket> {
     const settings: Partial<KvOptions> = {
       history: options.history,
       ...(options.storage === 'memory' ? { storage: StorageType.Memory } : {}),
@@ -66,7 +66,12 @@ export class KvBucket {
         return kvm.create(name, settings);
       }
     };
-    return new KvBucket(await open(), { open, recreate: options.storage === 'memory', nc, name });
+    return new KvBucket(await open(), { open, recreate: options.storage === 'memory', conn: nc, name });
+  }
+
+  #manager(): Promise<JetStreamManager> {
+    const conn = this.#conn;
+    return 'jetstreamManager' in conn ? conn.jetstreamManager() : jetstreamManager(conn);
   }
 
   /** Runs `op`; for a memory bucket that a NATS restart took away, creates it again and retries once. */
@@ -133,7 +138,7 @@ export class KvBucket {
       try {
         if (lastRevision === 0) {
           // Keys stored now; a bucket without any has nothing to deliver before updates.
-          const jsm = await jetstreamManager(this.#nc);
+          const jsm = await this.#manager();
           const info = await jsm.streams.info(`KV_${this.#name}`, { subjects_filter: `$KV.${this.#name}.${filter}` });
           if (Object.keys(info.state.subjects ?? {}).length === 0) markReady();
         }

@@ -11,3 +11,7 @@ export * from './rejection.js';
 export * from './dataset-export.js';
 export * from './platform-buckets.js';
 export * from './stage-consumers.js';
+export * from './quality-evidence.js';
+export * from './quality-summary.js';
+export * from './seed-scope.js';
+export * from './reward-join.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RecordKind } from './records.js';
+import { QualitySummary, emptyQualitySummary } from './quality-summary.js';
 import { RejectionReason } from './rejection.js';
 
 /** Records stored per kind for one run. */
@@ -22,10 +23,12 @@ export const RunCounts = z.object({
   deadLettered: z.number().int().nonnegative(),
   /** Instructions the generator dropped, by reason; a reason with none is absent. */
   rejections: z.partialRecord(RejectionReason, z.number().int().positive()),
+  /** The data-quality summary: agreement, verified SFT, pairs kept and skipped, adaptive sampling, duplicates, contamination. */
+  quality: QualitySummary,
 });
 export type RunCounts = z.infer<typeof RunCounts>;
 
 /** The counts of a run that has stored nothing yet. */
 export function emptyRunCounts(): RunCounts {
-  return { records: { problem: 0, solution: 0, samples: 0, rewards: 0 }, deadLettered: 0, rejections: {} };
+  return { records: { problem: 0, solution: 0, samples: 0, rewards: 0 }, deadLettered: 0, rejections: {}, quality: emptyQualitySummary() };
 }

@@ -15,9 +15,33 @@ export const StageSettings = z.object({
 });
 export type StageSettings = z.infer<typeof StageSettings>;
 
-/** How the reward stage picks the preference pair. */
-export const PairRule = z.enum(['magpie', 'majority']);
+/**
+ * How the reward stage picks the preference pair. `correctness` (the default): chosen is the
+ * highest-reward sample whose answer is the problem's strict majority, rejected the lowest-reward
+ * complete sample whose answer differs; `magpie`: Magpie's first max / first min of the rewards.
+ */
+export const PairRule = z.enum(['correctness', 'magpie']);
 export type PairRule = z.infer<typeof PairRule>;
+
+/** Adaptive sampling: draw `initialSamples`; when their answers do not all agree, draw up to `maxSamples` in one more request. */
+export const AdaptiveSampling = z
+  .object({
+    initialSamples: z.number().int().min(2).max(16),
+    maxSamples: z.number().int().min(3).max(16),
+  })
+  .refine((a) => a.initialSamples < a.maxSamples, { path: ['initialSamples'], message: 'must be below quality.adaptive_max_samples' });
+export type AdaptiveSampling = z.infer<typeof AdaptiveSampling>;
+
+/** The data-quality options of a run: what is verified, which pairs are kept, how many samples are drawn. */
+export const QualityOptions = z.object({
+  /** Share of a problem's samples that must agree with the SFT answer (in a strict majority) for `verified`; 0.6 = 3 of 5. */
+  verifyShare: z.number().gt(0).max(1),
+  /** Correctness rule only: keep a pair when every sample agrees (both sides correct), marked as a style pair. */
+  stylePairs: z.boolean(),
+  /** Null: always `sampler.samplesPerProblem` samples. */
+  adaptiveSampling: AdaptiveSampling.nullable(),
+});
+export type QualityOptions = z.infer<typeof QualityOptions>;
 
 /** Instruction filters the generator applies before a problem is accepted. */
 export const GenerationFilters = z.object({
@@ -70,7 +94,12 @@ export const RunSpec = z.object({
     minRewardMargin: z.number().min(0),
   }),
   filters: GenerationFilters,
-  /** Base seed; per-request seeds are derived from it so a rerun reproduces the same run. */
+  quality: QualityOptions,
+  /**
+   * Base seed. Every request seed is derived from it, the spec fields that shape the stage's
+   * requests (seedScope) and the slot, never from the run id, so a new run with the same seed and
+   * spec asks for the same problems, solutions and samples.
+   */
   seed: z.number().int().nonnegative().max(2 ** 31 - 1),
   /**
    * A run over several domains (`domain` is MIXED_DOMAIN, `subtopics` empty): the domains in slot
@@ -112,8 +141,12 @@ export function shareOfSlot(spec: Pick<RunSpec, 'domainMix'>, slot: number): Dom
 export const RUN_SPEC_DEFAULTS = {
   subtopics: [] as readonly string[],
   samplesPerProblem: 5,
-  pairRule: 'majority' as PairRule,
+  pairRule: 'correctness' as PairRule,
   minRewardMargin: 0,
   /** Magpie keeps every non-empty instruction; these drop what no one wants to train on. */
   filters: { minChars: 10, maxChars: 4_000, nearDuplicateThreshold: 0.85, sanitize: false, requireMath: true } as GenerationFilters,
+  /** Verified = a strict majority with at least 3 of 5 samples; no style pairs; a fixed number of samples. */
+  quality: { verifyShare: 0.6, stylePairs: false, adaptiveSampling: null } as QualityOptions,
+  /** What `adaptive_sampling: true` means when the request sets no sizes: 3 samples, extended to 8. */
+  adaptiveSampling: { initialSamples: 3, maxSamples: 8 },
 } as const;

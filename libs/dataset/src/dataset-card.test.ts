@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { emptyQualitySummary } from '@magpie/contracts';
 import { fixtures } from '@magpie/testing';
 import { writeFixtureDataset } from './testing/write-fixture-dataset.js';
 import { buildDatasetCard } from './dataset-card.js';
 import { datasetFileNames } from './dataset-file-names.js';
+import type { DatasetInfo } from './dataset-info.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -22,6 +24,7 @@ const writeRun = () =>
     records: { problem: 3, solution: 2, samples: 2, rewards: 3 },
     deadLettered: 1,
     rejections: { too_short: 4, empty: 2 },
+    quality: emptyQualitySummary(),
   });
 
 describe('the dataset card', () => {
@@ -62,10 +65,10 @@ describe('the dataset card', () => {
 
   it('lists any summary dataset_info.json gains after the known sections', async () => {
     const summary = await writeRun();
-    const info = { ...summary.info, quality: { verified_share: 0.8, agreement: { strict: 2 } } };
+    const info = { ...summary.info, quality: { ...summary.info.quality, sft: { ...summary.info.quality?.sft, verified_share: 0.8 }, agreement: { strict: 2 } } } as DatasetInfo;
     const card = buildDatasetCard(info, datasetFileNames({ model: 'm', count: 3, timestamp: 1 }));
     expect(card).toContain('**quality**');
-    expect(card).toContain('| verified_share | 0.8 |');
+    expect(card).toContain('| sft.verified_share | 0.8 |');
     expect(card).toContain('| agreement.strict | 2 |');
   });
 });

@@ -1,4 +1,4 @@
-import type { RecordCounts, RecordKind, RunCounts, RunSpec, RunStatus, StageSettings, TokenUsage } from '@magpie/contracts';
+import type { QualitySummary, RecordCounts, RecordKind, RunCounts, RunSpec, RunStatus, StageSettings, TokenUsage } from '@magpie/contracts';
 
 /** A run's status as the dataset records it: the platform's, or `unknown` when its final state could not be read. */
 export type DatasetRunStatus = RunStatus | 'unknown';
@@ -56,6 +56,36 @@ export interface DatasetContents {
   readonly pairs_skipped: number;
   /** Solutions left out of the SFT messages export because they were cut off or empty. */
   readonly sft_excluded: number;
+  /** Solutions left out of the messages and ShareGPT exports because they are not verified (none with keep_unverified). */
+  readonly sft_unverified_excluded: number;
+  /** Kept pairs left out of the DPO export because their chosen answer is not verified (none with keep_unverified). */
+  readonly pairs_unverified_excluded: number;
+}
+
+/** The run's quality summary as the platform reported it (GetRun), in the files' snake_case. */
+export interface DatasetQuality {
+  /** Evaluated problems by how their answers agree: unanimous, strict, plurality, tie, no_answer. */
+  readonly agreement: Readonly<Record<string, number>>;
+  readonly sft: {
+    readonly verified: number;
+    readonly unverified: number;
+    readonly verified_share: number | null;
+    readonly unverified_by_outcome: Readonly<Record<string, number>>;
+  };
+  readonly pairs: {
+    readonly kept: number;
+    readonly kept_by_kind: Readonly<Record<string, number>>;
+    readonly skipped: number;
+    readonly skipped_by_reason: Readonly<Record<string, number>>;
+  };
+  readonly adaptive_sampling: {
+    readonly stopped_early: number;
+    readonly extended: number;
+    readonly completion_tokens_saved: number;
+    readonly extension_prompt_tokens: number;
+  };
+  readonly duplicates: { readonly exact: number; readonly near: number };
+  readonly contamination: { readonly flagged: number; readonly removed: number };
 }
 
 /** The `dataset_info.json` document. */
@@ -88,8 +118,18 @@ export interface DatasetInfo {
     readonly generator: StageInfo;
     readonly solver: StageInfo;
     readonly sampler: StageInfo & { readonly samples_per_problem: number };
-    readonly reward: { readonly model: string; readonly pair_rule: string; readonly min_reward_margin: number };
+    readonly reward: {
+      readonly model: string;
+      readonly pair_rule: string;
+      readonly min_reward_margin: number;
+      readonly style_pairs: boolean;
+      readonly verify_share: number;
+    };
   };
+  /** Adaptive sampling's sizes; null when every problem drew `samples_per_problem`. */
+  readonly adaptive_sampling: { readonly initial_samples: number; readonly max_samples: number } | null;
+  /** What the training exports (messages, ShareGPT, DPO) hold: only verified records unless keep_unverified. */
+  readonly exports: { readonly keep_unverified: boolean };
   /** The generator's instruction filters. */
   readonly filters: {
     readonly min_chars: number;
@@ -100,6 +140,8 @@ export interface DatasetInfo {
   };
   /** The run's counts as the platform reported them when the dataset was finished; null when it could not be asked. */
   readonly counts: DatasetRunCounts | null;
+  /** The run's quality summary, from the same report; null when it could not be asked. */
+  readonly quality: DatasetQuality | null;
   /** What the files hold. */
   readonly dataset: DatasetContents;
   /** Skipped preference pairs by `pair.skip_reason`, keys sorted. */
@@ -139,6 +181,7 @@ export interface BuildDatasetInfoOptions {
   readonly problemsPerSubtopic: ReadonlyMap<string, number>;
   readonly usage: Readonly<Record<Exclude<RecordKind, 'rewards'>, TokenUsage>>;
   readonly files: readonly DatasetFileEntry[];
+  readonly keepUnverified: boolean;
 }
 
 function sortedRecord(entries: Iterable<readonly [string, number]>): Record<string, number> {
@@ -158,6 +201,27 @@ function describe(complete: boolean, run: DatasetRunInfo, contents: DatasetConte
     `${why}: ${contents.complete_problems} of ${run.spec.count} problems are in every file; ` +
     'each file holds only the problems whose stage records arrived'
   );
+}
+
+function sorted(record: Readonly<Record<string, number | undefined>>): Record<string, number> {
+  return sortedRecord(Object.entries(record).filter((e): e is [string, number] => e[1] !== undefined));
+}
+
+/** The platform's quality summary in the files' shape. */
+export function datasetQuality(q: QualitySummary): DatasetQuality {
+  return {
+    agreement: { ...q.agreement },
+    sft: { verified: q.sft.verified, unverified: q.sft.unverified, verified_share: q.sft.verifiedShare, unverified_by_outcome: sorted(q.sft.unverifiedByOutcome) },
+    pairs: { kept: q.pairs.kept, kept_by_kind: sorted(q.pairs.keptByKind), skipped: q.pairs.skipped, skipped_by_reason: sorted(q.pairs.skippedByReason) },
+    adaptive_sampling: {
+      stopped_early: q.adaptiveSampling.stoppedEarly,
+      extended: q.adaptiveSampling.extended,
+      completion_tokens_saved: q.adaptiveSampling.completionTokensSaved,
+      extension_prompt_tokens: q.adaptiveSampling.extensionPromptTokens,
+    },
+    duplicates: { ...q.duplicates },
+    contamination: { ...q.contamination },
+  };
 }
 
 /** Assembles `dataset_info.json`; pure, so the writer decides when and where it is written. */
@@ -187,8 +251,19 @@ export function buildDatasetInfo(options: BuildDatasetInfoOptions): DatasetInfo 
       generator: stageInfo(run.spec.generator),
       solver: stageInfo(run.spec.solver),
       sampler: { ...stageInfo(run.spec.sampler), samples_per_problem: run.spec.sampler.samplesPerProblem },
-      reward: { model: run.spec.reward.model, pair_rule: run.spec.reward.pairRule, min_reward_margin: run.spec.reward.minRewardMargin },
+      reward: {
+        model: run.spec.reward.model,
+        pair_rule: run.spec.reward.pairRule,
+        min_reward_margin: run.spec.reward.minRewardMargin,
+        style_pairs: run.spec.quality.stylePairs,
+        verify_share: run.spec.quality.verifyShare,
+      },
     },
+    adaptive_sampling: run.spec.quality.adaptiveSampling && {
+      initial_samples: run.spec.quality.adaptiveSampling.initialSamples,
+      max_samples: run.spec.quality.adaptiveSampling.maxSamples,
+    },
+    exports: { keep_unverified: options.keepUnverified },
     filters: {
       min_chars: run.spec.filters.minChars,
       max_chars: run.spec.filters.maxChars,
@@ -199,6 +274,7 @@ export function buildDatasetInfo(options: BuildDatasetInfoOptions): DatasetInfo 
     counts: run.counts
       ? { records: { ...run.counts.records }, dead_lettered: run.counts.deadLettered, rejections: sortedRecord(Object.entries(run.counts.rejections)) }
       : null,
+    quality: run.counts ? datasetQuality(run.counts.quality) : null,
     dataset: contents,
     skipped_pairs: sortedRecord(options.skippedPairs),
     usage: {

@@ -8,8 +8,9 @@ import { DatasetWriterError } from './errors.js';
 import type { RowFileWriter } from './json-file-writers.js';
 import { openRowFile, ROW_FILES, type RowFileSpec, type RowKind } from './row-files.js';
 import { dpoRow } from './dpo-row.js';
+import { dpoExportDecision, sftExportDecision } from './export-filters.js';
 import { ins5resArmormRow, ins5resRow, insResRow, insRow } from './magpie-rows.js';
-import { isSftReady, messagesRow } from './messages-row.js';
+import { messagesRow } from './messages-row.js';
 import { sharegptRow } from './sharegpt-row.js';
 import { RecordSpool } from './record-spool.js';
 
@@ -28,6 +29,11 @@ export interface DatasetWriterOptions {
   readonly count: number;
   /** Unix seconds of the run's start, for the file names and ShareGPT conversation ids. */
   readonly timestamp: number;
+  /**
+   * Put unverified solutions and pairs into the training exports (messages, ShareGPT, DPO) too.
+   * By default they hold only verified records; `_ins_res` and the armorm files keep every record.
+   */
+  readonly keepUnverified?: boolean;
 }
 
 /** What `finish` wrote. */
@@ -44,6 +50,8 @@ const SPOOL_DIR = '.spool';
 type Spools = Readonly<Record<RecordKind, RecordSpool>>;
 /** Writes a row of one kind to every file of that kind. */
 type RowSink = (kind: RowKind, row: object) => Promise<void>;
+/** What the training exports left out: cut-off or empty solutions, unverified solutions, unverified pairs. */
+type Exclusions = Record<'sftNotReady' | 'sftUnverified' | 'pairsUnverified', number>;
 
 /**
  * Writes Magpie's dataset files for one run from records arriving in any order, with duplicates.
@@ -55,6 +63,7 @@ export class DatasetWriter {
   readonly domain: string;
   readonly runId: string;
   readonly timestamp: number;
+  readonly keepUnverified: boolean;
   readonly fileNames: DatasetFileNames;
   /** `Magpie_{model}_{count}_{timestamp}`. */
   readonly filePrefix: string;
@@ -78,6 +87,7 @@ export class DatasetWriter {
     this.domain = options.domain;
     this.runId = options.runId;
     this.timestamp = options.timestamp;
+    this.keepUnverified = options.keepUnverified ?? false;
     this.fileNames = datasetFileNames(options);
     this.filePrefix = datasetFilePrefix(options);
     this.#spools = spools;
@@ -144,14 +154,16 @@ export class DatasetWriter {
     this.#state = 'finishing';
     await Promise.all(this.#pendingWrites);
     try {
-      const { files, completeProblems, orphaned, sftExcluded } = await this.#writeFiles();
+      const { files, completeProblems, orphaned, excluded } = await this.#writeFiles();
       const contents: DatasetContents = {
         complete_problems: completeProblems,
         duplicates_ignored: this.#duplicates,
         orphaned,
         pairs_emitted: this.#pairsEmitted,
         pairs_skipped: [...this.#skippedPairs.values()].reduce((a, b) => a + b, 0),
-        sft_excluded: sftExcluded,
+        sft_excluded: excluded.sftNotReady,
+        sft_unverified_excluded: excluded.sftUnverified,
+        pairs_unverified_excluded: excluded.pairsUnverified,
       };
       const info = buildDatasetInfo({
         runId: this.runId,
@@ -164,6 +176,7 @@ export class DatasetWriter {
         problemsPerSubtopic: this.#problemsPerSubtopic,
         usage: this.#usage,
         files,
+        keepUnverified: this.keepUnverified,
       });
       await this.#writeAtomically(this.fileNames.info, `${JSON.stringify(info, null, 2)}\n`);
       await this.#writeAtomically(this.fileNames.card, buildDatasetCard(info, this.fileNames));
@@ -198,11 +211,11 @@ export class DatasetWriter {
     total.completionTokens += record.usage.completionTokens;
   }
 
-  async #writeFiles(): Promise<{ files: DatasetFileEntry[]; completeProblems: number; orphaned: number; sftExcluded: number }> {
+  async #writeFiles(): Promise<{ files: DatasetFileEntry[]; completeProblems: number; orphaned: number; excluded: Exclusions }> {
     const names = this.fileNames;
     const open: { spec: RowFileSpec; writer: RowFileWriter }[] = [];
     let completeProblems = 0;
-    let sftExcluded = 0;
+    const excluded: Exclusions = { sftNotReady: 0, sftUnverified: 0, pairsUnverified: 0 };
     try {
       for (const spec of ROW_FILES) open.push({ spec, writer: await openRowFile(spec, join(this.dir, `.${names[spec.role]}.partial`)) });
       const emit: RowSink = async (kind, row) => {
@@ -211,7 +224,7 @@ export class DatasetWriter {
       for (const id of this.#spools.problem.ids()) {
         const written = await this.#writeProblem(id, emit);
         if (written.complete) completeProblems += 1;
-        if (written.sftExcluded) sftExcluded += 1;
+        for (const key of written.excluded) excluded[key] += 1;
       }
       for (const { writer } of open) await writer.close();
     } catch (error) {
@@ -234,32 +247,37 @@ export class DatasetWriter {
     const orphaned = (['solution', 'samples', 'rewards'] as const)
       .map((kind) => this.#spools[kind].ids().filter((id) => !problems.has(id)).length)
       .reduce((a, b) => a + b, 0);
-    return { files, completeProblems, orphaned, sftExcluded };
+    return { files, completeProblems, orphaned, excluded };
   }
 
   /**
    * Emits one problem's rows of every kind its stage records allow. `complete`: it is in every
-   * Magpie file; `sftExcluded`: its solution was kept out of the SFT export.
+   * Magpie file; `excluded`: what the training exports left out (cut off, or not verified).
    */
-  async #writeProblem(id: number, emit: RowSink): Promise<{ complete: boolean; sftExcluded: boolean }> {
+  async #writeProblem(id: number, emit: RowSink): Promise<{ complete: boolean; excluded: (keyof Exclusions)[] }> {
     const problem = (await this.#spools.problem.read(id)) as ProblemRecord;
     const solution = (await this.#spools.solution.read(id)) as SolutionRecord | undefined;
     const samples = (await this.#spools.samples.read(id)) as SamplesRecord | undefined;
     const rewards = (await this.#spools.rewards.read(id)) as RewardsRecord | undefined;
+    const slot = { solution, samples, rewards };
+    const excluded: (keyof Exclusions)[] = [];
     await emit('ins', insRow(problem));
     if (solution) {
-      await emit('insRes', insResRow(problem, solution));
-      await emit('sharegpt', sharegptRow(problem, solution, this.timestamp));
-      if (isSftReady(solution)) await emit('messages', messagesRow(problem, solution));
+      await emit('insRes', insResRow(problem, solution, slot));
+      const decision = sftExportDecision(solution, rewards, this.keepUnverified);
+      if (decision.sharegpt === 'include') await emit('sharegpt', sharegptRow(problem, solution, this.timestamp, slot));
+      if (decision.messages === 'include') await emit('messages', messagesRow(problem, solution));
+      if (decision.messages === 'not_ready') excluded.push('sftNotReady');
+      if (decision.messages === 'unverified') excluded.push('sftUnverified');
     }
-    if (samples) await emit('ins5res', ins5resRow(problem, samples));
-    if (samples && rewards) await emit('ins5resArmorm', ins5resArmormRow(problem, samples, rewards));
+    if (samples) await emit('ins5res', ins5resRow(problem, samples, slot));
+    if (samples && rewards) await emit('ins5resArmorm', ins5resArmormRow(problem, samples, rewards, slot));
     const pair = rewards && dpoRow(problem, rewards);
-    if (pair) await emit('dpo', pair);
-    return {
-      complete: solution !== undefined && samples !== undefined && rewards !== undefined,
-      sftExcluded: solution !== undefined && !isSftReady(solution),
-    };
+    if (pair && rewards) {
+      if (dpoExportDecision(rewards, this.keepUnverified) === 'include') await emit('dpo', pair);
+      else excluded.push('pairsUnverified');
+    }
+    return { complete: solution !== undefined && samples !== undefined && rewards !== undefined, excluded };
   }
 
   async #writeAtomically(name: string, text: string): Promise<void> {

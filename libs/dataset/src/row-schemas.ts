@@ -1,5 +1,6 @@
-import { float64, int64, list, nullable, rowSchema, string, struct, type FieldType, type RowSchema } from './field-types.js';
+import { bool, float64, int64, list, nullable, rowSchema, string, struct, type FieldType, type RowSchema } from './field-types.js';
 import {
+  AGREEMENT_FIELDS,
   DPO_FIELDS,
   GEN_INPUT_CONFIGS_FIELDS,
   GEN_RESPONSE_CONFIGS_FIELDS,
@@ -7,10 +8,12 @@ import {
   INS_5RES_FIELDS,
   INS_FIELDS,
   INS_RES_FIELDS,
+  LINEAGE_FIELDS,
   MESSAGES_FIELDS,
   PAIR_FIELDS,
   SHAREGPT_FIELDS,
   SHAREGPT_GEN_INPUT_CONFIGS_FIELDS,
+  VERDICT_FIELDS,
 } from './magpie-fields.js';
 
 // The type of every field of every file. The field lists (magpie-fields.ts) give the order; a
@@ -45,12 +48,55 @@ export const CHAT_MESSAGES = list(struct([['role', string], ['content', string]]
 export const PAIR = struct(
   rowSchema(PAIR_FIELDS, {
     rule: string,
+    kind: nullable(string),
     chosen_index: nullable(int64),
     rejected_index: nullable(int64),
+    chosen_answer: nullable(string),
+    rejected_answer: nullable(string),
+    chosen_votes: int64,
+    rejected_votes: int64,
     margin: float64,
     majority_answer: nullable(string),
+    majority_votes: int64,
+    votes_cast: int64,
+    verified: bool,
     skip_reason: nullable(string),
   }),
+);
+
+/** How the answers of a problem's samples and SFT solution agree. */
+export const AGREEMENT = struct(
+  rowSchema(AGREEMENT_FIELDS, {
+    level: string,
+    voters: int64,
+    votes_cast: int64,
+    distinct_answers: int64,
+    majority_answer: nullable(string),
+    majority_votes: int64,
+    majority_share: float64,
+    strict: bool,
+    tie: bool,
+    groups: list(struct([['answer', string], ['members', list(int64)], ['votes', int64], ['sample_votes', int64]])),
+  }),
+);
+
+/** The SFT solution's verdict. */
+export const VERDICT = struct(rowSchema(VERDICT_FIELDS, { outcome: string, agreeing_samples: int64, samples: int64, required_share: float64 }));
+
+/** The seeds and the reward model behind a problem's records. */
+export const LINEAGE = struct(
+  rowSchema(LINEAGE_FIELDS, { generator_seed: nullable(int64), solver_seed: nullable(int64), sampler_seeds: list(int64), reward_model: nullable(string) }),
+);
+
+/** Adaptive sampling's outcome for one problem; null when the run draws a fixed number of samples. */
+export const ADAPTIVE_SAMPLING = nullable(
+  struct([
+    ['initial_samples', int64],
+    ['max_samples', int64],
+    ['extended', bool],
+    ['completion_tokens_saved', int64],
+    ['extension_prompt_tokens', int64],
+  ]),
 );
 
 /** Fields shared by the Magpie row files, by name. */
@@ -75,9 +121,21 @@ export const INS_RES_SCHEMA: RowSchema = rowSchema(INS_RES_FIELDS, {
   reasoning: nullable(string),
   finish_reason: string,
   answer: nullable(string),
+  verified: nullable(bool),
+  verdict: nullable(VERDICT),
+  agreement: nullable(AGREEMENT),
+  lineage: LINEAGE,
 });
 
-export const INS_5RES_SCHEMA: RowSchema = rowSchema(INS_5RES_FIELDS, { ...COMMON, responses: list(string) });
+/** The sampler's extras of the samples and rewards files. */
+const SAMPLES_EXTRAS = {
+  reasonings: list(nullable(string)),
+  finish_reasons: list(string),
+  adaptive_sampling: ADAPTIVE_SAMPLING,
+  lineage: LINEAGE,
+} as const satisfies Record<string, FieldType>;
+
+export const INS_5RES_SCHEMA: RowSchema = rowSchema(INS_5RES_FIELDS, { ...COMMON, responses: list(string), ...SAMPLES_EXTRAS });
 
 export const INS_5RES_ARMORM_SCHEMA: RowSchema = rowSchema(INS_5RES_ARMORM_FIELDS, {
   ...COMMON,
@@ -85,7 +143,9 @@ export const INS_5RES_ARMORM_SCHEMA: RowSchema = rowSchema(INS_5RES_ARMORM_FIELD
   rewards_armorm: list(struct([['score', float64]])),
   chosen: nullable(CHAT_MESSAGES),
   rejected: nullable(CHAT_MESSAGES),
+  ...SAMPLES_EXTRAS,
   answers: list(nullable(string)),
+  agreement: AGREEMENT,
   pair: PAIR,
 });
 
@@ -102,6 +162,8 @@ export const SHAREGPT_SCHEMA: RowSchema = rowSchema(SHAREGPT_FIELDS, {
   subtopic: string,
   finish_reason: string,
   answer: nullable(string),
+  verified: nullable(bool),
+  lineage: LINEAGE,
 });
 
 export const MESSAGES_SCHEMA: RowSchema = rowSchema(MESSAGES_FIELDS, { messages: CHAT_MESSAGES });

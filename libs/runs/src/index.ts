@@ -4,3 +4,4 @@ export * from './record-log.js';
 export * from './run-tracker.js';
 export * from './platform.js';
 export * from './pause-notes.js';
+export * from './quality-counts.js';

@@ -1,5 +1,6 @@
 import { StreamReader, isNatsError, sleep, subjectCounts, type JetStreamClient, type JetStreamManager } from '@magpie/bus';
 import { AnyRecord, RecordKind, RejectionReason, Streams, Subjects, type RecordCounts, type RunCounts } from '@magpie/contracts';
+import { readQualitySummary } from './quality-counts.js';
 
 export interface RecordLogOptions {
   readonly js: JetStreamClient;
@@ -42,8 +43,9 @@ export class RecordLog {
   }
 
   /**
-   * The run's counts, read from the per-subject state of RECORDS, DLQ and REJECTIONS. A
-   * deduplicated publish is never counted twice, so they are exact.
+   * The run's counts, read from the per-subject state of RECORDS, DLQ, REJECTIONS and QUALITY
+   * (plus the values of its token counters). A deduplicated publish is never counted twice, so
+   * they are exact.
    */
   async counts(runId: string): Promise<RunCounts> {
     const [records, deadLettered, rejections] = await Promise.all([
@@ -56,7 +58,8 @@ export class RecordLog {
       const n = rejections[Subjects.rejection(runId, reason)];
       if (n) byReason[reason] = n;
     }
-    return { records, deadLettered: Object.values(deadLettered).reduce((a, b) => a + b, 0), rejections: byReason };
+    const quality = await readQualitySummary(this.#jsm, runId, byReason);
+    return { records, deadLettered: Object.values(deadLettered).reduce((a, b) => a + b, 0), rejections: byReason, quality };
   }
 
   /** Records per kind only: what a completion check needs, one stream read. */
@@ -65,6 +68,17 @@ export class RecordLog {
     const counts: RecordCounts = { problem: 0, solution: 0, samples: 0, rewards: 0 };
     for (const kind of RecordKind.options) counts[kind] = subjects[Subjects.record(runId, kind)] ?? 0;
     return counts;
+  }
+
+  /**
+   * The record stored at a RECORDS stream sequence (read from the stream leader), or undefined
+   * when there is none or it is not a record this version can read. Throws when NATS cannot be asked.
+   */
+  async recordAt(sequence: number): Promise<AnyRecord | undefined> {
+    const msg = await this.#jsm.streams.getMessage(Streams.records.name, { seq: sequence });
+    if (!msg) return undefined;
+    const parsed = AnyRecord.safeParse(msg.json());
+    return parsed.success ? parsed.data : undefined;
   }
 
   /**

@@ -141,6 +141,9 @@ export class StageService<C> {
       publish: async (subject, schema, payload, msgId) => {
         await publisher.publish(subject, schema, payload, msgId);
       },
+      increment: async (subject, delta, msgId) => {
+        await publisher.increment(subject, delta, msgId);
+      },
       onEmitted: (usage) => metrics.published(usage),
     });
     await definition.handle(m.input, context);

@@ -22,6 +22,7 @@ function request(overrides: Partial<StartRunRequest> = {}): StartRunRequest {
     filters: null,
     domain_mix: [],
     labels: {},
+    quality: null,
     ...overrides,
   };
 }
@@ -46,9 +47,23 @@ describe('resolveRunSpec', () => {
       generator: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', sampling: { temperature: 1.3, topP: 1, maxTokens: 1024 } },
       solver: { sampling: { temperature: 0.1, maxTokens: 16384 } },
       sampler: { samplesPerProblem: 5, sampling: { temperature: 0.8, topP: 0.95 } },
-      reward: { model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1', pairRule: 'majority', minRewardMargin: 0 },
+      reward: { model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1', pairRule: 'correctness', minRewardMargin: 0 },
       filters: { minChars: 10, maxChars: 4000, nearDuplicateThreshold: 0.85, sanitize: false, requireMath: true },
+      quality: { verifyShare: 0.6, stylePairs: false, adaptiveSampling: null },
     });
+  });
+
+  it('resolves the quality options: adaptive sampling at 3 and 8 unless sized, the verify share, style pairs', () => {
+    expect(resolveRunSpec(request({ quality: { adaptive_sampling: true } }), catalog, limits).quality).toEqual({
+      verifyShare: 0.6,
+      stylePairs: false,
+      adaptiveSampling: { initialSamples: 3, maxSamples: 8 },
+    });
+    const sized = resolveRunSpec(request({ quality: { adaptive_sampling: true, adaptive_initial_samples: 2, adaptive_max_samples: 6, verify_share: 1, style_pairs: true } }), catalog, limits);
+    expect(sized.quality).toEqual({ verifyShare: 1, stylePairs: true, adaptiveSampling: { initialSamples: 2, maxSamples: 6 } });
+    // Sizes without adaptive sampling change nothing.
+    expect(resolveRunSpec(request({ quality: { adaptive_initial_samples: 4 } }), catalog, limits).quality.adaptiveSampling).toBeNull();
+    expect(resolveRunSpec(request({ pair_rule: 'PAIR_RULE_MAGPIE' }), catalog, limits).reward.pairRule).toBe('magpie');
   });
 
   it('applies per-stage overrides', () => {
@@ -80,6 +95,11 @@ describe('resolveRunSpec', () => {
     [{ solver: { model: 'acme/Nope', sampling: null } }, 'solver.model'],
     [{ sampler: { model: '', sampling: { top_p: 0 } } }, 'sampler.sampling.top_p'],
     [{ generator: { model: '', sampling: { temperature: 9 } } }, 'generator.sampling.temperature'],
+    [{ pair_rule: 'majority' }, 'pair_rule'],
+    [{ quality: { verify_share: 0 } }, 'quality.verify_share'],
+    [{ quality: { verify_share: 1.5 } }, 'quality.verify_share'],
+    [{ quality: { adaptive_sampling: true, adaptive_initial_samples: 8, adaptive_max_samples: 8 } }, 'quality.adaptive_initial_samples'],
+    [{ quality: { adaptive_sampling: true, adaptive_max_samples: 17 } }, 'quality.adaptive_max_samples'],
     [{ seed: 2 ** 31 }, 'seed'],
     [{ pair_rule: 'best' }, 'pair_rule'],
     [{ min_reward_margin: -1 }, 'min_reward_margin'],
@@ -103,8 +123,10 @@ describe('resolveRunSpec', () => {
     expect(messageOf({ samples_per_problem: 17 })).toBe('samples_per_problem: must be at most 16');
     expect(messageOf({ solver: { model: '', sampling: { top_p: 0 } } })).toBe('solver.sampling.top_p: must be greater than 0');
     expect(messageOf({ sampler: { model: '', sampling: { max_tokens: 0 } } })).toBe('sampler.sampling.max_tokens: must be at least 1');
-    expect(messageOf({ pair_rule: 7 as unknown as StartRunRequest['pair_rule'] })).toBe('pair_rule: must be one of PAIR_RULE_MAJORITY, PAIR_RULE_MAGPIE');
+    expect(messageOf({ pair_rule: 7 as unknown as StartRunRequest['pair_rule'] })).toBe('pair_rule: must be one of PAIR_RULE_CORRECTNESS, PAIR_RULE_MAGPIE');
     expect(messageOf({ min_reward_margin: -0.5 })).toBe('min_reward_margin: must be at least 0');
+    expect(messageOf({ quality: { verify_share: 0 } })).toBe('quality.verify_share: must be greater than 0');
+    expect(messageOf({ quality: { adaptive_sampling: true, adaptive_initial_samples: 9 } })).toBe('quality.adaptive_initial_samples: must be below quality.adaptive_max_samples');
     expect(messageOf({ filters: { min_chars: 50, max_chars: 20 } })).toBe('filters.min_chars: must not exceed filters.max_chars');
     expect(messageOf({ generator: { model: '', sampling: { temperature: Number.NaN } } })).toBe('generator.sampling.temperature: must be a finite number');
   });

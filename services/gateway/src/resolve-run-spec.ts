@@ -1,6 +1,6 @@
-import { pairRuleMapping, type GenerationFilterOverrides, type SamplingParams, type StageOverrides, type StartRunRequest } from '@magpie/api';
+import { pairRuleMapping, qualityOptionsFromProto, type GenerationFilterOverrides, type SamplingParams, type StageOverrides, type StartRunRequest } from '@magpie/api';
 import type { Catalog, ModelEntry } from '@magpie/catalog';
-import { MIXED_DOMAIN, RUN_SPEC_DEFAULTS, RunSpec, type DomainShare, type GenerationFilters, type SamplingSettings } from '@magpie/contracts';
+import { MIXED_DOMAIN, PairRule, RUN_SPEC_DEFAULTS, RunSpec, type DomainShare, type GenerationFilters, type SamplingSettings } from '@magpie/contracts';
 import { InvalidArgumentError } from './errors.js';
 import { invalidArgumentOf } from './run-spec-issue.js';
 
@@ -147,7 +147,7 @@ export function resolveRunSpec(req: StartRunRequest, catalog: Catalog, limits: R
   // The seed fork tunes instruction temperature per domain (per share of a mix); model defaults supply the rest.
   const instructionDefaults = mix ? generator.defaults.instruction : { ...generator.defaults.instruction, temperature: catalog.domains.get(req.domain).instructionTemperature };
   const pairRule = req.pair_rule === 'PAIR_RULE_UNSPECIFIED' ? RUN_SPEC_DEFAULTS.pairRule : pairRuleMapping.tryFromProto(req.pair_rule);
-  if (pairRule === undefined) throw new InvalidArgumentError('pair_rule', `must be one of ${Object.values(['PAIR_RULE_MAJORITY', 'PAIR_RULE_MAGPIE']).join(', ')}`);
+  if (pairRule === undefined) throw new InvalidArgumentError('pair_rule', `must be one of ${PairRule.options.map((rule) => pairRuleMapping.toProto(rule)).join(', ')}`);
 
   const parsed = RunSpec.safeParse({
     domain: mix ? MIXED_DOMAIN : req.domain,
@@ -166,6 +166,7 @@ export function resolveRunSpec(req: StartRunRequest, catalog: Catalog, limits: R
       minRewardMargin: req.min_reward_margin ?? RUN_SPEC_DEFAULTS.minRewardMargin,
     },
     filters: filters(req.filters),
+    quality: qualityOptionsFromProto(req.quality),
     seed: req.seed ?? limits.randomSeed(),
     ...(mix ? { domainMix: mix.shares } : {}),
   });

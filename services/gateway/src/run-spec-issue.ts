@@ -7,6 +7,8 @@ const REQUEST_FIELD: Readonly<Record<string, string>> = {
   'reward.model': 'reward_model',
   'reward.pairRule': 'pair_rule',
   'reward.minRewardMargin': 'min_reward_margin',
+  'quality.adaptiveSampling.initialSamples': 'quality.adaptive_initial_samples',
+  'quality.adaptiveSampling.maxSamples': 'quality.adaptive_max_samples',
 };
 
 const snakeCase = (word: string): string => word.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -23,7 +25,7 @@ export function requestFieldOf(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-/** A zod issue in the platform's message style: `must be at least 1`, `must be one of magpie, majority`. */
+/** A zod issue in the platform's message style: `must be at least 1`, `must be one of correctness, magpie`. */
 export function messageOf(issue: z.core.$ZodIssue): string {
   if (issue.code === 'too_small') {
     if (issue.origin === 'string') return `shorter than ${String(issue.minimum)} characters`;

@@ -7,6 +7,7 @@ import {
   Streams,
   Subjects,
   recordIdFor,
+  seedScope,
   type ProblemRecord,
   shareOfSlot,
   type RejectionReason,
@@ -82,7 +83,8 @@ export async function fillTask(task: GenerationTask, ctx: StageContext<Inference
 
   for (let attempt = 0; attempt < deps.maxAttempts && nextSlot < end; attempt++) {
     if (!(await ctx.isActive())) return;
-    const seed = deriveSeed(spec.seed, task.runId, task.taskIndex, attempt);
+    // Never from the run id: the same seed and spec ask for the same problems in a new run.
+    const seed = deriveSeed(spec.seed, seedScope(spec, 'generator'), task.taskIndex, attempt);
     const n = choicesToRequest(end - nextSlot, attempt);
     const request = {
       model: model.id,

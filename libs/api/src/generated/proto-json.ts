@@ -64,7 +64,7 @@ export const MAGPIE_PROTO_JSON = {
       "PairRule": {
        "values": {
         "PAIR_RULE_UNSPECIFIED": 0,
-        "PAIR_RULE_MAJORITY": 1,
+        "PAIR_RULE_CORRECTNESS": 1,
         "PAIR_RULE_MAGPIE": 2
        }
       },
@@ -73,7 +73,11 @@ export const MAGPIE_PROTO_JSON = {
         "PAIR_SKIP_REASON_UNSPECIFIED": 0,
         "PAIR_SKIP_REASON_MARGIN_BELOW_MINIMUM": 1,
         "PAIR_SKIP_REASON_CHOSEN_EQUALS_REJECTED": 2,
-        "PAIR_SKIP_REASON_NO_SCORES": 3
+        "PAIR_SKIP_REASON_NO_SCORES": 3,
+        "PAIR_SKIP_REASON_NO_STRICT_MAJORITY": 4,
+        "PAIR_SKIP_REASON_NO_SAMPLE_ANSWERS": 5,
+        "PAIR_SKIP_REASON_ALL_AGREE": 6,
+        "PAIR_SKIP_REASON_TRUNCATED": 7
        }
       },
       "RejectionReason": {
@@ -350,6 +354,76 @@ export const MAGPIE_PROTO_JSON = {
          "keyType": "string",
          "type": "string",
          "id": 16
+        },
+        "quality": {
+         "type": "QualityOptions",
+         "id": 17
+        }
+       }
+      },
+      "QualityOptions": {
+       "oneofs": {
+        "_verify_share": {
+         "oneof": [
+          "verify_share"
+         ]
+        },
+        "_style_pairs": {
+         "oneof": [
+          "style_pairs"
+         ]
+        },
+        "_adaptive_sampling": {
+         "oneof": [
+          "adaptive_sampling"
+         ]
+        },
+        "_adaptive_initial_samples": {
+         "oneof": [
+          "adaptive_initial_samples"
+         ]
+        },
+        "_adaptive_max_samples": {
+         "oneof": [
+          "adaptive_max_samples"
+         ]
+        }
+       },
+       "fields": {
+        "verify_share": {
+         "type": "double",
+         "id": 1,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "style_pairs": {
+         "type": "bool",
+         "id": 2,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "adaptive_sampling": {
+         "type": "bool",
+         "id": 3,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "adaptive_initial_samples": {
+         "type": "uint32",
+         "id": 4,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "adaptive_max_samples": {
+         "type": "uint32",
+         "id": 5,
+         "options": {
+          "proto3_optional": true
+         }
         }
        }
       },
@@ -570,6 +644,10 @@ export const MAGPIE_PROTO_JSON = {
          "rule": "repeated",
          "type": "ResolvedDomainShare",
          "id": 13
+        },
+        "quality": {
+         "type": "QualityOptions",
+         "id": 14
         }
        }
       },
@@ -656,6 +734,119 @@ export const MAGPIE_PROTO_JSON = {
          "keyType": "string",
          "type": "string",
          "id": 10
+        },
+        "quality": {
+         "type": "QualitySummary",
+         "id": 11
+        }
+       }
+      },
+      "AgreementDistribution": {
+       "fields": {
+        "unanimous": {
+         "type": "uint32",
+         "id": 1
+        },
+        "strict": {
+         "type": "uint32",
+         "id": 2
+        },
+        "plurality": {
+         "type": "uint32",
+         "id": 3
+        },
+        "tie": {
+         "type": "uint32",
+         "id": 4
+        },
+        "no_answer": {
+         "type": "uint32",
+         "id": 5
+        }
+       }
+      },
+      "QualitySummary": {
+       "oneofs": {
+        "_sft_verified_share": {
+         "oneof": [
+          "sft_verified_share"
+         ]
+        }
+       },
+       "fields": {
+        "agreement": {
+         "type": "AgreementDistribution",
+         "id": 1
+        },
+        "sft_verified": {
+         "type": "uint32",
+         "id": 2
+        },
+        "sft_unverified": {
+         "type": "uint32",
+         "id": 3
+        },
+        "sft_verified_share": {
+         "type": "double",
+         "id": 4,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "sft_unverified_by_outcome": {
+         "keyType": "string",
+         "type": "uint32",
+         "id": 5
+        },
+        "pairs_kept": {
+         "type": "uint32",
+         "id": 6
+        },
+        "pairs_kept_by_kind": {
+         "keyType": "string",
+         "type": "uint32",
+         "id": 7
+        },
+        "pairs_skipped": {
+         "type": "uint32",
+         "id": 8
+        },
+        "pairs_skipped_by_reason": {
+         "keyType": "string",
+         "type": "uint32",
+         "id": 9
+        },
+        "adaptive_stopped_early": {
+         "type": "uint32",
+         "id": 10
+        },
+        "adaptive_extended": {
+         "type": "uint32",
+         "id": 11
+        },
+        "adaptive_completion_tokens_saved": {
+         "type": "uint64",
+         "id": 12
+        },
+        "adaptive_extension_prompt_tokens": {
+         "type": "uint64",
+         "id": 13
+        },
+        "exact_duplicates": {
+         "type": "uint32",
+         "id": 14
+        },
+        "near_duplicates": {
+         "type": "uint32",
+         "id": 15
+        },
+        "contamination_flagged": {
+         "type": "uint32",
+         "id": 16
+        },
+        "contamination_removed": {
+         "type": "uint32",
+         "id": 17
         }
        }
       },
@@ -945,6 +1136,10 @@ export const MAGPIE_PROTO_JSON = {
          "options": {
           "proto3_optional": true
          }
+        },
+        "seed": {
+         "type": "uint32",
+         "id": 9
         }
        }
       },
@@ -980,6 +1175,39 @@ export const MAGPIE_PROTO_JSON = {
         "usage": {
          "type": "RecordUsage",
          "id": 7
+        },
+        "seeds": {
+         "rule": "repeated",
+         "type": "uint32",
+         "id": 8
+        },
+        "adaptive": {
+         "type": "AdaptiveSamplingInfo",
+         "id": 9
+        }
+       }
+      },
+      "AdaptiveSamplingInfo": {
+       "fields": {
+        "initial_samples": {
+         "type": "uint32",
+         "id": 1
+        },
+        "max_samples": {
+         "type": "uint32",
+         "id": 2
+        },
+        "extended": {
+         "type": "bool",
+         "id": 3
+        },
+        "completion_tokens_saved": {
+         "type": "uint32",
+         "id": 4
+        },
+        "extension_prompt_tokens": {
+         "type": "uint32",
+         "id": 5
         }
        }
       },
@@ -998,6 +1226,16 @@ export const MAGPIE_PROTO_JSON = {
         "_majority_answer": {
          "oneof": [
           "majority_answer"
+         ]
+        },
+        "_chosen_answer": {
+         "oneof": [
+          "chosen_answer"
+         ]
+        },
+        "_rejected_answer": {
+         "oneof": [
+          "rejected_answer"
          ]
         }
        },
@@ -1034,6 +1272,44 @@ export const MAGPIE_PROTO_JSON = {
         "skip_reason": {
          "type": "PairSkipReason",
          "id": 6
+        },
+        "kind": {
+         "type": "string",
+         "id": 7
+        },
+        "chosen_answer": {
+         "type": "string",
+         "id": 8,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "rejected_answer": {
+         "type": "string",
+         "id": 9,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "chosen_votes": {
+         "type": "uint32",
+         "id": 10
+        },
+        "rejected_votes": {
+         "type": "uint32",
+         "id": 11
+        },
+        "majority_votes": {
+         "type": "uint32",
+         "id": 12
+        },
+        "votes_cast": {
+         "type": "uint32",
+         "id": 13
+        },
+        "verified": {
+         "type": "bool",
+         "id": 14
         }
        }
       },
@@ -1074,6 +1350,153 @@ export const MAGPIE_PROTO_JSON = {
         "pair": {
          "type": "PairInfo",
          "id": 8
+        },
+        "agreement": {
+         "type": "AnswerAgreement",
+         "id": 9
+        },
+        "sft": {
+         "type": "SftVerdict",
+         "id": 10
+        },
+        "lineage": {
+         "type": "Lineage",
+         "id": 11
+        }
+       }
+      },
+      "AnswerGroup": {
+       "fields": {
+        "answer": {
+         "type": "string",
+         "id": 1
+        },
+        "members": {
+         "rule": "repeated",
+         "type": "uint32",
+         "id": 2
+        },
+        "votes": {
+         "type": "uint32",
+         "id": 3
+        },
+        "sample_votes": {
+         "type": "uint32",
+         "id": 4
+        }
+       }
+      },
+      "AnswerAgreement": {
+       "oneofs": {
+        "_majority_answer": {
+         "oneof": [
+          "majority_answer"
+         ]
+        }
+       },
+       "fields": {
+        "level": {
+         "type": "string",
+         "id": 1
+        },
+        "voters": {
+         "type": "uint32",
+         "id": 2
+        },
+        "votes_cast": {
+         "type": "uint32",
+         "id": 3
+        },
+        "distinct_answers": {
+         "type": "uint32",
+         "id": 4
+        },
+        "majority_answer": {
+         "type": "string",
+         "id": 5,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "majority_votes": {
+         "type": "uint32",
+         "id": 6
+        },
+        "majority_share": {
+         "type": "double",
+         "id": 7
+        },
+        "strict": {
+         "type": "bool",
+         "id": 8
+        },
+        "tie": {
+         "type": "bool",
+         "id": 9
+        },
+        "groups": {
+         "rule": "repeated",
+         "type": "AnswerGroup",
+         "id": 10
+        }
+       }
+      },
+      "SftVerdict": {
+       "oneofs": {
+        "_answer": {
+         "oneof": [
+          "answer"
+         ]
+        }
+       },
+       "fields": {
+        "solution_record_id": {
+         "type": "string",
+         "id": 1
+        },
+        "answer": {
+         "type": "string",
+         "id": 2,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "finish_reason": {
+         "type": "string",
+         "id": 3
+        },
+        "verified": {
+         "type": "bool",
+         "id": 4
+        },
+        "outcome": {
+         "type": "string",
+         "id": 5
+        },
+        "agreeing_samples": {
+         "type": "uint32",
+         "id": 6
+        },
+        "samples": {
+         "type": "uint32",
+         "id": 7
+        },
+        "required_share": {
+         "type": "double",
+         "id": 8
+        }
+       }
+      },
+      "Lineage": {
+       "fields": {
+        "solver_seed": {
+         "type": "uint32",
+         "id": 1
+        },
+        "sampler_seeds": {
+         "rule": "repeated",
+         "type": "uint32",
+         "id": 2
         }
        }
       },

@@ -1,4 +1,4 @@
-import type { AnyRecord, RunCounts } from '@magpie/contracts';
+import { emptyQualitySummary, type AnyRecord, type RunCounts } from '@magpie/contracts';
 import { fixtures } from '@magpie/testing';
 import { DatasetWriter, type DatasetSummary } from '../dataset-writer.js';
 
@@ -12,7 +12,7 @@ import { DatasetWriter, type DatasetSummary } from '../dataset-writer.js';
 export async function writeFixtureDataset(
   dir: string,
   records: readonly AnyRecord[] = [...fixtures.completeRun(3), fixtures.problem(3), fixtures.skippedRewards(3)],
-  counts: RunCounts = { records: { problem: 4, solution: 3, samples: 3, rewards: 4 }, deadLettered: 1, rejections: { too_short: 2, near_duplicate: 5 } },
+  counts: RunCounts = { records: { problem: 4, solution: 3, samples: 3, rewards: 4 }, deadLettered: 1, rejections: { too_short: 2, near_duplicate: 5 }, quality: emptyQualitySummary() },
 ): Promise<DatasetSummary> {
   const writer = await DatasetWriter.create({ dir, domain: 'algebra', runId: fixtures.RUN_ID, model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', count: 4, timestamp: 1_764_086_400 });
   for (const record of records) await writer.add(record);

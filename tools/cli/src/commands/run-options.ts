@@ -10,7 +10,7 @@ import {
   parseUnitInterval,
 } from '../parse-options.js';
 import type { GatewayAccessFlags } from '../run/gateway-client-options.js';
-import type { FilterOverrides, RunRequest } from '../run/start-run-request.js';
+import type { FilterOverrides, QualityOverrides, RunRequest } from '../run/start-run-request.js';
 import { addGatewayFlags, type GatewayFlags } from './gateway-flags.js';
 
 export { addGatewayFlags, DEFAULT_WAIT_MS, type GatewayFlags } from './gateway-flags.js';
@@ -63,6 +63,10 @@ export interface RunFlags extends GatewayFlags, PriceFlags {
   readonly minChars?: number;
   readonly maxChars?: number;
   readonly requestId?: string;
+  readonly stylePairs?: boolean;
+  readonly verifyShare?: number;
+  readonly adaptiveSampling?: boolean;
+  readonly keepUnverified?: boolean;
 }
 
 /** A run request plus where to write it and which gateway to ask: what every run command resolves to. */
@@ -96,8 +100,19 @@ export function addRunFlags(command: Command, config: CliConfig, { subtopics = t
     )
     .option('--reward-model <id>', "reward model (default: the gateway's default)")
     .addOption(
-      new Option('--pair-rule <rule>', "how the reward stage picks chosen/rejected (default: the gateway's, majority)").choices(PairRule.options),
+      new Option(
+        '--pair-rule <rule>',
+        "how the reward stage picks chosen/rejected: correctness (default: chosen has the strict-majority answer, rejected a different one) or magpie (Magpie's max/min reward)",
+      ).choices(PairRule.options),
     )
+    .option('--style-pairs', 'correctness rule: keep a pair when every sample agrees, marked as a style pair (default: skip it as all_agree)')
+    .addOption(
+      new Option('--verify-share <x>', 'share in (0, 1] of the samples that must agree with the SFT answer for it to be verified (default 0.6 = 3 of 5)').argParser(
+        parseUnitInterval,
+      ),
+    )
+    .option('--adaptive-sampling', 'draw 3 samples per problem and 5 more only when their answers do not all agree')
+    .option('--keep-unverified', 'also put unverified solutions and pairs into the messages, ShareGPT and DPO exports (_ins_res keeps every one anyway)')
     .addOption(
       new Option('--min-reward-margin <x>', 'skip pairs whose chosen-minus-rejected reward is below x (default 0)').argParser(parseNonNegativeNumber),
     )
@@ -112,6 +127,15 @@ export function addRunFlags(command: Command, config: CliConfig, { subtopics = t
     .addOption(new Option('--max-chars <n>', 'reject longer instructions').argParser(parsePositiveInt))
     .option('--no-report', 'do not write report.html beside the dataset');
   return addPriceFlags(command, config);
+}
+
+function qualityOverrides(flags: RunFlags): QualityOverrides | undefined {
+  const quality: QualityOverrides = {
+    ...(flags.verifyShare === undefined ? {} : { verifyShare: flags.verifyShare }),
+    ...(flags.stylePairs === undefined ? {} : { stylePairs: flags.stylePairs }),
+    ...(flags.adaptiveSampling === undefined ? {} : { adaptiveSampling: flags.adaptiveSampling }),
+  };
+  return Object.keys(quality).length > 0 ? quality : undefined;
 }
 
 function filterOverrides(flags: RunFlags): FilterOverrides | undefined {
@@ -133,6 +157,7 @@ export type RunTarget = Pick<RunRequest, 'domain' | 'count' | 'model'> & Partial
  */
 export function runCommandOptions(flags: RunFlags, target: RunTarget): RunCommandOptions {
   const filters = filterOverrides(flags);
+  const quality = qualityOverrides(flags);
   return {
     domain: target.domain,
     count: target.count,
@@ -156,6 +181,8 @@ export function runCommandOptions(flags: RunFlags, target: RunTarget): RunComman
     ...(flags.pairRule === undefined ? {} : { pairRule: flags.pairRule }),
     ...(flags.minRewardMargin === undefined ? {} : { minRewardMargin: flags.minRewardMargin }),
     ...(filters === undefined ? {} : { filters }),
+    ...(quality === undefined ? {} : { quality }),
     ...(flags.requestId === undefined ? {} : { requestId: flags.requestId }),
+    ...(flags.keepUnverified === undefined ? {} : { keepUnverified: flags.keepUnverified }),
   };
 }

@@ -139,11 +139,15 @@ describe('magpie generate-domain <model> <domain> <count>', () => {
       model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B',
       samplesPerProblem: 5,
     });
-    expect(await parseDomain(['m', 'algebra', '5', '--seed', '3', '--pair-rule', 'majority', '--out', '/tmp/o'])).toMatchObject({
+    expect(await parseDomain(['m', 'algebra', '5', '--seed', '3', '--pair-rule', 'magpie', '--out', '/tmp/o'])).toMatchObject({
       seed: 3,
-      pairRule: 'majority',
+      pairRule: 'magpie',
       out: '/tmp/o',
     });
+    const quality = ['m', 'algebra', '5', '--style-pairs', '--verify-share', '0.8', '--adaptive-sampling', '--keep-unverified'];
+    expect(await parseDomain(quality)).toMatchObject({ quality: { verifyShare: 0.8, stylePairs: true, adaptiveSampling: true }, keepUnverified: true });
+    expect(await usageError(parseDomain(['m', 'algebra', '5', '--pair-rule', 'majority']))).toBe('commander.invalidArgument');
+    expect(await usageError(parseDomain(['m', 'algebra', '5', '--verify-share', '0']))).toBe('commander.invalidArgument');
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
-import type { RunCounts } from '@magpie/contracts';
+import { emptyQualitySummary, type RunCounts } from '@magpie/contracts';
 import { createTranslator } from '../i18n/translator.js';
 import { createProgressReporter, formatProgressLine } from './progress-reporter.js';
 import { RateEstimator } from './rate-estimator.js';
@@ -19,6 +19,7 @@ const counts = ([problem, solution, samples, rewards]: readonly [number, number,
   records: { problem, solution, samples, rewards },
   deadLettered: 0,
   rejections: {},
+  quality: emptyQualitySummary(),
   ...extra,
 });
 // Terminal control sequences (cursor moves, colours) in what a bar display wrote.

@@ -1,5 +1,5 @@
 import { MultiBar, type SingleBar } from 'cli-progress';
-import type { RecordKind, RunCounts } from '@magpie/contracts';
+import { emptyRunCounts, type RecordKind, type RunCounts } from '@magpie/contracts';
 import type { MessageKey } from '../i18n/messages-en.js';
 import type { Translate } from '../i18n/translator.js';
 import { formatDuration, formatRate, RateEstimator, type StageRates } from './rate-estimator.js';
@@ -32,7 +32,7 @@ const STAGES = [
   ['rewards', 'progress.rewards'],
 ] as const satisfies readonly (readonly [RecordKind, MessageKey])[];
 
-const EMPTY: RunCounts = { records: { problem: 0, solution: 0, samples: 0, rewards: 0 }, deadLettered: 0, rejections: {} };
+const EMPTY: RunCounts = emptyRunCounts();
 
 const rejectedOf = (counts: RunCounts): number => Object.values(counts.rejections).reduce((a, b) => a + b, 0);
 const percent = (done: number, total: number): number => (total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0);

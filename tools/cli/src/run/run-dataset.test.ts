@@ -14,7 +14,7 @@ import { createTranslator } from '../i18n/translator.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import { runDataset, type RunDatasetOptions, type RunResult } from './run-dataset.js';
 
-const { RUN_ID, completeRun, problem, skippedRewards } = fixtures;
+const { RUN_ID, completeRun, problem, rewards, samples, skippedRewards, solution } = fixtures;
 
 class RecordingProgress implements ProgressReporter {
   updates: RecordCounts[] = [];
@@ -174,10 +174,35 @@ describe('runDataset against a real gRPC gateway', () => {
     expect(results[0]).toMatchObject({ runId: RUN_ID, domain: 'algebra', status: 'succeeded', exitCode: 0 });
   });
 
+  it('sends the quality options, keeps unverified records in the exports only when asked, and prints the quality summary', async () => {
+    // Slot 0 verified, slot 1 not: by default slot 1 stays out of messages, ShareGPT and DPO.
+    const records = [...completeRun(1), problem(1), solution(1), samples(1), rewards(1)];
+    const base = { domain: 'algebra', count: 4, model: 'deepseek-ai/DeepSeek-R1', subtopics: [], samplesPerProblem: 5 };
+    await run({ records, finalStatus: 'succeeded' }, { request: { ...base, quality: { verifyShare: 0.8, stylePairs: true, adaptiveSampling: true } } });
+    expect(gateway?.startRequests[0]?.quality).toMatchObject({ verify_share: 0.8, style_pairs: true, adaptive_sampling: true });
+    const strict = await readInfo();
+    expect(strict).toMatchObject({
+      exports: { keep_unverified: false },
+      dataset: { sft_unverified_excluded: 1, pairs_unverified_excluded: 1 },
+      quality: { sft: { verified: 1, unverified: 1, verified_share: 0.5 }, pairs: { kept: 2, skipped: 0 } },
+    });
+    expect(strict.files.find((f) => f.name === `${PREFIX}_messages.jsonl`)?.records).toBe(1);
+    expect(out).toContain('verified SFT: 1/2 (50.0 %); unverified: majority_below_share 1');
+    client?.close();
+    gateway?.close();
+    out.length = 0;
+    await rm(outDir, { recursive: true, force: true });
+    await run({ records, finalStatus: 'succeeded' }, { request: { ...base, keepUnverified: true } });
+    expect(gateway?.startRequests[0]?.quality).toBeNull();
+    const kept = await readInfo();
+    expect(kept).toMatchObject({ exports: { keep_unverified: true }, dataset: { sft_unverified_excluded: 0, pairs_unverified_excluded: 0 } });
+    expect(kept.files.find((f) => f.name === `${PREFIX}_dpo.jsonl`)?.records).toBe(2);
+  });
+
   it('leaves pair rule, margin, filters and stage sampling unset when not asked for', async () => {
     await run({ records: completeRun(1), finalStatus: 'succeeded' });
     const request = gateway?.startRequests[0];
-    expect(request).toMatchObject({ pair_rule: 'PAIR_RULE_UNSPECIFIED', filters: null, generator: null, solver: null, sampler: null });
+    expect(request).toMatchObject({ pair_rule: 'PAIR_RULE_UNSPECIFIED', filters: null, quality: null, generator: null, solver: null, sampler: null });
     expect(request?.min_reward_margin).toBeUndefined();
   });
 

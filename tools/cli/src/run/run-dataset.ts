@@ -8,6 +8,7 @@ import { recordStreamDatasetSource, type CollectOutcome, type DatasetSource, typ
 import { describeGatewayError } from './describe-error.js';
 import { finalRunState } from './final-run-state.js';
 import { pollingProgressSource, type ProgressSource } from './progress-source.js';
+import { qualityLines } from './quality-lines.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import { retryUnavailable } from './retry-unavailable.js';
 import { toStartRunRequest, type RunRequest } from './start-run-request.js';
@@ -105,7 +106,7 @@ export async function runDataset(options: RunDatasetOptions): Promise<number> {
   }
   // A repeated --request-id attaches to the earlier run; streaming from cursor 0 rebuilds its whole dataset.
   options.out(t(created ? 'run.started' : 'run.attached', { runId: run.run_id }));
-  return followRunDataset(run, { ...options, domain: request.domain, model: request.model, count: request.count });
+  return followRunDataset(run, { ...options, domain: request.domain, model: request.model, count: request.count, ...(request.keepUnverified ? { keepUnverified: true } : {}) });
 }
 
 /** What following a run needs beyond RunDatasetOptions: the domain the files are named after, and fallbacks for a run without its spec. */
@@ -113,6 +114,8 @@ export interface FollowRunOptions extends Omit<RunDatasetOptions, 'request'> {
   readonly domain: string;
   readonly model: string;
   readonly count: number;
+  /** Put unverified solutions and pairs into the training exports too (`--keep-unverified`). */
+  readonly keepUnverified?: boolean;
   /** What diagnostics start with; default `magpie run`. */
   readonly logPrefix?: string;
 }
@@ -140,7 +143,7 @@ export async function followRunDataset(run: Run, options: FollowRunOptions): Pro
   const createSource = options.createDatasetSource ?? recordStreamDatasetSource;
   const source = await createSource({
     client,
-    writer: { dir, domain: options.domain, runId, model, count, timestamp: Math.floor(start.getTime() / 1000) },
+    writer: { dir, domain: options.domain, runId, model, count, timestamp: Math.floor(start.getTime() / 1000), keepUnverified: options.keepUnverified ?? false },
     waitMs: options.waitMs,
     ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
   });
@@ -170,7 +173,7 @@ export async function followRunDataset(run: Run, options: FollowRunOptions): Pro
     const spec = finalRun?.spec ?? run.spec;
     if (!spec) throw new Error(t('run.noSpec', { runId }));
     const reason = finalRun?.reason || (outcome.kind === 'failed' ? describeGatewayError('StreamRecords', outcome.error, t) : undefined);
-    const counts = finalRun ? runCountsFromProto(finalRun.counts) : undefined;
+    const counts = finalRun ? runCountsFromProto(finalRun.counts, finalRun.quality) : undefined;
     if (counts) progress.update(counts);
     progress.stop();
     log = (line) => options.err(`${prefix}: ${line}`);
@@ -232,6 +235,8 @@ function printSummary(
     const rejected = Object.values(counts.rejections).reduce((a, b) => a + b, 0);
     out(t('summary.counts', { problems: problem, solutions: solution, samples, rewards, deadLetters: counts.dead_lettered, rejected }));
   }
+  const { quality } = summary.info;
+  if (quality) for (const line of qualityLines(quality)) out(line);
   const shownStatus = t(`status.${status}`);
   out(summary.info.complete ? t('run.result', { runId, status: shownStatus }) : t('run.resultWithNote', { runId, status: shownStatus, note: summary.info.note }));
 }

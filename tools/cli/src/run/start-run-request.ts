@@ -16,6 +16,14 @@ export interface FilterOverrides {
   readonly sanitize?: boolean;
 }
 
+/** Data-quality options a user asked for; anything left out is the gateway's default. */
+export interface QualityOverrides {
+  readonly verifyShare?: number;
+  readonly stylePairs?: boolean;
+  /** 3 samples, extended to 8 when they do not all agree. */
+  readonly adaptiveSampling?: boolean;
+}
+
 /** What `magpie run` (and the commands built on it) ask the gateway for. */
 export interface RunRequest {
   readonly domain: string;
@@ -32,8 +40,11 @@ export interface RunRequest {
   readonly pairRule?: PairRule;
   readonly minRewardMargin?: number;
   readonly filters?: FilterOverrides;
+  readonly quality?: QualityOverrides;
   /** StartRun's request_id; the same id attaches to the same run. */
   readonly requestId?: string;
+  /** Not sent: the dataset's training exports (messages, ShareGPT, DPO) also hold unverified records. */
+  readonly keepUnverified?: boolean;
 }
 
 function stage(overrides: SamplingOverrides | undefined): StartRunRequestInput['generator'] {
@@ -59,6 +70,15 @@ function filters(overrides: FilterOverrides | undefined): StartRunRequestInput['
   };
 }
 
+function quality(overrides: QualityOverrides | undefined): StartRunRequestInput['quality'] {
+  if (!overrides) return null;
+  return {
+    ...(overrides.verifyShare === undefined ? {} : { verify_share: overrides.verifyShare }),
+    ...(overrides.stylePairs === undefined ? {} : { style_pairs: overrides.stylePairs }),
+    ...(overrides.adaptiveSampling === undefined ? {} : { adaptive_sampling: overrides.adaptiveSampling }),
+  };
+}
+
 /** The StartRun message for a request; optional proto fields are left unset where the request has no value. */
 export function toStartRunRequest(request: RunRequest, clientRequestId: string): StartRunRequestInput {
   return {
@@ -76,5 +96,6 @@ export function toStartRunRequest(request: RunRequest, clientRequestId: string):
     pair_rule: request.pairRule ? pairRuleMapping.toProto(request.pairRule) : 'PAIR_RULE_UNSPECIFIED',
     ...(request.minRewardMargin === undefined ? {} : { min_reward_margin: request.minRewardMargin }),
     filters: filters(request.filters),
+    quality: quality(request.quality),
   };
 }

@@ -8,7 +8,7 @@ import {
   type StartRunRequest,
   type StreamRecordsRequest,
 } from '@magpie/api';
-import type { AnyRecord, RunCounts, RunStatus } from '@magpie/contracts';
+import { emptyQualitySummary, type AnyRecord, type RunCounts, type RunStatus } from '@magpie/contracts';
 import { fixtures } from '@magpie/testing';
 
 // Test-only: a real grpc.Server with the real proto, for the CLI's tests (unit and child-process).
@@ -64,8 +64,24 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
   const stored = new Map<string, AnyRecord>();
   const counts = (): RunCounts => {
     const records = { problem: 0, solution: 0, samples: 0, rewards: 0 };
-    for (const record of stored.values()) records[record.kind] += 1;
-    return { records, deadLettered: 0, rejections: { ...behaviour.rejections } };
+    const quality = emptyQualitySummary();
+    for (const record of stored.values()) {
+      records[record.kind] += 1;
+      // The platform counts each evaluated problem's agreement, verdict and pair; so does this fake.
+      if (record.kind !== 'rewards') continue;
+      quality.agreement[record.agreement.level] += 1;
+      if (record.sft.verified) quality.sft.verified += 1;
+      else {
+        quality.sft.unverified += 1;
+        const outcome = record.sft.outcome === 'verified' ? undefined : record.sft.outcome;
+        if (outcome) quality.sft.unverifiedByOutcome[outcome] = (quality.sft.unverifiedByOutcome[outcome] ?? 0) + 1;
+      }
+      if (record.pair.skipReason === null) quality.pairs.kept += 1;
+      else quality.pairs.skipped += 1;
+    }
+    const evaluated = quality.sft.verified + quality.sft.unverified;
+    quality.sft.verifiedShare = evaluated > 0 ? quality.sft.verified / evaluated : null;
+    return { records, deadLettered: 0, rejections: { ...behaviour.rejections }, quality };
   };
   const recordsNow = (): readonly AnyRecord[] => {
     const latest = startRequests.at(-1);

@@ -31,9 +31,43 @@ export interface PairInfoInput {
    * Why no pair was emitted; unspecified when one was.
    */
   'skip_reason'?: (_magpie_v1_PairSkipReasonInput);
+  /**
+   * What the pair is: correctness, style or magpie; empty when skipped.
+   */
+  'kind'?: (string);
+  /**
+   * The chosen response's final answer; unset where it has none.
+   */
+  'chosen_answer'?: (string);
+  /**
+   * The rejected response's final answer; unset where it has none.
+   */
+  'rejected_answer'?: (string);
+  /**
+   * Votes of the chosen answer's group (samples and SFT solution); 0 for no answer.
+   */
+  'chosen_votes'?: (number);
+  /**
+   * Votes of the rejected answer's group; 0 for no answer.
+   */
+  'rejected_votes'?: (number);
+  /**
+   * Votes of the majority answer.
+   */
+  'majority_votes'?: (number);
+  /**
+   * Votes cast (voters with a final answer).
+   */
+  'votes_cast'?: (number);
+  /**
+   * The chosen answer is the strict majority with at least verify_share of the samples.
+   */
+  'verified'?: (boolean);
   '_chosen_index'?: "chosen_index";
   '_rejected_index'?: "rejected_index";
   '_majority_answer'?: "majority_answer";
+  '_chosen_answer'?: "chosen_answer";
+  '_rejected_answer'?: "rejected_answer";
 }
 
 /**
@@ -64,7 +98,41 @@ export interface PairInfo {
    * Why no pair was emitted; unspecified when one was.
    */
   'skip_reason': (_magpie_v1_PairSkipReason);
+  /**
+   * What the pair is: correctness, style or magpie; empty when skipped.
+   */
+  'kind': (string);
+  /**
+   * The chosen response's final answer; unset where it has none.
+   */
+  'chosen_answer'?: (string);
+  /**
+   * The rejected response's final answer; unset where it has none.
+   */
+  'rejected_answer'?: (string);
+  /**
+   * Votes of the chosen answer's group (samples and SFT solution); 0 for no answer.
+   */
+  'chosen_votes': (number);
+  /**
+   * Votes of the rejected answer's group; 0 for no answer.
+   */
+  'rejected_votes': (number);
+  /**
+   * Votes of the majority answer.
+   */
+  'majority_votes': (number);
+  /**
+   * Votes cast (voters with a final answer).
+   */
+  'votes_cast': (number);
+  /**
+   * The chosen answer is the strict majority with at least verify_share of the samples.
+   */
+  'verified': (boolean);
   '_chosen_index'?: "chosen_index";
   '_rejected_index'?: "rejected_index";
   '_majority_answer'?: "majority_answer";
+  '_chosen_answer'?: "chosen_answer";
+  '_rejected_answer'?: "rejected_answer";
 }

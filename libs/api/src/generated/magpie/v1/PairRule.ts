@@ -5,13 +5,14 @@
  */
 export const PairRule = {
   /**
-   * Not set: the platform default (PAIR_RULE_MAJORITY).
+   * Not set: the platform default (PAIR_RULE_CORRECTNESS).
    */
   PAIR_RULE_UNSPECIFIED: 'PAIR_RULE_UNSPECIFIED',
   /**
-   * Chosen agrees with the majority final answer of the samples.
+   * Correctness-gated: chosen is the highest-reward sample whose answer is the problem's strict
+   * majority, rejected the lowest-reward complete sample whose answer differs.
    */
-  PAIR_RULE_MAJORITY: 'PAIR_RULE_MAJORITY',
+  PAIR_RULE_CORRECTNESS: 'PAIR_RULE_CORRECTNESS',
   /**
    * Magpie's rule: the first maximum reward is chosen, the first minimum rejected.
    */
@@ -23,14 +24,15 @@ export const PairRule = {
  */
 export type PairRuleInput =
   /**
-   * Not set: the platform default (PAIR_RULE_MAJORITY).
+   * Not set: the platform default (PAIR_RULE_CORRECTNESS).
    */
   | 'PAIR_RULE_UNSPECIFIED'
   | 0
   /**
-   * Chosen agrees with the majority final answer of the samples.
+   * Correctness-gated: chosen is the highest-reward sample whose answer is the problem's strict
+   * majority, rejected the lowest-reward complete sample whose answer differs.
    */
-  | 'PAIR_RULE_MAJORITY'
+  | 'PAIR_RULE_CORRECTNESS'
   | 1
   /**
    * Magpie's rule: the first maximum reward is chosen, the first minimum rejected.

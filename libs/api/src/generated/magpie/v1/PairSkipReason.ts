@@ -20,6 +20,22 @@ export const PairSkipReason = {
    * The reward model returned no scores.
    */
   PAIR_SKIP_REASON_NO_SCORES: 'PAIR_SKIP_REASON_NO_SCORES',
+  /**
+   * No answer has more than half of the votes (correctness rule).
+   */
+  PAIR_SKIP_REASON_NO_STRICT_MAJORITY: 'PAIR_SKIP_REASON_NO_STRICT_MAJORITY',
+  /**
+   * No sample had a final answer (correctness rule).
+   */
+  PAIR_SKIP_REASON_NO_SAMPLE_ANSWERS: 'PAIR_SKIP_REASON_NO_SAMPLE_ANSWERS',
+  /**
+   * Every sample agrees, so there is no rejected side (correctness rule without style pairs).
+   */
+  PAIR_SKIP_REASON_ALL_AGREE: 'PAIR_SKIP_REASON_ALL_AGREE',
+  /**
+   * The only samples that disagree with the majority are truncated (correctness rule).
+   */
+  PAIR_SKIP_REASON_TRUNCATED: 'PAIR_SKIP_REASON_TRUNCATED',
 } as const;
 
 /**
@@ -46,6 +62,26 @@ export type PairSkipReasonInput =
    */
   | 'PAIR_SKIP_REASON_NO_SCORES'
   | 3
+  /**
+   * No answer has more than half of the votes (correctness rule).
+   */
+  | 'PAIR_SKIP_REASON_NO_STRICT_MAJORITY'
+  | 4
+  /**
+   * No sample had a final answer (correctness rule).
+   */
+  | 'PAIR_SKIP_REASON_NO_SAMPLE_ANSWERS'
+  | 5
+  /**
+   * Every sample agrees, so there is no rejected side (correctness rule without style pairs).
+   */
+  | 'PAIR_SKIP_REASON_ALL_AGREE'
+  | 6
+  /**
+   * The only samples that disagree with the majority are truncated (correctness rule).
+   */
+  | 'PAIR_SKIP_REASON_TRUNCATED'
+  | 7
 
 /**
  * Why no preference pair was emitted for a problem.

@@ -4,6 +4,7 @@ import type { RunStatusInput as _magpie_v1_RunStatusInput, RunStatus as _magpie_
 import type { RunSpecInput as _magpie_v1_RunSpecInput, RunSpec as _magpie_v1_RunSpec } from '../../magpie/v1/RunSpec.js';
 import type { RunCountsInput as _magpie_v1_RunCountsInput, RunCounts as _magpie_v1_RunCounts } from '../../magpie/v1/RunCounts.js';
 import type { TimestampInput as _google_protobuf_TimestampInput, Timestamp as _google_protobuf_Timestamp } from '../../google/protobuf/Timestamp.js';
+import type { QualitySummaryInput as _magpie_v1_QualitySummaryInput, QualitySummary as _magpie_v1_QualitySummary } from '../../magpie/v1/QualitySummary.js';
 
 /**
  * A run.
@@ -49,6 +50,10 @@ export interface RunInput {
    * Its labels.
    */
   'labels'?: ({[key: string]: string});
+  /**
+   * The run's data-quality summary.
+   */
+  'quality'?: (_magpie_v1_QualitySummaryInput | null);
 }
 
 /**
@@ -95,4 +100,8 @@ export interface Run {
    * Its labels.
    */
   'labels': ({[key: string]: string});
+  /**
+   * The run's data-quality summary.
+   */
+  'quality': (_magpie_v1_QualitySummary | null);
 }

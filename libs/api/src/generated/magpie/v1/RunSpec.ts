@@ -4,6 +4,7 @@ import type { ResolvedStageInput as _magpie_v1_ResolvedStageInput, ResolvedStage
 import type { PairRuleInput as _magpie_v1_PairRuleInput, PairRule as _magpie_v1_PairRule } from '../../magpie/v1/PairRule.js';
 import type { GenerationFiltersInput as _magpie_v1_GenerationFiltersInput, GenerationFilters as _magpie_v1_GenerationFilters } from '../../magpie/v1/GenerationFilters.js';
 import type { ResolvedDomainShareInput as _magpie_v1_ResolvedDomainShareInput, ResolvedDomainShare as _magpie_v1_ResolvedDomainShare } from '../../magpie/v1/ResolvedDomainShare.js';
+import type { QualityOptionsInput as _magpie_v1_QualityOptionsInput, QualityOptions as _magpie_v1_QualityOptions } from '../../magpie/v1/QualityOptions.js';
 
 /**
  * The run's settings after every default was applied.
@@ -61,6 +62,10 @@ export interface RunSpecInput {
    * The domains of a run over several domains, in slot order; empty for a one-domain run.
    */
   'domain_mix'?: (_magpie_v1_ResolvedDomainShareInput)[];
+  /**
+   * The data-quality options, every field set.
+   */
+  'quality'?: (_magpie_v1_QualityOptionsInput | null);
 }
 
 /**
@@ -119,4 +124,8 @@ export interface RunSpec {
    * The domains of a run over several domains, in slot order; empty for a one-domain run.
    */
   'domain_mix': (_magpie_v1_ResolvedDomainShare)[];
+  /**
+   * The data-quality options, every field set.
+   */
+  'quality': (_magpie_v1_QualityOptions | null);
 }

@@ -2,6 +2,7 @@
 
 import type { GenResponseConfigsInput as _magpie_v1_GenResponseConfigsInput, GenResponseConfigs as _magpie_v1_GenResponseConfigs } from '../../magpie/v1/GenResponseConfigs.js';
 import type { RecordUsageInput as _magpie_v1_RecordUsageInput, RecordUsage as _magpie_v1_RecordUsage } from '../../magpie/v1/RecordUsage.js';
+import type { AdaptiveSamplingInfoInput as _magpie_v1_AdaptiveSamplingInfoInput, AdaptiveSamplingInfo as _magpie_v1_AdaptiveSamplingInfo } from '../../magpie/v1/AdaptiveSamplingInfo.js';
 
 /**
  * Sampled responses to one problem (Magpie's `_ins_5res.json` additions).
@@ -35,6 +36,14 @@ export interface SamplesInput {
    * Tokens of the call.
    */
   'usage'?: (_magpie_v1_RecordUsageInput | null);
+  /**
+   * One seed per backend request: one, or two when adaptive sampling extended the samples.
+   */
+  'seeds'?: (number)[];
+  /**
+   * Adaptive sampling's outcome; unset when the run draws a fixed number of samples.
+   */
+  'adaptive'?: (_magpie_v1_AdaptiveSamplingInfoInput | null);
 }
 
 /**
@@ -69,4 +78,12 @@ export interface Samples {
    * Tokens of the call.
    */
   'usage': (_magpie_v1_RecordUsage | null);
+  /**
+   * One seed per backend request: one, or two when adaptive sampling extended the samples.
+   */
+  'seeds': (number)[];
+  /**
+   * Adaptive sampling's outcome; unset when the run draws a fixed number of samples.
+   */
+  'adaptive': (_magpie_v1_AdaptiveSamplingInfo | null);
 }

@@ -39,6 +39,10 @@ export interface SolutionInput {
    * The final answer extracted from the response, when one was found.
    */
   'answer'?: (string);
+  /**
+   * The request's seed, derived from the run's seed, spec and slot.
+   */
+  'seed'?: (number);
   '_reasoning'?: "reasoning";
   '_answer'?: "answer";
 }
@@ -79,6 +83,10 @@ export interface Solution {
    * The final answer extracted from the response, when one was found.
    */
   'answer'?: (string);
+  /**
+   * The request's seed, derived from the run's seed, spec and slot.
+   */
+  'seed': (number);
   '_reasoning'?: "reasoning";
   '_answer'?: "answer";
 }

@@ -4,6 +4,7 @@ import type { StageOverridesInput as _magpie_v1_StageOverridesInput, StageOverri
 import type { PairRuleInput as _magpie_v1_PairRuleInput, PairRule as _magpie_v1_PairRule } from '../../magpie/v1/PairRule.js';
 import type { GenerationFilterOverridesInput as _magpie_v1_GenerationFilterOverridesInput, GenerationFilterOverrides as _magpie_v1_GenerationFilterOverrides } from '../../magpie/v1/GenerationFilterOverrides.js';
 import type { DomainShareInput as _magpie_v1_DomainShareInput, DomainShare as _magpie_v1_DomainShare } from '../../magpie/v1/DomainShare.js';
+import type { QualityOptionsInput as _magpie_v1_QualityOptionsInput, QualityOptions as _magpie_v1_QualityOptions } from '../../magpie/v1/QualityOptions.js';
 
 /**
  * The request of StartRun.
@@ -56,7 +57,7 @@ export interface StartRunRequestInput {
    */
   'request_id'?: (string);
   /**
-   * How the reward stage picks the pair; unspecified means PAIR_RULE_MAJORITY.
+   * How the reward stage picks the pair; unspecified means PAIR_RULE_CORRECTNESS.
    */
   'pair_rule'?: (_magpie_v1_PairRuleInput);
   /**
@@ -76,6 +77,10 @@ export interface StartRunRequestInput {
    * (1-63, starting with a letter), values of up to 63 printable characters; at most 16.
    */
   'labels'?: ({[key: string]: string});
+  /**
+   * Verification, style pairs and adaptive sampling; unset fields take their defaults.
+   */
+  'quality'?: (_magpie_v1_QualityOptionsInput | null);
   '_seed'?: "seed";
   '_samples_per_problem'?: "samples_per_problem";
   '_min_reward_margin'?: "min_reward_margin";
@@ -132,7 +137,7 @@ export interface StartRunRequest {
    */
   'request_id': (string);
   /**
-   * How the reward stage picks the pair; unspecified means PAIR_RULE_MAJORITY.
+   * How the reward stage picks the pair; unspecified means PAIR_RULE_CORRECTNESS.
    */
   'pair_rule': (_magpie_v1_PairRule);
   /**
@@ -152,6 +157,10 @@ export interface StartRunRequest {
    * (1-63, starting with a letter), values of up to 63 printable characters; at most 16.
    */
   'labels': ({[key: string]: string});
+  /**
+   * Verification, style pairs and adaptive sampling; unset fields take their defaults.
+   */
+  'quality': (_magpie_v1_QualityOptions | null);
   '_seed'?: "seed";
   '_samples_per_problem'?: "samples_per_problem";
   '_min_reward_margin'?: "min_reward_margin";
