@@ -58,7 +58,12 @@ const byCount = (tally: ReadonlyMap<string, number> | Readonly<Record<string, nu
 function agreementOf(row: Row): number | undefined {
   const value = row.agreement;
   if (typeof value === 'number') return value;
-  if (value && typeof value === 'object' && typeof (value as Row).share === 'number') return (value as Row).share as number;
+  if (value && typeof value === 'object') {
+    // The platform's agreement evidence (majority_share of the votes cast), or a bare `share`.
+    const { majority_share: majorityShare, share } = value as Row;
+    if (typeof majorityShare === 'number') return majorityShare;
+    if (typeof share === 'number') return share;
+  }
   return undefined;
 }
 

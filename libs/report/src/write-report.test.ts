@@ -19,15 +19,25 @@ afterEach(async () => {
 const dataset = () => writeFixtureDataset(dir);
 
 describe('writeReport', () => {
-  it('writes report.html with a chart per measure and says "not recorded" for agreement and verified share the rows lack', async () => {
+  it('writes report.html with a chart per measure, agreement and verified share from the records', async () => {
     await dataset();
     const path = await writeReport(dir, { currency: 'USD' });
     const html = await readFile(path, 'utf8');
-    for (const chart of ['stages', 'rejections', 'skipped-pairs', 'reward-scores', 'margins', 'mix']) expect(html).toContain(`data-chart="${chart}"`);
-    expect(html).toContain('not recorded: these records carry no agreement field');
-    expect(html).toContain('not recorded: these SFT records carry no verified field');
+    for (const chart of ['stages', 'rejections', 'skipped-pairs', 'reward-scores', 'margins', 'mix', 'agreement', 'verified']) expect(html).toContain(`data-chart="${chart}"`);
     expect(html).toContain('cost not computed');
     expect(html).not.toMatch(/<script|https?:\/\//);
+  });
+
+  it('says "not recorded" for agreement and verified share when the rows lack them', async () => {
+    const summary = await dataset();
+    const names = datasetFileNamesForPrefix(summary.info.file_prefix);
+    for (const [file, field] of [[names.insResJsonl, 'verified'], [names.ins5resArmormJsonl, 'agreement']] as const) {
+      const lines = (await readFile(join(dir, file), 'utf8')).trim().split('\n');
+      await writeFile(join(dir, file), lines.map((l) => JSON.stringify({ ...JSON.parse(l), [field]: undefined })).join('\n'));
+    }
+    const html = await readFile(await writeReport(dir, { currency: 'USD' }), 'utf8');
+    expect(html).toContain('not recorded: these records carry no agreement field');
+    expect(html).toContain('not recorded: these SFT records carry no verified field');
   });
 
   it('reads agreement, verified and difficulty fields when the records carry them, and prices tokens', async () => {

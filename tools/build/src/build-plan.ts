@@ -19,12 +19,11 @@ export const PLATFORM_ASSETS: readonly string[] = ['proto', 'configs'];
 /**
  * Files of bundled packages that read them at run time from their own folder (`__dirname`), copied
  * to `vendor/<package path>/` where the bundle's `__dirname` of those packages points (see
- * vendorDirnamePlugin): the health service's proto, loaded when grpc-health-check is imported, and
- * the reflection service's protos, loaded when the gateway adds reflection.
+ * vendorDirnamePlugin): the health service's proto, loaded when grpc-health-check is imported
+ * (reflection serves the generated descriptor set, so no reflection proto is read).
  */
 export const VENDOR_ASSETS: readonly { readonly packageName: string; readonly folder: string }[] = [
   { packageName: 'grpc-health-check', folder: 'proto' },
-  { packageName: '@grpc/reflection', folder: 'build/proto/grpc/reflection' },
 ];
 
 /** Where bundled packages' `__dirname` points inside the output folder. */

@@ -38,7 +38,6 @@ describe('npm run build', () => {
         'configs/domains.json',
         'configs/presets.json',
         'vendor/grpc-health-check/proto/health/v1/health.proto',
-        'vendor/@grpc/reflection/build/proto/grpc/reflection/v1/reflection.proto',
         'package.json',
         'build-info.json',
       ]),
