@@ -14,7 +14,7 @@ export interface StageConsumer {
  * The durable consumers each stage pulls from, by the names the stage definitions give them. The
  * chart's KEDA triggers and configs/nats's permissions name the same ones (the deploy tests check
  * the chart against this list); the fleet view reads their lag. The generator plans runs from RUNS
- * and fills slot tasks from GEN_TASKS.
+ * and fills slot tasks from GEN_TASKS; the reward stage scores samples and joins solutions.
  */
 export const STAGE_CONSUMERS: Readonly<Record<PipelineStage, readonly StageConsumer[]>> = {
   generator: [
@@ -23,5 +23,8 @@ export const STAGE_CONSUMERS: Readonly<Record<PipelineStage, readonly StageConsu
   ],
   solver: [{ stream: Streams.records.name, durable: 'solver' }],
   sampler: [{ stream: Streams.records.name, durable: 'sampler' }],
-  reward: [{ stream: Streams.records.name, durable: 'reward' }],
+  reward: [
+    { stream: Streams.records.name, durable: 'reward' },
+    { stream: Streams.records.name, durable: 'reward-solutions' },
+  ],
 };

@@ -46,18 +46,32 @@ export class RunStore {
 
   /**
    * The run's current document, or undefined when unknown. A running run paused by a full NATS
-   * store carries the pause note as its `reason` (not stored: the run itself is fine). Throws
-   * RunStateUnreadableError when the stored document does not fit this version's schema.
+   * store carries the pause note as its `reason` (withPauseNote). Throws RunStateUnreadableError
+   * when the stored document does not fit this version's schema.
    */
   async get(runId: string): Promise<RunState | undefined> {
+    const stored = await this.getStored(runId);
+    return stored && this.withPauseNote(stored);
+  }
+
+  /** The run's document as stored, without a pause note; undefined when unknown. */
+  async getStored(runId: string): Promise<RunState | undefined> {
     const entry = await this.#kv.get(runKey(runId));
     if (!entry) return undefined;
     const parsed = RunState.safeParse(entry.json());
     if (!parsed.success) throw new RunStateUnreadableError(`run ${runId} was stored by an incompatible version: ${parsed.error.message}`);
-    if (parsed.data.status !== 'running') return parsed.data;
+    return parsed.data;
+  }
+
+  /**
+   * A running run paused by a full NATS store, with the pause note as its `reason` (not stored:
+   * the run itself is fine); any other run as it is.
+   */
+  async withPauseNote(state: RunState): Promise<RunState> {
+    if (state.status !== 'running') return state;
     // A note that cannot be read must not hide the run.
     const note = await this.notes.storeFull().catch(() => undefined);
-    return note ? { ...parsed.data, reason: `${note.message} (since ${note.since}, seen by the ${note.stage})` } : parsed.data;
+    return note ? { ...state, reason: `${note.message} (since ${note.since}, seen by the ${note.stage})` } : state;
   }
 
   /** Every stored run, newest first. */

@@ -33,6 +33,9 @@ describe('requireWellFormed', () => {
     [{ run_id: 'run-\uFFFD' }, 'run_id'],
     [{ generator: { model: 'bad\uFFFD', sampling: null } }, 'generator.model'],
     [{ subtopics: ['\uFFFD'] }, 'subtopics[0]'],
+    // A map's keys are data: the error names the map field, whatever the key.
+    [{ labels: { 'Bad Key\uFFFD': 'v' } }, 'labels'],
+    [{ labels: { team: 'bad\uFFFD' } }, 'labels'],
   ])('rejects %j naming %s', (request, field) => {
     expect(fieldOf(request)).toBe(field);
   });

@@ -28,6 +28,9 @@ export const MAX_REPEATED = z.toJSONSchema(RunSpec.shape.subtopics).maxItems ?? 
 
 const REPLACEMENT_CHARACTER = '\uFFFD';
 
+/** Proto map fields: their keys are data, not field names, so an error names the field and the key. */
+const MAP_FIELDS: ReadonlySet<string> = new Set(['labels']);
+
 function checkString(path: string, name: string, value: string): void {
   // protobufjs decodes invalid UTF-8 to U+FFFD; a client never has a reason to send it.
   if (value.includes(REPLACEMENT_CHARACTER)) throw new InvalidArgumentError(path, 'is not valid UTF-8');
@@ -41,6 +44,14 @@ function check(path: string, name: string, value: unknown): void {
   } else if (Array.isArray(value)) {
     if (value.length > MAX_REPEATED) throw new InvalidArgumentError(path, `more than ${MAX_REPEATED} entries`);
     value.forEach((item, i) => check(`${path}[${i}]`, name, item));
+  } else if (typeof value === 'object' && value !== null && MAP_FIELDS.has(name)) {
+    for (const [key, child] of Object.entries(value)) {
+      const shown = JSON.stringify(key);
+      if (key.includes(REPLACEMENT_CHARACTER)) throw new InvalidArgumentError(path, `key ${shown} is not valid UTF-8`);
+      if (key.length > DEFAULT_STRING_LIMIT) throw new InvalidArgumentError(path, `key longer than ${DEFAULT_STRING_LIMIT} characters`);
+      if (typeof child === 'string' && child.includes(REPLACEMENT_CHARACTER)) throw new InvalidArgumentError(path, `value of ${shown} is not valid UTF-8`);
+      if (typeof child === 'string' && child.length > DEFAULT_STRING_LIMIT) throw new InvalidArgumentError(path, `value of ${shown} longer than ${DEFAULT_STRING_LIMIT} characters`);
+    }
   } else if (typeof value === 'object' && value !== null) {
     for (const [key, child] of Object.entries(value)) {
       // proto-loader's virtual oneof keys (`_seed`) name a field; they are not data.

@@ -19,6 +19,13 @@ describe('RunCountsCache', () => {
     expect((await cache.get(running)).deadLettered).toBe(2);
   });
 
+  it('reads again as soon as the run ends, however fresh the counts read while it ran', async () => {
+    let reads = 0;
+    const cache = new RunCountsCache({ read: () => Promise.resolve({ ...emptyRunCounts(), deadLettered: ++reads }), maxAgeMs: 60_000, now: () => 0 });
+    expect((await cache.get(fixtures.runState())).deadLettered).toBe(1);
+    expect((await cache.get(fixtures.runState({ status: 'succeeded', finishedAt: new Date(0).toISOString() }))).deadLettered).toBe(2);
+  });
+
   it('keeps the counts of a run that ended long enough ago for good', async () => {
     let reads = 0;
     const now = Date.parse('2026-01-01T01:00:00Z');

@@ -19,6 +19,8 @@ interface Entry {
   counts: RunCounts;
   at: number;
   final: boolean;
+  /** The run's status when the counts were read: counts read while it ran are not its final ones. */
+  status: RunState['status'];
 }
 
 /**
@@ -39,13 +41,14 @@ export class RunCountsCache {
   }
 
   /**
-   * The run's counts, at most `maxAgeMs` old (final ones at any age). When they cannot be read
+   * The run's counts, at most `maxAgeMs` old (final ones at any age) and read since the run's
+   * status last changed, so a run that just ended never shows counts from while it ran. When they cannot be read
    * (NATS restarting), the last counts read are served, however old; rejects with the read's
    * error only when there are none.
    */
   async get(state: RunState): Promise<RunCounts> {
     const entry = this.#entries.get(state.runId);
-    if (entry && (entry.final || this.#now() - entry.at < (this.#o.maxAgeMs ?? 1_000))) {
+    if (entry && (entry.final || (entry.status === state.status && this.#now() - entry.at < (this.#o.maxAgeMs ?? 1_000)))) {
       // Refresh its place in the LRU order.
       this.#entries.delete(state.runId);
       this.#entries.set(state.runId, entry);
@@ -67,7 +70,7 @@ export class RunCountsCache {
         .then((counts) => {
           const finishedAt = state.finishedAt === undefined ? undefined : Date.parse(state.finishedAt);
           const final = isTerminal(state.status) && finishedAt !== undefined && startedAt - finishedAt >= (this.#o.settleMs ?? 10_000);
-          this.#remember(state.runId, { counts, at: this.#now(), final });
+          this.#remember(state.runId, { counts, at: this.#now(), final, status: state.status });
           return counts;
         })
         .finally(() => this.#reading.delete(state.runId));

@@ -23,15 +23,19 @@ export class RunLookup {
     return this.#ready;
   }
 
-  /** Throws RunNotFoundError for an unknown run. */
+  /**
+   * The run as GetRun shows it: a running run paused by a full NATS store carries the pause as
+   * its reason. Throws RunNotFoundError for an unknown run.
+   */
   async state(runId: string): Promise<RunState> {
     await this.#ready;
-    const indexed = this.#index.get(runId);
-    if (indexed) return indexed;
-    const stored = await this.#store.get(runId);
-    if (!stored) throw new RunNotFoundError(`run ${runId} not found`);
-    this.#index.put(stored);
-    return stored;
+    let state = this.#index.get(runId);
+    if (!state) {
+      state = await this.#store.getStored(runId);
+      if (!state) throw new RunNotFoundError(`run ${runId} not found`);
+      this.#index.put(state);
+    }
+    return this.#store.withPauseNote(state);
   }
 
   /**
@@ -41,7 +45,7 @@ export class RunLookup {
   async fresh(runId: string): Promise<RunState | undefined> {
     let stored: RunState | undefined;
     try {
-      stored = await this.#store.get(runId);
+      stored = await this.#store.getStored(runId);
     } catch (err) {
       if (!isNatsError(err)) throw err;
       return this.#index.get(runId);

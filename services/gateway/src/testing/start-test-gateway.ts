@@ -51,11 +51,13 @@ export interface TestGatewayOptions {
  * GetFleet is served by `fleetService` when given.
  */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
+  const unknownRun = async (): Promise<undefined> => {
+    await options.holdLookups;
+    return undefined;
+  };
   const store = {
-    get: async () => {
-      await options.holdLookups;
-      return undefined;
-    },
+    get: unknownRun,
+    getStored: unknownRun,
     reserveClientRequest: (_id: string, runId: string) => Promise.resolve(runId),
     create: () => Promise.resolve(),
   } as unknown as RunStore;
