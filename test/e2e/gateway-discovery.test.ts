@@ -88,6 +88,10 @@ describe('grpcurl through server reflection', () => {
     expect(names.some((n) => /^Magpie_DeepSeek-R1-Distill-Qwen-32B_3_\d+_dpo\.jsonl$/.test(n))).toBe(true);
     const info = chunks.filter((c) => c.fileName === 'dataset_info.json').map((c) => Buffer.from((c.data as string | undefined) ?? '', 'base64').toString('utf8')).join('');
     expect(JSON.parse(info)).toMatchObject({ run_id: runId, status: 'succeeded', complete: true });
+    const parquet = await call('magpie.v1.MagpieService/ExportDataset', { run_id: runId, format: 'DATASET_FORMAT_PARQUET' });
+    const parquetNames = [...new Set(parquet.map((c) => c.fileName as string))];
+    expect(parquetNames).toEqual(expect.arrayContaining(['README.md', 'dataset_info.json']));
+    expect(parquetNames.filter((n) => n.endsWith('.parquet'))).toHaveLength(6);
 
     const [second] = await call('magpie.v1.MagpieService/StartRun', { domain: 'geometry', count: 2_000 });
     const [cancelled] = await call('magpie.v1.MagpieService/CancelRun', { run_id: (second?.run as { runId: string }).runId, reason: 'grpcurl' });

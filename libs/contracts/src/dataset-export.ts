@@ -5,7 +5,7 @@ import { IsoTime, RunId } from './common.js';
 export const EXPORTS_BUCKET = 'exports';
 
 /** The export formats a finished run's files are grouped into. */
-export const DatasetExportFormat = z.enum(['magpie_json', 'jsonl']);
+export const DatasetExportFormat = z.enum(['magpie_json', 'jsonl', 'parquet']);
 export type DatasetExportFormat = z.infer<typeof DatasetExportFormat>;
 
 /** One dataset file kept in the datasets object store. */

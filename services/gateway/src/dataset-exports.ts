@@ -23,6 +23,7 @@ import { FailedPreconditionError, NotReadyError } from './errors.js';
 export const FORMAT_FILES: Readonly<Record<DatasetExportFormat, readonly (keyof DatasetFileNames)[]>> = {
   magpie_json: ['ins', 'insRes', 'ins5res', 'ins5resArmorm', 'info'],
   jsonl: ['insResJsonl', 'ins5resArmormJsonl', 'sharegptJsonl', 'messagesJsonl', 'dpoJsonl', 'info'],
+  parquet: ['insParquet', 'insResParquet', 'ins5resArmormParquet', 'sharegptParquet', 'messagesParquet', 'dpoParquet', 'card', 'info'],
 };
 
 export interface DatasetExportsOptions {

@@ -45,6 +45,7 @@ const FORMAT_OF: Readonly<Record<string, DatasetExportFormat>> = {
   DATASET_FORMAT_UNSPECIFIED: 'magpie_json',
   DATASET_FORMAT_MAGPIE_JSON: 'magpie_json',
   DATASET_FORMAT_JSONL: 'jsonl',
+  DATASET_FORMAT_PARQUET: 'parquet',
 };
 
 interface WatchContext {

@@ -119,7 +119,7 @@ class MagpieClient:
         yield from self.stub.StreamRecords(request, metadata=self.metadata)
 
     def export_dataset(self, run_id: str, out_dir: str | os.PathLike, fmt: str = "jsonl") -> list[pathlib.Path]:
-        """Downloads a finished run's files (fmt "jsonl" or "magpie_json") into out_dir, checking each SHA-256."""
+        """Downloads a finished run's files (fmt "jsonl", "magpie_json" or "parquet") into out_dir, checking each SHA-256."""
         request = magpie_pb2.ExportDatasetRequest(run_id=run_id, format=magpie_pb2.DatasetFormat.Value(f"DATASET_FORMAT_{fmt.upper()}"))
         out = pathlib.Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)

@@ -116,7 +116,8 @@ export const MAGPIE_PROTO_JSON = {
        "values": {
         "DATASET_FORMAT_UNSPECIFIED": 0,
         "DATASET_FORMAT_MAGPIE_JSON": 1,
-        "DATASET_FORMAT_JSONL": 2
+        "DATASET_FORMAT_JSONL": 2,
+        "DATASET_FORMAT_PARQUET": 3
        }
       },
       "SamplingParams": {

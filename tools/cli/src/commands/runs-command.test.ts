@@ -69,7 +69,7 @@ describe('magpie runs', () => {
   it('watches a run until it ends and exits with its outcome; --json prints one line per change', async () => {
     const address = await gatewayWithRun();
     const io = fakeIo();
-    const watching = magpie(['runs', 'watch', RUN_ID, '--gateway', address, '--json', '--interval-ms', '20'], io);
+    const watching = magpie(['runs', 'watch', RUN_ID, '--gateway', address, '--json'], io);
     await waitFor('a first progress line', () => io.outLines.length > 0, 10_000, 10);
     await finishRun();
     const { code } = await watching;

@@ -7,7 +7,7 @@ import { parsePositiveInt } from '../parse-options.js';
 import { describeGatewayError } from '../run/describe-error.js';
 import { createGatewayClient } from '../run/gateway-client-options.js';
 import { createProgressReporter } from '../run/progress-reporter.js';
-import { pollingProgressSource, type ProgressSource, type RunProgress } from '../run/progress-source.js';
+import { watchProgressSource, type ProgressSource, type RunProgress } from '../run/progress-source.js';
 import { retryUnavailable } from '../run/retry-unavailable.js';
 import { waitForGateway } from '../run/wait-for-gateway.js';
 import { formatRunDetail, formatRunTable, runJson, shownStatus } from '../runs/format-run.js';
@@ -27,7 +27,6 @@ export interface RunsCancelOptions extends GatewayFlags {
 }
 export interface RunsWatchOptions extends GatewayFlags {
   readonly json?: boolean;
-  readonly intervalMs: number;
 }
 
 /** What each `magpie runs` subcommand does once parsed; tests pass their own. */
@@ -59,7 +58,6 @@ export function defineRunsCommand(config: CliConfig, handlers: RunsHandlers): Co
     .action((runId: string, options: RunsCancelOptions) => handlers.cancel(runId, options));
   sub('watch', "follow a run's progress until it ends")
     .argument('<run-id>')
-    .addOption(new Option('--interval-ms <ms>', 'how often progress is read').argParser(parsePositiveInt).default(1_000))
     .addOption(jsonOption())
     .action((runId: string, options: RunsWatchOptions) => handlers.watch(runId, options));
   return runs;
@@ -132,7 +130,7 @@ export async function watchRun(runId: string, options: RunsWatchOptions, io: Com
   });
   reporter?.stop();
   if ('error' in outcome) {
-    io.err(`magpie runs: ${describeGatewayError('GetRun', outcome.error, io.t)}`);
+    io.err(`magpie runs: ${describeGatewayError('WatchRun', outcome.error, io.t)}`);
     return ExitCode.gatewayError;
   }
   if (!options.json) io.out(io.t('watch.final', { runId, status: io.t(`status.${outcome.status}`) }));
@@ -171,6 +169,6 @@ export function runsHandlers(io: CommandIo, setExitCode: (code: number) => void)
         }),
       ),
     watch: async (runId, options) =>
-      setExitCode(await withGateway(io, options, (client) => watchRun(runId, options, io, pollingProgressSource(client, options.intervalMs, options.waitMs)))),
+      setExitCode(await withGateway(io, options, (client) => watchRun(runId, options, io, watchProgressSource(client, options.waitMs)))),
   };
 }

@@ -1,4 +1,5 @@
-import { runCountsFromProto, runStatusFromProto, type MagpieClient } from '@magpie/api';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { runCountsFromProto, runStatusFromProto, type MagpieClient, type Run } from '@magpie/api';
 import { isTransient } from './retry-unavailable.js';
 import type { RunCounts, RunStatus } from '@magpie/contracts';
 
@@ -27,51 +28,54 @@ export interface ProgressHandlers {
   readonly onError?: (error: unknown) => void;
 }
 
-/**
- * Where progress comes from. Today GetRun polled (pollingProgressSource); WatchRun, a server
- * stream of the same facts, replaces it behind this interface.
- */
+/** Where progress comes from: WatchRun's server stream (watchProgressSource); tests pass their own. */
 export interface ProgressSource {
   follow(runId: string, handlers: ProgressHandlers): ProgressFollow;
 }
 
+const progressOf = (run: Run): RunProgress => ({
+  status: runStatusFromProto(run.status),
+  counts: runCountsFromProto(run.counts, run.quality),
+  count: run.spec?.count ?? 0,
+  reason: run.reason,
+});
+
 /**
- * Progress by reading the run with GetRun every `intervalMs`, so it shows what the platform
- * stored, not what this client happened to receive. A read that fails while the gateway is
- * unavailable is skipped; `onError` is told when reads have failed for `waitMs` in a row, or at
- * once for any other error.
+ * Progress from WatchRun: the gateway sends the run whenever its counts change and ends the stream
+ * after the final state, so nothing is polled. A stream broken while the gateway is unavailable is
+ * opened again with backoff (it starts with the current state); `onError` is told when it has
+ * failed for `waitMs` in a row, or at once for any other error.
  */
-export function pollingProgressSource(client: MagpieClient, intervalMs: number, waitMs = Number.POSITIVE_INFINITY): ProgressSource {
+export function watchProgressSource(client: MagpieClient, waitMs = Number.POSITIVE_INFINITY): ProgressSource {
   return {
     follow(runId, { onProgress, onError }) {
-      let stopped = false;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      let reading: Promise<void> = Promise.resolve();
+      const abort = new AbortController();
       let failingSince: number | undefined;
-      const read = (): void => {
-        reading = client.getRun({ run_id: runId }, { deadlineMs: 5_000 }).then(
-          (run) => {
-            failingSince = undefined;
-            if (stopped || run.status === 'RUN_STATUS_UNSPECIFIED') return;
-            onProgress({ status: runStatusFromProto(run.status), counts: runCountsFromProto(run.counts), count: run.spec?.count ?? 0, reason: run.reason });
-          },
-          (error: unknown) => {
+      const watching = (async () => {
+        for (let attempt = 0; !abort.signal.aborted; attempt++) {
+          try {
+            for await (const message of client.watchRun({ run_id: runId }, { signal: abort.signal })) {
+              failingSince = undefined;
+              attempt = 0;
+              if (message.run && message.run.status !== 'RUN_STATUS_UNSPECIFIED') onProgress(progressOf(message.run));
+              if (message.final) return;
+            }
+            return;
+          } catch (error) {
+            if (abort.signal.aborted) return;
             failingSince ??= Date.now();
-            if (stopped || (isTransient(error) && Date.now() - failingSince < waitMs)) return;
-            stopped = true;
-            onError?.(error);
-          },
-        );
-        void reading.then(() => {
-          if (!stopped) timer = setTimeout(read, intervalMs);
-        });
-      };
-      read();
+            if (!isTransient(error) || Date.now() - failingSince >= waitMs) {
+              onError?.(error);
+              return;
+            }
+            await sleep(Math.min(5_000, 250 * 2 ** attempt), undefined, { signal: abort.signal }).catch(() => undefined);
+          }
+        }
+      })();
       return {
         stop: async () => {
-          stopped = true;
-          clearTimeout(timer);
-          await reading;
+          abort.abort();
+          await watching;
         },
       };
     },

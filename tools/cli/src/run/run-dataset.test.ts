@@ -68,7 +68,6 @@ async function run(behaviour: FakeGatewayBehaviour, overrides: Partial<RunDatase
     now: () => new Date(2025, 10, 25, 17, 0, 0),
     retryDelayMs: 10,
     settleMs: 1_000,
-    progressIntervalMs: 20,
     ...overrides,
   });
 }
@@ -304,7 +303,7 @@ describe('runDataset when the gateway is unavailable for a while', () => {
 
   it('retries the final GetRun and writes succeeded, never failed, for a run that succeeded', async () => {
     // Progress reads once, before the run ends, so every failure meets the final read.
-    const code = await run({ records: completeRun(4), finalStatus: 'succeeded', finalGetRunUnavailable: 3 }, { progressIntervalMs: 60_000 });
+    const code = await run({ records: completeRun(4), finalStatus: 'succeeded', finalGetRunUnavailable: 3 });
     expect(code).toBe(0);
     expect(await readInfo()).toMatchObject({ status: 'succeeded', complete: true, counts: { records: { rewards: 4 } } });
     expect(progress.notices.filter((line) => line.includes('GetRun: the gateway is unavailable'))).toHaveLength(3);
@@ -342,8 +341,7 @@ describe('runDataset when the gateway is unavailable for a while', () => {
       createProgress: () => progress,
       retryDelayMs: 10,
       settleMs: 1_000,
-      progressIntervalMs: 20,
-    });
+      });
     await waitFor('the gateway notice', () => err.length > 0, 10_000, 20);
     expect(noticedAfterMs).toBeLessThan(5_000);
     expect(err[0]).toContain('start the platform with `magpie up`');

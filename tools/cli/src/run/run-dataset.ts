@@ -7,7 +7,7 @@ import type { PlatformInfo } from '../repo-root.js';
 import { recordStreamDatasetSource, type CollectOutcome, type DatasetSource, type RecordStreamSourceOptions } from './dataset-source.js';
 import { describeGatewayError } from './describe-error.js';
 import { finalRunState } from './final-run-state.js';
-import { pollingProgressSource, type ProgressSource } from './progress-source.js';
+import { watchProgressSource, type ProgressSource } from './progress-source.js';
 import { qualityLines } from './quality-lines.js';
 import type { ProgressReporter } from './progress-reporter.js';
 import { retryUnavailable } from './retry-unavailable.js';
@@ -41,7 +41,7 @@ export interface RunDatasetOptions {
   readonly err: (line: string) => void;
   readonly t: Translate;
   readonly createProgress: (total: number) => ProgressReporter;
-  /** Where progress comes from; default GetRun polled every `progressIntervalMs`. */
+  /** Where progress comes from; default WatchRun's stream. */
   readonly progressSource?: ProgressSource;
   /** Where the files come from; default the record stream into a DatasetWriter. */
   readonly createDatasetSource?: (options: RecordStreamSourceOptions) => Promise<DatasetSource>;
@@ -52,8 +52,6 @@ export interface RunDatasetOptions {
   readonly retryDelayMs?: number;
   /** How long to wait for a terminal status after the stream ends; default 10 s. */
   readonly settleMs?: number;
-  /** How often progress reads the run's counts (GetRun); default 1 s. */
-  readonly progressIntervalMs?: number;
   /** When the "start the platform with magpie up" notice appears; default 2 s. */
   readonly noticeAfterMs?: number;
   /** Told the outcome once the dataset is written (not when the run never started). */
@@ -149,7 +147,7 @@ export async function followRunDataset(run: Run, options: FollowRunOptions): Pro
   });
   const progress = options.createProgress(count);
   log = (line) => progress.notice(`${prefix}: ${line}`);
-  const follow = (options.progressSource ?? pollingProgressSource(client, options.progressIntervalMs ?? 1_000)).follow(runId, { onProgress: (p) => progress.update(p.counts) });
+  const follow = (options.progressSource ?? watchProgressSource(client, options.waitMs)).follow(runId, { onProgress: (p) => progress.update(p.counts) });
   try {
     const outcome = await source
       .collect({

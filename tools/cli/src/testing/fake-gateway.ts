@@ -48,8 +48,8 @@ export function domainRun(domain: string, count: number): AnyRecord[] {
 
 /**
  * Serves runs from fixed records: StartRun answers with the fixtures' run, StreamRecords sends
- * the records of the latest StartRun and ends with `finalStatus`, GetRun reports it with the
- * counts of the records sent so far (as the real gateway counts what its record log holds).
+ * the records of the latest StartRun and ends with `finalStatus`, GetRun and WatchRun report it
+ * with the counts of the records sent so far (as the real gateway counts what its record log holds).
  */
 export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise<FakeGateway> {
   const startRequests: StartRunRequest[] = [];
@@ -90,7 +90,7 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
   };
   const run = (s: RunStatus, reason?: string) =>
     runToProto(fixtures.runState({ status: s, ...(s === 'running' || !reason ? {} : { reason }) }), counts());
-  const handlers: Omit<MagpieServiceHandlers, 'WatchRun' | 'ExportDataset' | 'ListModels' | 'ListDomains'> & Partial<MagpieServiceHandlers> = {
+  const handlers: Omit<MagpieServiceHandlers, 'WatchRun' | 'ExportDataset' | 'ListModels' | 'ListDomains' | 'GetFleet'> & Partial<MagpieServiceHandlers> = {
     StartRun: (call, callback) => {
       startRequests.push(call.request);
       if (startFailures < (behaviour.startUnavailable ?? 0)) {
@@ -146,8 +146,28 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
       call.end();
     },
   };
+  // As the real gateway: the run at once, again whenever it changes, and a final message once it has ended.
+  handlers.WatchRun = (call) => {
+    if (call.request.run_id !== fixtures.RUN_ID) {
+      call.emit('error', { code: grpc.status.NOT_FOUND, details: `run ${call.request.run_id} not found` });
+      return;
+    }
+    let last = '';
+    const tick = (): void => {
+      const final = ended || status === 'cancelled';
+      const message = { run: run(status, behaviour.reason), final };
+      const key = JSON.stringify(message);
+      if (key !== last) call.write(message);
+      last = key;
+      if (!final) return;
+      clearInterval(timer);
+      call.end();
+    };
+    const timer = setInterval(tick, 20);
+    call.on('cancelled', () => clearInterval(timer));
+    tick();
+  };
   const unimplemented = { code: grpc.status.UNIMPLEMENTED, details: 'not in the fake gateway' };
-  handlers.WatchRun = (call) => call.emit('error', unimplemented);
   handlers.ExportDataset = (call) => call.emit('error', unimplemented);
   handlers.ListModels = (_call, callback) => callback(unimplemented);
   handlers.ListDomains = (_call, callback) => callback(unimplemented);

@@ -18,6 +18,13 @@ export const DatasetFormat = {
    * `…_sharegpt.jsonl`, `…_messages.jsonl`, `…_dpo.jsonl`) and dataset_info.json.
    */
   DATASET_FORMAT_JSONL: 'DATASET_FORMAT_JSONL',
+  /**
+   * Parquet for Hugging Face `datasets`, one explicit schema per file (`…_ins.parquet`,
+   * `…_ins_res.parquet`, `…_ins_5res_armorm.parquet`, `…_sharegpt.parquet`, `…_messages.parquet`,
+   * `…_dpo.parquet`), the dataset card README.md (its YAML `configs` point at them) and
+   * dataset_info.json.
+   */
+  DATASET_FORMAT_PARQUET: 'DATASET_FORMAT_PARQUET',
 } as const;
 
 /**
@@ -41,6 +48,14 @@ export type DatasetFormatInput =
    */
   | 'DATASET_FORMAT_JSONL'
   | 2
+  /**
+   * Parquet for Hugging Face `datasets`, one explicit schema per file (`…_ins.parquet`,
+   * `…_ins_res.parquet`, `…_ins_5res_armorm.parquet`, `…_sharegpt.parquet`, `…_messages.parquet`,
+   * `…_dpo.parquet`), the dataset card README.md (its YAML `configs` point at them) and
+   * dataset_info.json.
+   */
+  | 'DATASET_FORMAT_PARQUET'
+  | 3
 
 /**
  * The files of a dataset export.
