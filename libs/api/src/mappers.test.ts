@@ -72,7 +72,7 @@ describe('recordToProto / recordFromProto', () => {
 
 describe('runToProto', () => {
   it('maps a running run with empty optional strings', () => {
-    const run = runToProto(runState(), { records: { problem: 3, solution: 2, samples: 1, rewards: 0 }, deadLettered: 4, rejections: { near_duplicate: 2 } });
+    const run = runToProto(runState(), { records: { problem: 3, solution: 2, samples: 1, rewards: 0, tags: 0 }, deadLettered: 4, rejections: { near_duplicate: 2 }, flags: { contaminated: 1 } });
     expect(run).toEqual<Run>({
       run_id: 'run-test_1',
       status: 'RUN_STATUS_RUNNING',
@@ -89,8 +89,20 @@ describe('runToProto', () => {
         pair_rule: 'majority',
         min_reward_margin: 0,
         filters: { min_chars: 10, max_chars: 4000, near_duplicate_threshold: 0.85, sanitize: false, require_math: true },
+        data_quality: {
+          dataset: '',
+          mask_values: false,
+          embedding_model: '',
+          embedding_threshold: 0.975,
+          decontamination: 'DECONTAMINATION_MODE_OFF',
+          decontamination_ngram: 13,
+          tags: false,
+          tagger_model: 'meta-llama/Meta-Llama-3-8B-Instruct',
+          min_quality: 'INPUT_QUALITY_GOOD',
+          min_difficulty: 'DIFFICULTY_MEDIUM',
+        },
       },
-      counts: { problems: 3, solutions: 2, samples: 1, rewards: 0, dead_lettered: 4, rejections: { near_duplicate: 2 } },
+      counts: { problems: 3, solutions: 2, samples: 1, rewards: 0, dead_lettered: 4, rejections: { near_duplicate: 2 }, tags: 0, flags: { contaminated: 1 } },
       created_at: '2025-11-25T16:00:00.000Z',
       updated_at: '2025-11-25T16:01:00.000Z',
       finished_at: '',
@@ -113,7 +125,7 @@ describe('runToProto', () => {
   it('survives the wire and maps the spec back', () => {
     const method = loadMagpieProto().service.GetRun;
     if (!method) throw new Error('GetRun missing');
-    const run = runToProto(runState(), { records: { problem: 1, solution: 1, samples: 1, rewards: 1 }, deadLettered: 0, rejections: {} });
+    const run = runToProto(runState(), { records: { problem: 1, solution: 1, samples: 1, rewards: 1, tags: 0 }, deadLettered: 0, rejections: {}, flags: {} });
     const decoded = method.responseDeserialize(method.responseSerialize(run)) as Run;
     expect(decoded).toEqual(run);
     if (!decoded.spec) throw new Error('spec missing');
@@ -121,7 +133,7 @@ describe('runToProto', () => {
   });
 
   it('carries the whole count model there and back, dropping reasons this version does not know', () => {
-    const counts = { records: { problem: 5, solution: 4, samples: 3, rewards: 2 }, deadLettered: 1, rejections: { empty: 2, too_long: 1 } };
+    const counts = { records: { problem: 5, solution: 4, samples: 3, rewards: 2, tags: 5 }, deadLettered: 1, rejections: { empty: 2, too_long: 1 }, flags: { quality_below_minimum: 2 } };
     const method = loadMagpieProto().service.GetRun;
     if (!method) throw new Error('GetRun missing');
     const decoded = method.responseDeserialize(method.responseSerialize(runToProto(runState(), counts))) as Run;

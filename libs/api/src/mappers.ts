@@ -1,5 +1,6 @@
 import {
   AnyRecord,
+  FlagReason,
   RejectionReason,
   RunSpec,
   type GenInputConfigs,
@@ -10,6 +11,7 @@ import {
   type RunStatus,
   type TokenUsage,
 } from '@magpie/contracts';
+import { contaminationFromProto, contaminationToProto, dataQualityFromProto, dataQualityToProto, tagsFromProto, tagsToProto } from './data-quality-mappers.js';
 import { ProtoMappingError } from './errors.js';
 import type * as proto from './proto-types.js';
 
@@ -59,6 +61,7 @@ export function runSpecToProto(spec: RunSpec): proto.RunSpec {
       sanitize: spec.filters.sanitize,
       require_math: spec.filters.requireMath,
     },
+    data_quality: dataQualityToProto(spec),
   };
 }
 
@@ -89,6 +92,7 @@ export function runSpecFromProto(spec: proto.RunSpec): RunSpec {
       requireMath: spec.filters.require_math,
     },
     seed: spec.seed,
+    ...dataQualityFromProto(spec.data_quality),
   };
   const parsed = RunSpec.safeParse(candidate);
   if (!parsed.success) throw new ProtoMappingError(`run spec is invalid: ${parsed.error.message}`, { cause: parsed.error });
@@ -104,6 +108,8 @@ export function runCountsToProto(counts: RunCounts): proto.RecordCounts {
     rewards: counts.records.rewards,
     dead_lettered: counts.deadLettered,
     rejections: { ...counts.rejections },
+    tags: counts.records.tags,
+    flags: { ...counts.flags },
   };
 }
 
@@ -114,10 +120,16 @@ export function runCountsFromProto(counts: proto.RecordCounts | null | undefined
     const known = RejectionReason.safeParse(reason);
     if (known.success && n > 0) rejections[known.data] = n;
   }
+  const flags: RunCounts['flags'] = {};
+  for (const [flag, n] of Object.entries(counts?.flags ?? {})) {
+    const known = FlagReason.safeParse(flag);
+    if (known.success && n > 0) flags[known.data] = n;
+  }
   return {
-    records: { problem: counts?.problems ?? 0, solution: counts?.solutions ?? 0, samples: counts?.samples ?? 0, rewards: counts?.rewards ?? 0 },
+    records: { problem: counts?.problems ?? 0, solution: counts?.solutions ?? 0, samples: counts?.samples ?? 0, rewards: counts?.rewards ?? 0, tags: counts?.tags ?? 0 },
     deadLettered: counts?.dead_lettered ?? 0,
     rejections,
+    flags,
   };
 }
 
@@ -198,6 +210,7 @@ export function recordToProto(record: AnyRecord, cursor: number): proto.RecordEv
           gen_input_configs: inputConfigsToProto(record.gen_input_configs),
           finish_reason: record.finishReason,
           usage: usageToProto(record.usage),
+          contamination: contaminationToProto(record.contamination),
         },
       };
     case 'solution': {
@@ -246,6 +259,8 @@ export function recordToProto(record: AnyRecord, cursor: number): proto.RecordEv
           pair: pairToProto(record.pair),
         },
       };
+    case 'tags':
+      return { ...envelope, body: 'tags', tags: tagsToProto(record) };
   }
 }
 
@@ -273,7 +288,7 @@ function pairFromProto(pair: proto.PairInfo | null): Record<string, unknown> | n
 }
 
 function bodyFromProto(event: proto.RecordEvent): Record<string, unknown> {
-  const { problem, solution, samples, rewards } = event;
+  const { problem, solution, samples, rewards, tags } = event;
   switch (event.body) {
     case 'problem':
       if (!problem) break;
@@ -289,6 +304,7 @@ function bodyFromProto(event: proto.RecordEvent): Record<string, unknown> {
         gen_response_configs: null,
         finishReason: problem.finish_reason,
         usage: usageFromProto(problem.usage),
+        ...(problem.contamination ? { contamination: contaminationFromProto(problem.contamination) } : {}),
       };
     case 'solution':
       if (!solution) break;
@@ -328,6 +344,9 @@ function bodyFromProto(event: proto.RecordEvent): Record<string, unknown> {
         answers: rewards.answers.map((a) => (a === '' ? null : a)),
         pair: pairFromProto(rewards.pair),
       };
+    case 'tags':
+      if (!tags) break;
+      return tagsFromProto(tags);
     case undefined:
       break;
   }

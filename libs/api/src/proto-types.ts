@@ -13,6 +13,8 @@
  * What a sender may pass is looser: see {@link ProtoInput}.
  */
 
+import type { Contamination, DataQualityOptions, ProblemTags, ResolvedDataQuality } from './data-quality-proto-types.js';
+
 export type RunStatusName =
   | 'RUN_STATUS_UNSPECIFIED'
   | 'RUN_STATUS_RUNNING'
@@ -52,6 +54,7 @@ export interface StartRunRequest {
   min_reward_margin?: number;
   _min_reward_margin?: 'min_reward_margin';
   filters: GenerationFilterOverrides | null;
+  data_quality: DataQualityOptions | null;
 }
 
 export interface GenerationFilterOverrides {
@@ -121,6 +124,7 @@ export interface RunSpec {
   pair_rule: string;
   min_reward_margin: number;
   filters: GenerationFilters | null;
+  data_quality: ResolvedDataQuality | null;
 }
 
 export interface RecordCounts {
@@ -131,6 +135,9 @@ export interface RecordCounts {
   dead_lettered: number;
   /** Dropped instructions by reason. */
   rejections: Record<string, number>;
+  tags: number;
+  /** Kept problems with a finding, by flag. */
+  flags: Record<string, number>;
 }
 
 export interface Run {
@@ -198,6 +205,7 @@ export interface Problem {
   gen_input_configs: GenInputConfigs | null;
   finish_reason: string;
   usage: TokenUsage | null;
+  contamination: Contamination | null;
 }
 
 export interface Solution {
@@ -252,7 +260,7 @@ export interface PairInfo {
   skip_reason: string;
 }
 
-export type RecordBodyName = 'problem' | 'solution' | 'samples' | 'rewards';
+export type RecordBodyName = 'problem' | 'solution' | 'samples' | 'rewards' | 'tags';
 
 export interface RecordEvent {
   /** uint64 as a decimal string. */
@@ -266,6 +274,7 @@ export interface RecordEvent {
   solution?: Solution;
   samples?: Samples;
   rewards?: Rewards;
+  tags?: ProblemTags;
 }
 
 /** Keys proto-loader adds on decode and ignores on encode. */

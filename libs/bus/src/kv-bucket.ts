@@ -14,6 +14,8 @@ export interface KvValue {
 export interface KvBucketOptions {
   /** Values kept per key. */
   readonly history: number;
+  /** How long a value is kept after it was written; forever when omitted. */
+  readonly ttlMs?: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export class KvBucket {
 
   /** Creates the bucket if needed (idempotent) and binds to it. */
   static async open(nc: NatsConnection, name: string, options: KvBucketOptions): Promise<KvBucket> {
-    return new KvBucket(await new Kvm(nc).create(name, { history: options.history }));
+    return new KvBucket(await new Kvm(nc).create(name, { history: options.history, ...(options.ttlMs === undefined ? {} : { ttl: options.ttlMs }) }));
   }
 
   /** Writes `value` only when the key holds nothing; throws otherwise (the caller reads to tell why). */
@@ -47,6 +49,19 @@ export class KvBucket {
   /** Writes `value` when the key is still at `revision`; throws when someone wrote in between. */
   async update(key: string, value: string, revision: number): Promise<number> {
     return this.#kv.update(key, value, revision);
+  }
+
+  /**
+   * The current value of every key matching `filter` (NATS wildcards), in the order they were
+   * written, read in one pass over the bucket's stream (an ordered consumer), then returns.
+   */
+  async values(filter: string): Promise<KvValue[]> {
+    const out = new Map<string, KvValue>();
+    for await (const entry of await this.#kv.history({ key: filter })) {
+      if (entry.operation === 'PUT') out.set(entry.key, { key: entry.key, revision: entry.revision, text: entry.string(), json: () => entry.json() });
+      else out.delete(entry.key);
+    }
+    return [...out.values()].sort((a, b) => a.revision - b.revision);
   }
 
   /** Every key matching `filter` (NATS wildcards). */

@@ -8,3 +8,6 @@ export * from './generation-task.js';
 export * from './dead-letter.js';
 export * from './subjects.js';
 export * from './rejection.js';
+export * from './data-quality.js';
+export * from './flags.js';
+export * from './dedup-log.js';

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DATA_QUALITY_DEFAULTS, DatasetName, DecontaminationOptions, DedupOptions, TagOptions } from './data-quality.js';
+import type { RecordKind } from './records.js';
 
 /** Sampling settings for one stage; every field is explicit once a run is accepted. */
 export const SamplingSettings = z.object({
@@ -55,8 +57,22 @@ export const RunSpec = z.object({
   filters: GenerationFilters,
   /** Base seed; per-request seeds are derived from it so a rerun reproduces the same run. */
   seed: z.number().int().nonnegative().max(2 ** 31 - 1),
+  /**
+   * Runs naming the same dataset share one duplicate index (a problem twin of any earlier run's is
+   * rejected); a run without one is deduplicated within itself only.
+   */
+  dataset: DatasetName.optional(),
+  // Specs stored before these options existed read with the defaults.
+  dedup: DedupOptions.default(DATA_QUALITY_DEFAULTS.dedup),
+  decontamination: DecontaminationOptions.default(DATA_QUALITY_DEFAULTS.decontamination),
+  tags: TagOptions.default(DATA_QUALITY_DEFAULTS.tags),
 });
 export type RunSpec = z.infer<typeof RunSpec>;
+
+/** The record kinds a run must store `count` of to succeed: tags only when the tags stage is on. */
+export function expectedRecordKinds(spec: Pick<RunSpec, 'tags'>): RecordKind[] {
+  return spec.tags.enabled ? ['problem', 'solution', 'samples', 'rewards', 'tags'] : ['problem', 'solution', 'samples', 'rewards'];
+}
 
 /**
  * What a run gets for every setting its request leaves out, besides what the catalog supplies
@@ -69,4 +85,5 @@ export const RUN_SPEC_DEFAULTS = {
   minRewardMargin: 0,
   /** Magpie keeps every non-empty instruction; these drop what no one wants to train on. */
   filters: { minChars: 10, maxChars: 4_000, nearDuplicateThreshold: 0.85, sanitize: false, requireMath: true } as GenerationFilters,
+  ...DATA_QUALITY_DEFAULTS,
 } as const;

@@ -1,3 +1,4 @@
+import type { FlagReason } from './flags.js';
 import type { RejectionReason } from './rejection.js';
 import type { RecordKind } from './records.js';
 
@@ -13,14 +14,24 @@ export const Streams = {
   runs: { name: 'RUNS', subjects: ['runs.v1.>'] },
   /** Generator work queue: `gen.tasks.v1.<runId>`. Work-queue retention. */
   genTasks: { name: 'GEN_TASKS', subjects: ['gen.tasks.v1.>'] },
-  /** Instructions the generator dropped: `rejections.v1.<runId>.<reason>`, so counts by reason are read, not kept. */
-  rejections: { name: 'REJECTIONS', subjects: ['rejections.v1.>'] },
+  /**
+   * Findings about instructions, so counts by reason are read, not kept: the ones the generator
+   * dropped (`rejections.v1.<runId>.<reason>`) and flags on kept records (`flags.v1.<runId>.<flag>`).
+   */
+  rejections: { name: 'REJECTIONS', subjects: ['rejections.v1.>', 'flags.v1.>'] },
   /** Dead letters: `dlq.v1.<runId>.<stage>`. Limits retention. */
   dlq: { name: 'DLQ', subjects: ['dlq.v1.>'] },
 } as const;
 
 /** The KV bucket holding one RunState per run id, plus client-request-id reservations. */
 export const RUNS_BUCKET = 'runs';
+
+/**
+ * The KV bucket of the shared duplicate indexes: per scope (a dataset, or a run without one) an
+ * append-only log of accepted problems, `<scope>.<entry>`, written with create so that replicas
+ * agree on one order (libs/contracts DedupLogEntry).
+ */
+export const DEDUP_BUCKET = 'dedup';
 
 export type RunEventName = 'requested' | 'cancelled' | 'finished';
 
@@ -34,6 +45,8 @@ export const Subjects = {
   genTasksAll: 'gen.tasks.v1.>',
   rejection: (runId: string, reason: RejectionReason) => `rejections.v1.${runId}.${reason}`,
   rejectionsOfRun: (runId: string) => `rejections.v1.${runId}.>`,
+  flag: (runId: string, flag: FlagReason) => `flags.v1.${runId}.${flag}`,
+  flagsOfRun: (runId: string) => `flags.v1.${runId}.>`,
   deadLetter: (runId: string, stage: string) => `dlq.v1.${runId}.${stage}`,
   deadLettersOfRun: (runId: string) => `dlq.v1.${runId}.>`,
 } as const;
@@ -55,4 +68,5 @@ export const MsgIds = {
   genTask: (runId: string, taskIndex: number) => `${runId}:gen-task:${taskIndex}`,
   deadLetter: (stream: string, sequence: number) => `dlq:${stream}:${sequence}`,
   rejection: (runId: string, taskIndex: number, attempt: number, choiceIndex: number) => `${runId}:rejected:${taskIndex}:${attempt}:${choiceIndex}`,
+  flag: (recordId: string, flag: FlagReason) => `${recordId}:flag:${flag}`,
 } as const;

@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AnyRecord, ProblemRecord, RecordKind, RewardsRecord, SamplesRecord, SolutionRecord, TokenUsage } from '@magpie/contracts';
+import type { AnyRecord, ProblemRecord, RecordKind, RewardsRecord, SamplesRecord, SolutionRecord, TagOptions, TagsRecord, TokenUsage } from '@magpie/contracts';
 import { datasetFileNames, datasetFilePrefix, type DatasetFileNames } from './dataset-file-names.js';
 import { buildDatasetInfo, type DatasetContents, type DatasetFileEntry, type DatasetInfo, type DatasetRunInfo } from './dataset-info.js';
 import { DatasetWriterError } from './errors.js';
@@ -10,6 +10,7 @@ import { ins5resArmormRow, ins5resRow, insResRow, insRow } from './magpie-rows.j
 import { isSftReady, messagesRow } from './messages-row.js';
 import { sharegptRow } from './sharegpt-row.js';
 import { RecordSpool } from './record-spool.js';
+import { magpieTagFields, trainingExclusions, type TrainingExclusion } from './training-filter.js';
 
 export interface DatasetWriterOptions {
   /** The dataset directory; created if missing. */
@@ -34,7 +35,7 @@ export interface DatasetSummary {
   readonly info: DatasetInfo;
 }
 
-const KINDS = ['problem', 'solution', 'samples', 'rewards'] as const satisfies readonly RecordKind[];
+const KINDS = ['problem', 'solution', 'samples', 'rewards', 'tags'] as const satisfies readonly RecordKind[];
 const SPOOL_DIR = '.spool';
 
 type Spools = Readonly<Record<RecordKind, RecordSpool>>;
@@ -60,6 +61,7 @@ export class DatasetWriter {
     problem: { promptTokens: 0, completionTokens: 0 },
     solution: { promptTokens: 0, completionTokens: 0 },
     samples: { promptTokens: 0, completionTokens: 0 },
+    tags: { promptTokens: 0, completionTokens: 0 },
   };
   readonly #problemsPerSubtopic = new Map<string, number>();
   readonly #skippedPairs = new Map<string, number>();
@@ -137,7 +139,7 @@ export class DatasetWriter {
     this.#state = 'finishing';
     await Promise.all(this.#pendingWrites);
     try {
-      const { files, completeProblems, orphaned, sftExcluded } = await this.#writeFiles();
+      const { files, completeProblems, orphaned, sftExcluded, trainingExcluded } = await this.#writeFiles(run.spec.tags);
       const contents: DatasetContents = {
         complete_problems: completeProblems,
         duplicates_ignored: this.#duplicates,
@@ -145,6 +147,7 @@ export class DatasetWriter {
         pairs_emitted: this.#pairsEmitted,
         pairs_skipped: [...this.#skippedPairs.values()].reduce((a, b) => a + b, 0),
         sft_excluded: sftExcluded,
+        training_excluded: trainingExcluded,
       };
       const info = buildDatasetInfo({
         runId: this.runId,
@@ -190,7 +193,13 @@ export class DatasetWriter {
     total.completionTokens += record.usage.completionTokens;
   }
 
-  async #writeFiles(): Promise<{ files: DatasetFileEntry[]; completeProblems: number; orphaned: number; sftExcluded: number }> {
+  async #writeFiles(recipe: TagOptions): Promise<{
+    files: DatasetFileEntry[];
+    completeProblems: number;
+    orphaned: number;
+    sftExcluded: number;
+    trainingExcluded: DatasetContents['training_excluded'];
+  }> {
     const names = this.fileNames;
     const tmp = (name: string): string => join(this.dir, `.${name}.partial`);
     const writers = {
@@ -206,11 +215,17 @@ export class DatasetWriter {
     } satisfies RowWriters;
     let completeProblems = 0;
     let sftExcluded = 0;
+    const excluded = { sft: new Map<string, number>(), dpo: new Map<string, number>() };
+    const count = (into: Map<string, number>, reasons: readonly TrainingExclusion[]): void => {
+      for (const reason of reasons) into.set(reason, (into.get(reason) ?? 0) + 1);
+    };
     try {
       for (const id of this.#spools.problem.ids()) {
-        const written = await this.#writeProblem(id, writers);
+        const written = await this.#writeProblem(id, writers, recipe);
         if (written.complete) completeProblems += 1;
         if (written.sftExcluded) sftExcluded += 1;
+        count(excluded.sft, written.exclusions.sft);
+        count(excluded.dpo, written.exclusions.dpo);
       }
       for (const writer of Object.values(writers)) await writer.close();
     } catch (error) {
@@ -230,28 +245,40 @@ export class DatasetWriter {
       files.push({ name: names[role], records: writer.rows });
     }
     const problems = this.#spools.problem;
-    const orphaned = (['solution', 'samples', 'rewards'] as const)
+    const orphaned = (['solution', 'samples', 'rewards', 'tags'] as const)
       .map((kind) => this.#spools[kind].ids().filter((id) => !problems.has(id)).length)
       .reduce((a, b) => a + b, 0);
-    return { files, completeProblems, orphaned, sftExcluded };
+    const sorted = (m: Map<string, number>) => Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return { files, completeProblems, orphaned, sftExcluded, trainingExcluded: { sft: sorted(excluded.sft), dpo: sorted(excluded.dpo) } };
   }
 
   /**
    * Writes one problem's row to each file its stage records allow. `complete`: it is in every
-   * Magpie file; `sftExcluded`: its solution was kept out of the SFT export.
+   * Magpie file; `sftExcluded`: its solution was kept out of the SFT export; `exclusions`: why it
+   * was kept out of the training exports (contamination, the tag recipe). Magpie's files carry the
+   * tags (unitag.py's fields) and the contamination evidence.
    */
-  async #writeProblem(id: number, writers: RowWriters): Promise<{ complete: boolean; sftExcluded: boolean }> {
+  async #writeProblem(
+    id: number,
+    writers: RowWriters,
+    recipe: TagOptions,
+  ): Promise<{ complete: boolean; sftExcluded: boolean; exclusions: ReturnType<typeof trainingExclusions> }> {
     const problem = (await this.#spools.problem.read(id)) as ProblemRecord;
     const solution = (await this.#spools.solution.read(id)) as SolutionRecord | undefined;
     const samples = (await this.#spools.samples.read(id)) as SamplesRecord | undefined;
     const rewards = (await this.#spools.rewards.read(id)) as RewardsRecord | undefined;
+    const tags = (await this.#spools.tags.read(id)) as TagsRecord | undefined;
+    const exclusions = trainingExclusions({ problem, tags, rewards, recipe });
+    const findings = { ...(tags ? magpieTagFields(tags) : {}), ...(problem.contamination ? { contamination: problem.contamination } : {}) };
     await writers.ins.add(insRow(problem));
     if (solution) {
-      const row = insResRow(problem, solution);
+      const row = { ...insResRow(problem, solution), ...findings };
       await writers.insRes.add(row);
       await writers.insResJsonl.add(row);
-      await writers.sharegptJsonl.add(sharegptRow(problem, solution, this.timestamp));
-      if (isSftReady(solution)) await writers.messagesJsonl.add(messagesRow(problem, solution));
+      if (exclusions.sft.length === 0) {
+        await writers.sharegptJsonl.add({ ...sharegptRow(problem, solution, this.timestamp), ...findings });
+        if (isSftReady(solution)) await writers.messagesJsonl.add(messagesRow(problem, solution));
+      }
     }
     if (samples) await writers.ins5res.add(ins5resRow(problem, samples));
     if (samples && rewards) {
@@ -259,11 +286,12 @@ export class DatasetWriter {
       await writers.ins5resArmorm.add(row);
       await writers.ins5resArmormJsonl.add(row);
     }
-    const pair = rewards && dpoRow(problem, rewards);
+    const pair = rewards && exclusions.dpo.length === 0 && dpoRow(problem, rewards);
     if (pair) await writers.dpoJsonl.add(pair);
     return {
       complete: solution !== undefined && samples !== undefined && rewards !== undefined,
       sftExcluded: solution !== undefined && !isSftReady(solution),
+      exclusions,
     };
   }
 

@@ -1,5 +1,5 @@
 import { StreamReader, subjectCounts, type JetStreamClient, type JetStreamManager } from '@magpie/bus';
-import { AnyRecord, RecordKind, RejectionReason, Streams, Subjects, type RecordCounts, type RunCounts } from '@magpie/contracts';
+import { AnyRecord, FlagReason, RecordKind, RejectionReason, Streams, Subjects, type RecordCounts, type RunCounts } from '@magpie/contracts';
 
 export interface RecordLogOptions {
   readonly js: JetStreamClient;
@@ -34,27 +34,33 @@ export class RecordLog {
   }
 
   /**
-   * The run's counts, read from the per-subject state of RECORDS, DLQ and REJECTIONS. A
-   * deduplicated publish is never counted twice, so they are exact.
+   * The run's counts, read from the per-subject state of RECORDS, DLQ and REJECTIONS (rejections
+   * and flags). A deduplicated publish is never counted twice, so they are exact.
    */
   async counts(runId: string): Promise<RunCounts> {
-    const [records, deadLettered, rejections] = await Promise.all([
+    const [records, deadLettered, rejections, flagged] = await Promise.all([
       this.recordCounts(runId),
       subjectCounts(this.#jsm, Streams.dlq.name, Subjects.deadLettersOfRun(runId)),
       subjectCounts(this.#jsm, Streams.rejections.name, Subjects.rejectionsOfRun(runId)),
+      subjectCounts(this.#jsm, Streams.rejections.name, Subjects.flagsOfRun(runId)),
     ]);
     const byReason: RunCounts['rejections'] = {};
     for (const reason of RejectionReason.options) {
       const n = rejections[Subjects.rejection(runId, reason)];
       if (n) byReason[reason] = n;
     }
-    return { records, deadLettered: Object.values(deadLettered).reduce((a, b) => a + b, 0), rejections: byReason };
+    const flags: RunCounts['flags'] = {};
+    for (const flag of FlagReason.options) {
+      const n = flagged[Subjects.flag(runId, flag)];
+      if (n) flags[flag] = n;
+    }
+    return { records, deadLettered: Object.values(deadLettered).reduce((a, b) => a + b, 0), rejections: byReason, flags };
   }
 
   /** Records per kind only: what a completion check needs, one stream read. */
   async recordCounts(runId: string): Promise<RecordCounts> {
     const subjects = await subjectCounts(this.#jsm, Streams.records.name, Subjects.recordsOfRun(runId));
-    const counts: RecordCounts = { problem: 0, solution: 0, samples: 0, rewards: 0 };
+    const counts: RecordCounts = { problem: 0, solution: 0, samples: 0, rewards: 0, tags: 0 };
     for (const kind of RecordKind.options) counts[kind] = subjects[Subjects.record(runId, kind)] ?? 0;
     return counts;
   }

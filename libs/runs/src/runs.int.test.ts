@@ -1,5 +1,5 @@
 import { connectNats, jetstream, jetstreamManager, provisionStreams, Publisher, type NatsConnection } from '@magpie/bus';
-import { AnyRecord, DeadLetter, MsgIds, RejectedInstruction, Subjects, recordIdFor, type ProblemRecord, type RunState } from '@magpie/contracts';
+import { AnyRecord, DeadLetter, MsgIds, RUN_SPEC_DEFAULTS, RejectedInstruction, Subjects, recordIdFor, type ProblemRecord, type RunState } from '@magpie/contracts';
 import { createLogger } from '@magpie/logging';
 import { NatsServerFixture, waitFor } from '@magpie/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -49,6 +49,9 @@ function runState(runId: string, count: number): RunState {
       reward: { model: 'r', pairRule: 'majority', minRewardMargin: 0 },
       filters: { minChars: 10, maxChars: 4000, nearDuplicateThreshold: 0.85, sanitize: false, requireMath: true },
       seed: 1,
+      dedup: RUN_SPEC_DEFAULTS.dedup,
+      decontamination: RUN_SPEC_DEFAULTS.decontamination,
+      tags: RUN_SPEC_DEFAULTS.tags,
     },
   };
 }

@@ -11,8 +11,14 @@ function capture(): { stream: PassThrough; text: () => string } {
 
 describe('progress reporter', () => {
   it('formats a plain progress line', () => {
-    expect(formatProgressLine({ problem: 3, solution: 1, samples: 0, rewards: 0 }, 50)).toBe(
+    expect(formatProgressLine({ problem: 3, solution: 1, samples: 0, rewards: 0, tags: 0 }, 50)).toBe(
       'progress: problems 3/50, solutions 1/50, samples 0/50, rewards 0/50',
+    );
+  });
+
+  it('adds tags once a run stores them', () => {
+    expect(formatProgressLine({ problem: 3, solution: 1, samples: 0, rewards: 0, tags: 2 }, 50)).toBe(
+      'progress: problems 3/50, solutions 1/50, samples 0/50, rewards 0/50, tags 2/50',
     );
   });
 
@@ -20,10 +26,10 @@ describe('progress reporter', () => {
     vi.useFakeTimers();
     const { stream, text } = capture();
     const reporter = createProgressReporter({ stream, isTty: false, total: 2, intervalMs: 50 });
-    reporter.update({ problem: 1, solution: 0, samples: 0, rewards: 0 });
+    reporter.update({ problem: 1, solution: 0, samples: 0, rewards: 0, tags: 0 });
     // Three intervals with the same counts print one line.
     vi.advanceTimersByTime(180);
-    reporter.update({ problem: 2, solution: 2, samples: 2, rewards: 2 });
+    reporter.update({ problem: 2, solution: 2, samples: 2, rewards: 2, tags: 0 });
     reporter.stop();
     vi.useRealTimers();
     reporter.stop();
@@ -37,7 +43,7 @@ describe('progress reporter', () => {
     const { stream, text } = capture();
     Object.assign(stream, { isTTY: true, columns: 120, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
     const reporter = createProgressReporter({ stream, isTty: true, total: 4 });
-    reporter.update({ problem: 4, solution: 2, samples: 1, rewards: 0 });
+    reporter.update({ problem: 4, solution: 2, samples: 1, rewards: 0, tags: 0 });
     reporter.stop();
     for (const label of ['problems', 'solutions', 'samples', 'rewards']) expect(text()).toContain(label);
     expect(text()).toContain('4/4');

@@ -28,9 +28,16 @@ const STAGES = [
   ['rewards', 'rewards'],
 ] as const satisfies readonly (readonly [RecordKind, string])[];
 
+/** Tags appear once the first one is stored: only runs with the tags stage on have any. */
+const TAGS = ['tags', 'tags'] as const satisfies readonly [RecordKind, string];
+
+function stagesOf(counts: StageCounts): readonly (readonly [RecordKind, string])[] {
+  return counts.tags > 0 ? [...STAGES, TAGS] : STAGES;
+}
+
 /** A plain line such as `progress: problems 3/50, solutions 1/50, samples 0/50, rewards 0/50`. */
 export function formatProgressLine(counts: StageCounts, total: number): string {
-  return `progress: ${STAGES.map(([kind, label]) => `${label} ${counts[kind]}/${total}`).join(', ')}`;
+  return `progress: ${stagesOf(counts).map(([kind, label]) => `${label} ${counts[kind]}/${total}`).join(', ')}`;
 }
 
 function barReporter(options: ProgressReporterOptions): ProgressReporter {
@@ -44,11 +51,12 @@ function barReporter(options: ProgressReporterOptions): ProgressReporter {
     },
     Presets.shades_classic,
   );
-  const bars = new Map(STAGES.map(([kind, label]) => [kind, multi.create(options.total, 0, { stage: label.padEnd(9) })]));
+  const bars = new Map<RecordKind, ReturnType<MultiBar['create']>>(STAGES.map(([kind, label]) => [kind, multi.create(options.total, 0, { stage: label.padEnd(9) })]));
   let stopped = false;
   return {
     update(counts) {
       if (stopped) return;
+      if (counts.tags > 0 && !bars.has('tags')) bars.set('tags', multi.create(options.total, 0, { stage: TAGS[1].padEnd(9) }));
       for (const [kind, bar] of bars) bar.update(counts[kind]);
     },
     stop() {
@@ -61,7 +69,7 @@ function barReporter(options: ProgressReporterOptions): ProgressReporter {
 
 function lineReporter(options: ProgressReporterOptions): ProgressReporter {
   const intervalMs = options.intervalMs ?? 5_000;
-  let latest: StageCounts = { problem: 0, solution: 0, samples: 0, rewards: 0 };
+  let latest: StageCounts = { problem: 0, solution: 0, samples: 0, rewards: 0, tags: 0 };
   let lastPrinted = '';
   let stopped = false;
   const print = (): void => {

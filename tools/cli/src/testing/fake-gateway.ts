@@ -53,9 +53,9 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
   let streams = 0;
   const stored = new Map<string, AnyRecord>();
   const counts = (): RunCounts => {
-    const records = { problem: 0, solution: 0, samples: 0, rewards: 0 };
+    const records = { problem: 0, solution: 0, samples: 0, rewards: 0, tags: 0 };
     for (const record of stored.values()) records[record.kind] += 1;
-    return { records, deadLettered: 0, rejections: { ...behaviour.rejections } };
+    return { records, deadLettered: 0, rejections: { ...behaviour.rejections }, flags: {} };
   };
   const recordsNow = (): readonly AnyRecord[] => {
     const latest = startRequests.at(-1);
