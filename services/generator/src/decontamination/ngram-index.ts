@@ -51,7 +51,7 @@ export class NgramIndex {
       if (tokens.length < Math.min(n, MIN_ITEM_TOKENS)) return;
       const length = Math.min(n, tokens.length);
       let byHash = this.#windows.get(length);
-      if (!byHash) this.#windows.set(length, (byHash = new Map()));
+      if (!byHash) this.#windows.set(length, (byHash = new Map<number, Posting>()));
       for (let start = 0; start + length <= tokens.length; start++) {
         const hash = windowHash(tokens, start, length);
         if (!byHash.has(hash)) byHash.set(hash, { item, start });
