@@ -9,7 +9,7 @@ export interface ComponentSpec extends ChildSpec {
   readonly ports: Readonly<Record<string, number>>;
 }
 
-export const STAGE_NAMES = ['generator', 'solver', 'sampler', 'reward'] as const;
+export const STAGE_NAMES = ['generator', 'solver', 'sampler', 'reward', 'tagger'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 export const SERVICE_NAMES = [...STAGE_NAMES, 'gateway'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -24,6 +24,7 @@ export const SOURCE_ENTRIES: Readonly<Record<NodeComponent, string>> = {
   solver: 'services/solver/src/main.ts',
   sampler: 'services/sampler/src/main.ts',
   reward: 'services/reward/src/main.ts',
+  tagger: 'services/tagger/src/main.ts',
   gateway: 'services/gateway/src/main.ts',
   'llm-sim': 'tools/llm-sim/src/main.ts',
 };
@@ -112,8 +113,8 @@ function simulators(ports: PlatformPorts): { name: string; port: number; serves:
 }
 
 /**
- * The local platform, in start order: nats-server, the LLM simulator(s), the stage services, then
- * the gateway. Each child gets the variables the Helm chart sets on Kubernetes; `componentEnv`
+ * The local platform, in start order: nats-server, the LLM simulator(s), the stage services (the
+ * tagger among them), then the gateway. Each child gets the variables the Helm chart sets on Kubernetes; `componentEnv`
  * adds a component's own. Pure: it starts nothing. Used by `magpie up`, the test fixtures and the
  * benchmark, so all three run the same platform.
  */
@@ -170,6 +171,8 @@ export function planLocalPlatform(options: PlatformPlanOptions): ComponentSpec[]
     service('solver', { LLM_BASE_URL: simUrls('solver').map((u) => `${u}/v1`).join(',') }),
     service('sampler', { LLM_BASE_URL: simUrls('sampler').map((u) => `${u}/v1`).join(',') }),
     service('reward', { REWARD_BASE_URL: simUrls('reward').join(',') }),
+    // Idle unless a run asks for tags; the simulator answers Magpie's unitag prompts.
+    service('tagger', { LLM_BASE_URL: simUrls('tagger').map((u) => `${u}/v1`).join(',') }),
     // Loopback only, like nats-server: a local platform is not meant to be reachable from outside.
     service('gateway', { GRPC_HOST: LOOPBACK, GRPC_PORT: String(ports.grpc) }),
   ];

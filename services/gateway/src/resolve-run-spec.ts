@@ -2,6 +2,7 @@ import type { GenerationFilterOverrides, SamplingParams, StageOverrides, StartRu
 import type { Catalog, ModelEntry } from '@magpie/catalog';
 import { RUN_SPEC_DEFAULTS, RunSpec, type GenerationFilters, type SamplingSettings } from '@magpie/contracts';
 import { InvalidArgumentError } from './errors.js';
+import { resolveDataQuality } from './resolve-data-quality.js';
 import { invalidArgumentOf } from './run-spec-issue.js';
 
 export interface ResolveLimits {
@@ -87,6 +88,7 @@ export function resolveRunSpec(req: StartRunRequest, catalog: Catalog, limits: R
     },
     filters: filters(req.filters),
     seed: req.seed ?? limits.randomSeed(),
+    ...resolveDataQuality(req.data_quality, catalog),
   });
   if (!parsed.success) throw invalidArgumentOf(parsed.error.issues[0] ?? { code: 'custom', path: [], message: parsed.error.message, input: undefined });
   const spec = parsed.data;

@@ -7,6 +7,17 @@ const REQUEST_FIELD: Readonly<Record<string, string>> = {
   'reward.model': 'reward_model',
   'reward.pairRule': 'pair_rule',
   'reward.minRewardMargin': 'min_reward_margin',
+  dataset: 'data_quality.dataset',
+  'dedup.maskValues': 'data_quality.mask_values',
+  'dedup.embeddingModel': 'data_quality.embedding_model',
+  'dedup.embeddingThreshold': 'data_quality.embedding_threshold',
+  'decontamination.mode': 'data_quality.decontamination',
+  'decontamination.ngram': 'data_quality.decontamination_ngram',
+  'tags.enabled': 'data_quality.tags',
+  'tags.model': 'data_quality.tagger_model',
+  'tags.minQuality': 'data_quality.min_quality',
+  'tags.minDifficulty': 'data_quality.min_difficulty',
+  'tags.minReward': 'data_quality.min_reward',
 };
 
 const snakeCase = (word: string): string => word.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -11,6 +11,7 @@ import {
 } from '../parse-options.js';
 import type { GatewayAccessFlags } from '../run/gateway-client-options.js';
 import type { FilterOverrides, RunRequest } from '../run/start-run-request.js';
+import { addDataQualityFlags, dataQualityOverrides, type DataQualityFlags } from './data-quality-flags.js';
 
 /** The default generator (and solver and sampler) model of every run command. */
 export const DEFAULT_MODEL = 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B';
@@ -19,7 +20,7 @@ export const DEFAULT_MODEL = 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B';
 export const DEFAULT_SAMPLES_PER_PROBLEM = 5;
 
 /** The flags every run command shares, as commander parses them. */
-export interface RunFlags extends GatewayAccessFlags {
+export interface RunFlags extends GatewayAccessFlags, DataQualityFlags {
   readonly out: string;
   readonly gateway: string;
   readonly seed?: number;
@@ -64,7 +65,7 @@ export function addRunFlags(command: Command, config: CliConfig, { subtopics = t
   if (subtopics) {
     command.addOption(new Option('--subtopics <a,b>', 'subtopics to steer towards').argParser(parseList).default([], "all of the domain's"));
   }
-  return command
+  return addDataQualityFlags(command)
     .addOption(
       new Option('--samples-per-problem <n>', 'sampled responses per problem').argParser(parsePositiveInt).default(DEFAULT_SAMPLES_PER_PROBLEM),
     )
@@ -106,6 +107,7 @@ export type RunTarget = Pick<RunRequest, 'domain' | 'count' | 'model'> & Partial
  */
 export function runCommandOptions(flags: RunFlags, target: RunTarget): RunCommandOptions {
   const filters = filterOverrides(flags);
+  const dataQuality = dataQualityOverrides(flags);
   return {
     domain: target.domain,
     count: target.count,
@@ -127,6 +129,7 @@ export function runCommandOptions(flags: RunFlags, target: RunTarget): RunComman
     ...(flags.pairRule === undefined ? {} : { pairRule: flags.pairRule }),
     ...(flags.minRewardMargin === undefined ? {} : { minRewardMargin: flags.minRewardMargin }),
     ...(filters === undefined ? {} : { filters }),
+    ...(dataQuality === undefined ? {} : { dataQuality }),
     ...(flags.requestId === undefined ? {} : { requestId: flags.requestId }),
   };
 }

@@ -1,5 +1,6 @@
 import type { ProtoInput, StartRunRequest } from '@magpie/api';
 import type { PairRule } from '@magpie/contracts';
+import { toDataQualityOptions, type DataQualityOverrides } from './data-quality-request.js';
 
 /** Per-stage sampling a user asked for; anything left out is the gateway's default. */
 export interface SamplingOverrides {
@@ -32,6 +33,8 @@ export interface RunRequest {
   readonly pairRule?: PairRule;
   readonly minRewardMargin?: number;
   readonly filters?: FilterOverrides;
+  /** Cross-run dedup, decontamination and tags. */
+  readonly dataQuality?: DataQualityOverrides;
   /** StartRun's client_request_id; the same id attaches to the same run. */
   readonly requestId?: string;
 }
@@ -76,5 +79,6 @@ export function toStartRunRequest(request: RunRequest, clientRequestId: string):
     pair_rule: request.pairRule ?? '',
     ...(request.minRewardMargin === undefined ? {} : { min_reward_margin: request.minRewardMargin }),
     filters: filters(request.filters),
+    data_quality: toDataQualityOptions(request.dataQuality),
   };
 }
