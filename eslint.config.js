@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/.nx/**', '**/.magpie/**', 'data/**', '**/*.generated.ts'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/.nx/**', '**/.magpie/**', 'data/**', '**/*.generated.ts', 'libs/api/src/generated/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

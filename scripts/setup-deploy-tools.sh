@@ -13,21 +13,10 @@ KEDA_VERSION=v2.21.0
 PROMETHEUS_OPERATOR_VERSION=v0.85.0
 tools=$PWD/.magpie/tools
 
-need() {
-  command -v "$1" >/dev/null 2>&1 || { echo "[setup] $1 is required to install $2 (see deploy/README.md)" >&2; exit 1; }
-}
+# shellcheck source=tool-pins.sh
+source scripts/tool-pins.sh
 
-# A tool folder is current when its stamp holds exactly this pin.
-current() { [ -f "$1/.pin" ] && [ "$(cat "$1/.pin")" = "$2" ]; }
-
-helm_dir=$tools/helm
-if ! current "$helm_dir" "$HELM_VERSION" || [ ! -x "$helm_dir/bin/helm" ]; then
-  need go helm
-  echo "[setup] installing helm ${HELM_VERSION} (go install helm.sh/helm/v4/cmd/helm)"
-  rm -rf "$helm_dir" && mkdir -p "$helm_dir/bin"
-  GOBIN="$helm_dir/bin" GOFLAGS=-buildvcs=false go install "helm.sh/helm/v4/cmd/helm@${HELM_VERSION}"
-  echo "$HELM_VERSION" > "$helm_dir/.pin"
-fi
+go_tool "$tools" helm "$HELM_VERSION" helm.sh/helm/v4/cmd/helm
 
 py_dir=$tools/py
 py_pin=$(sha256sum scripts/tools-requirements.txt | cut -d' ' -f1)

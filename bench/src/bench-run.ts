@@ -91,7 +91,7 @@ export async function benchRun(s: BenchSettings, mode: 'streaming' | 'sequential
     const cpuBefore = SERVICES.map((n) => processCpuSeconds(platform.pidOf(n)));
 
     const started = performance.now();
-    const { run } = await client.startRun({ domain: s.domain, count: s.count, seed: 7, client_request_id: `bench-${mode}-${Date.now()}` });
+    const { run } = await client.startRun({ domain: s.domain, count: s.count, seed: 7, request_id: `bench-${mode}-${Date.now()}` });
     const runId = run?.run_id ?? '';
     let firstPairSeconds: number | undefined;
     const streaming = (async () => {

@@ -1,12 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { DataQualityOptions, ProtoInput } from '@magpie/api';
+import type { DataQualityOptionsInput } from '@magpie/api';
 import { REPO_ROOT } from '@magpie/testing';
 import { generate, startQualityPlatform, type QualityPlatform } from './quality/quality-platform.js';
 import { difficulties, judgeTwins, type TwinReport } from './quality/twin-judge.js';
 
-// `npm run bench:quality -w @magpie/bench [-- --count 1000]`: issue 12's data-quality numbers
+// `npm run bench:data-quality [-- --count 1000]`: issue 12's data-quality numbers
 // against the realistic simulator (zero latency): near-twin pass rates without and with value
 // masking and embedding dedup on a mixed and a discrete run, the same with two generator
 // replicas, decontamination on the shipped fixture, and tag accuracy against /sim/truth.
@@ -17,7 +17,7 @@ const SEED = Number(values.seed);
 const DOMAINS = ['algebra', 'calculus', 'geometry', 'statistics', 'number_theory', 'discrete'] as const;
 const EMBEDDING = 'sentence-transformers/all-mpnet-base-v2';
 
-const CONFIGS: Record<string, ProtoInput<DataQualityOptions>> = {
+const CONFIGS: Record<string, DataQualityOptionsInput> = {
   'MinHash (today)': {},
   'MinHash, values masked': { mask_values: true },
   'embeddings 0.975': { embedding_model: EMBEDDING },
@@ -29,7 +29,7 @@ const sum = (reports: readonly TwinReport[], key: keyof TwinReport) => reports.r
 const results: Record<string, unknown> = { count: COUNT, seed: SEED, at: new Date().toISOString() };
 
 /** The mixed run: the count split over the six domains, one run each (dedup is per run). */
-async function mixed(q: QualityPlatform, dq: ProtoInput<DataQualityOptions>): Promise<TwinReport[]> {
+async function mixed(q: QualityPlatform, dq: DataQualityOptionsInput): Promise<TwinReport[]> {
   const per = DOMAINS.map((_, i) => Math.floor(COUNT / DOMAINS.length) + (i < COUNT % DOMAINS.length ? 1 : 0));
   const reports: TwinReport[] = [];
   for (const [i, domain] of DOMAINS.entries()) reports.push(await judgeTwins(q.simUrl, (await generate(q, { domain, count: per[i] ?? 0, seed: SEED, dataQuality: dq })).problems));

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { DataQualityOptions, ProtoInput, RecordEvent } from '@magpie/api';
+import type { DataQualityOptionsInput, RecordEvent } from '@magpie/api';
 import { waitFor } from '@magpie/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, startE2ePlatform, type E2ePlatform } from '../support/e2e-platform.js';
@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 afterAll(() => e2e?.stop());
 
-async function runToEnd(domain: string, count: number, seed: number, data_quality: ProtoInput<DataQualityOptions>): Promise<{ runId: string; records: RecordEvent[] }> {
+async function runToEnd(domain: string, count: number, seed: number, data_quality: DataQualityOptionsInput): Promise<{ runId: string; records: RecordEvent[] }> {
   const started = await e2e.client.startRun({ domain, count, seed, data_quality });
   const runId = started.run?.run_id ?? '';
   await waitFor(`run ${runId} to succeed`, async () => (await e2e.client.getRun({ run_id: runId })).status === 'RUN_STATUS_SUCCEEDED', 150_000, 250);
@@ -66,7 +66,7 @@ describe('data quality across replicas and runs', () => {
     const run = await e2e.client.getRun({ run_id: first.runId });
     expect(run.counts?.tags).toBe(60);
     const flagged = tags.filter((t) => t.tags?.tag_filter_reasons.includes('difficulty_below_minimum')).length;
-    expect(run.counts?.flags.difficulty_below_minimum ?? 0).toBe(flagged);
+    expect(run.counts?.flags.find((f) => f.flag === 'FLAG_REASON_DIFFICULTY_BELOW_MINIMUM')?.count ?? 0).toBe(flagged);
     expect(tags.every((t) => t.tags?.difficulty_generator === 'meta-llama/Meta-Llama-3-8B-Instruct' && t.tags.task_category === 'Math')).toBe(true);
   });
 

@@ -13,9 +13,9 @@ const run = promisify(execFile);
 // Random per test run, so a match in a log can only be a leak.
 const GATEWAY_TOKEN = `gw-${randomBytes(16).toString('hex')}`;
 const LLM_API_KEY = `sk-${randomBytes(16).toString('hex')}`;
-const NATS_PASS = `nats-${randomBytes(16).toString('hex')}`;
 const WRONG_TOKEN = `wrong-${randomBytes(16).toString('hex')}`;
-const SECRETS = { GATEWAY_TOKEN, LLM_API_KEY, NATS_PASS, WRONG_TOKEN };
+// The platform's own NATS passwords join these once it is up.
+const SECRETS: Record<string, string> = { GATEWAY_TOKEN, LLM_API_KEY, WRONG_TOKEN };
 
 let platform: E2ePlatform | undefined;
 let authed: MagpieClient;
@@ -23,9 +23,12 @@ const cliOutput: string[] = [];
 
 beforeAll(async () => {
   platform = await startE2ePlatform({
-    // The test nats-server has no authorization block, so it accepts (and ignores) these credentials.
-    serviceEnv: { GATEWAY_TOKEN, LLM_API_KEY, NATS_USER: 'magpie', NATS_PASS, LOG_LEVEL: 'debug' },
+    // Offered to every service; the launcher hands the token to the gateway only and the key to the stages only.
+    serviceEnv: { GATEWAY_TOKEN, LLM_API_KEY, LOG_LEVEL: 'debug' },
   });
+  for (const user of ['gateway', 'generator', 'solver', 'sampler', 'reward', 'admin'] as const) {
+    SECRETS[`${user} NATS password`] = platform.platform.natsCredentials(user).pass;
+  }
   authed = createMagpieClient(platform.grpcAddress, { token: GATEWAY_TOKEN });
 }, 120_000);
 

@@ -9,13 +9,15 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20_260_501);
 const CALLS = 2_400;
 const CONCURRENCY = 48;
 const TOKEN = `fuzz-${randomBytes(12).toString('hex')}`;
-const METHODS = ['StartRun', 'GetRun', 'ListRuns', 'CancelRun', 'StreamRecords'] as const;
+const METHODS = ['StartRun', 'GetRun', 'ListRuns', 'CancelRun', 'StreamRecords', 'WatchRun', 'ExportDataset', 'ListModels', 'ListDomains'] as const;
+const STREAMS: ReadonlySet<string> = new Set(['StreamRecords', 'WatchRun', 'ExportDataset']);
 type Method = (typeof METHODS)[number];
 /** Statuses a well-behaved gateway may answer a fuzzed call with. */
 const PROPER = new Set<number>([
   grpc.status.OK,
   grpc.status.INVALID_ARGUMENT,
   grpc.status.NOT_FOUND,
+  grpc.status.FAILED_PRECONDITION,
   grpc.status.RESOURCE_EXHAUSTED,
   grpc.status.UNAUTHENTICATED,
   grpc.status.DEADLINE_EXCEEDED,
@@ -87,7 +89,7 @@ function randomRequest(method: Method, knownRunIds: readonly string[]): Record<s
   switch (method) {
     case 'StartRun':
       // A third are valid small runs, so the active-run limit is reached and enforced.
-      if (rand() < 0.35) return { domain: pick(['algebra', 'geometry']), count: 1 + int(3), client_request_id: rand() < 0.3 ? `fuzz-${int(20)}` : '' };
+      if (rand() < 0.35) return { domain: pick(['algebra', 'geometry']), count: 1 + int(3), request_id: rand() < 0.3 ? `fuzz-${int(20)}` : '' };
       return {
         domain: maybe(() => pick(['algebra', 'geometry', 'statistics', 'nope', ''])),
         count: maybe(() => pick([0, 1, 2, 3, 20, 21, 100_000, 4_294_967_295])),
@@ -96,19 +98,38 @@ function randomRequest(method: Method, knownRunIds: readonly string[]): Record<s
         subtopics: rand() < 0.3 ? randomValue() : [],
         seed: rand() < 0.3 ? randomValue() : undefined,
         samples_per_problem: rand() < 0.3 ? randomValue() : undefined,
-        client_request_id: maybe(() => (rand() < 0.5 ? '' : `fuzz-${int(20)}`)),
-        pair_rule: maybe(() => pick(['', 'majority', 'magpie', 'best-of', 'MAJORITY'])),
+        request_id: maybe(() => (rand() < 0.5 ? '' : `fuzz-${int(20)}`)),
+        pair_rule: maybe(() => pick(['PAIR_RULE_UNSPECIFIED', 'PAIR_RULE_CORRECTNESS', 'PAIR_RULE_MAGPIE', 7, 'majority'])),
+        domain_mix: rand() < 0.15 ? [{ domain: pick(['algebra', 'geometry', 'nope']), count: randomValue(), weight: randomValue() }, { domain: randomValue(), weight: 1 }] : [],
+        labels: rand() < 0.15 ? { [pick(['team', 'Bad Key', '', 'x'.repeat(70)])]: randomString() } : {},
         min_reward_margin: rand() < 0.3 ? randomValue() : undefined,
         filters: rand() < 0.2 ? { min_chars: randomValue(), max_chars: randomValue(), near_duplicate_threshold: randomValue() } : null,
       };
     case 'GetRun':
       return { run_id: runId() };
     case 'ListRuns':
-      return { limit: maybe(() => pick([0, 1, 5, 1_000, 1_001, 4_294_967_295])) };
+      return {
+        page_size: maybe(() => pick([0, 1, 5, 1_000, 1_001, 4_294_967_295])),
+        page_token: rand() < 0.2 ? randomString() : '',
+        status: rand() < 0.3 ? pick(['RUN_STATUS_RUNNING', 'RUN_STATUS_SUCCEEDED', 9]) : 'RUN_STATUS_UNSPECIFIED',
+        domain: rand() < 0.2 ? randomString() : '',
+        label: rand() < 0.2 ? randomString() : '',
+      };
     case 'CancelRun':
       return { run_id: rand() < 0.1 ? runId() : randomValue(), reason: maybe(() => randomString()) };
     case 'StreamRecords':
-      return { run_id: runId(), from_cursor: maybe(() => pick(['0', '1', '5', '999999999', '9007199254740991', '9007199254740992', '18446744073709551615'])) };
+      return {
+        run_id: runId(),
+        from_cursor: maybe(() => pick(['0', '1', '5', '999999999', '9007199254740991', '9007199254740992', '18446744073709551615'])),
+        kinds: rand() < 0.3 ? [pick(['RECORD_KIND_PROBLEM', 'RECORD_KIND_REWARDS', 'RECORD_KIND_UNSPECIFIED', 12])] : [],
+      };
+    case 'WatchRun':
+      return { run_id: runId() };
+    case 'ExportDataset':
+      return { run_id: runId(), format: pick(['DATASET_FORMAT_UNSPECIFIED', 'DATASET_FORMAT_JSONL', 'DATASET_FORMAT_MAGPIE_JSON', 5]) };
+    case 'ListModels':
+    case 'ListDomains':
+      return {};
   }
 }
 
@@ -182,8 +203,8 @@ function plan(knownRunIds: readonly string[]): Plan {
   const isGarbage = rand() < 0.35;
   if (isGarbage) body = garbage(body);
   const md = metadata();
-  const deadlineMs = method === 'StreamRecords' ? 100 + int(1_500) : 20 + int(3_000);
-  const cancelAfterMs = method === 'StreamRecords' && rand() < 0.1 ? int(300) : undefined;
+  const deadlineMs = STREAMS.has(method) ? 100 + int(1_500) : 20 + int(3_000);
+  const cancelAfterMs = STREAMS.has(method) && rand() < 0.1 ? int(300) : undefined;
   return { method, body, metadata: md, deadlineMs, garbage: isGarbage, unserializable, ...(cancelAfterMs === undefined ? {} : { cancelAfterMs }) };
 }
 
@@ -192,7 +213,7 @@ function send(p: Plan): Promise<Outcome> {
   const path = service[method]?.path ?? '';
   const deadline = Date.now() + p.deadlineMs;
   return new Promise((resolve) => {
-    if (method !== 'StreamRecords') {
+    if (!STREAMS.has(method)) {
       raw.makeUnaryRequest(path, identity, identity, p.body, p.metadata, { deadline }, (err) =>
         resolve({ method, code: err ? err.code : grpc.status.OK, details: err?.details ?? '' }),
       );
@@ -225,7 +246,7 @@ describe(`fuzzing the gateway (seed ${SEED})`, () => {
   it(`answers ${CALLS} random and malformed calls with proper statuses and stays healthy`, async () => {
     const knownRunIds: string[] = [];
     for (const domain of ['algebra', 'geometry']) {
-      const started = await authed.startRun({ domain, count: 2, client_request_id: `fuzz-known-${domain}` });
+      const started = await authed.startRun({ domain, count: 2, request_id: `fuzz-known-${domain}` });
       knownRunIds.push(started.run?.run_id ?? '');
     }
     const plans = Array.from({ length: CALLS }, () => plan(knownRunIds));

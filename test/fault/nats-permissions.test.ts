@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { AckPolicy, jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import { connect, type NatsConnection } from '@nats-io/transport-node';
 import { createMagpieClient } from '@magpie/api';
-import { connectNats, provisionStreams } from '@magpie/bus';
+import { FailureCounter, KvBucket, Publisher, connectNats, provisionStreams } from '@magpie/bus';
 import { RunStore } from '@magpie/runs';
-import { fixtures, LocalPlatform, NatsServerFixture, REPO_ROOT, SERVICE_NAMES, SIM_IDEAL_ENV, waitFor } from '@magpie/testing';
+import { fixtures, LocalPlatform, NatsServerFixture, REPO_ROOT, SIM_IDEAL_ENV, waitFor } from '@magpie/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The per-service users of configs/nats/nats-server.conf against a real nats-server: each service
@@ -71,14 +71,25 @@ describe('configs/nats/nats-server.conf', () => {
     await expect(connect({ servers: nats.url, reconnect: false })).rejects.toThrow(/authoriz/i);
   });
 
-  it('lets every service provision the streams and the runs bucket, as each does at start', async () => {
+  it('lets every service provision the streams and its buckets, as each does at start', async () => {
     for (const user of USERS.filter((u) => u !== 'admin')) {
       // connectNats is what the services use: NATS_USER/NATS_PASS from their environment.
       const nc = await connectNats({ servers: nats.url, name: user, user, pass: PASSWORDS[user] });
       open.push(nc);
       const seen = violations(nc);
       await provisionStreams(await jetstreamManager(nc), STREAM_OPTIONS);
-      await RunStore.open(nc);
+      const store = await RunStore.open(nc);
+      await store.notes.storeFull();
+      if (user !== 'gateway') {
+        // A stage counts failures under its own consumers' keys and writes the pause note.
+        const durable = user === 'generator' ? 'generator-tasks' : user;
+        const counter = await FailureCounter.open(nc);
+        await counter.record(durable, 'RECORDS', 7, 1);
+        expect(await counter.failures(durable, 'RECORDS', 7)).toBe(1);
+        await counter.clear(durable, 'RECORDS', 7);
+        await store.notes.setStoreFull(user === 'generator' ? 'generator' : user, 'paused: test', new Date());
+        await store.notes.clearStoreFull();
+      }
       await nc.flush();
       expect(seen, user).toEqual([]);
     }
@@ -131,6 +142,8 @@ describe('configs/nats/nats-server.conf', () => {
     expect(await publishFails(js, `records.v1.${RUN}.problem`)).toBe(true);
     expect(await publishFails(js, `dlq.v1.${RUN}.sampler`)).toBe(true);
     expect(await publishFails(js, `runs.v1.${RUN}.requested`)).toBe(true);
+    // Nor another stage's failure counts.
+    expect(await publishFails(js, '$KV.msg_failures.sampler.RECORDS.1')).toBe(true);
     // Nothing publishes run progress any more: the subject is no one's.
     expect(await publishFails(js, `runs.v1.${RUN}.progress`)).toBe(true);
     // A core publish is answered with a permissions violation.
@@ -175,18 +188,53 @@ describe('configs/nats/nats-server.conf', () => {
     expect(await publishFails(jetstream(await connectAs('sampler')), `flags.v1.${RUN}.quality_below_minimum`)).toBe(true);
   });
 
+  it("keeps each stage to its own quality counters, and lets the reward stage use its join bucket and solution consumer", async () => {
+    const counter = (facet: string, value: string) => `quality.v1.${RUN}.${facet}.${value}`;
+    const denied: Record<'generator' | 'solver' | 'sampler' | 'reward' | 'gateway', string[]> = {
+      generator: [counter('sft', 'verified'), counter('sampling', 'stopped')],
+      solver: [counter('sft', 'verified'), counter('tokens', 'saved')],
+      sampler: [counter('sft', 'verified'), counter('pair_kept', 'correctness'), counter('agreement', 'unanimous')],
+      reward: [counter('sampling', 'stopped'), counter('tokens', 'saved')],
+      gateway: [counter('agreement', 'tie')],
+    };
+    for (const [user, subjects] of Object.entries(denied)) {
+      const js = jetstream(await connectAs(user as User));
+      for (const subject of subjects) expect(await publishFails(js, subject), `${user} → ${subject}`).toBe(true);
+    }
+    const increment = async (user: User, subject: string): Promise<void> => {
+      const nc = await connectAs(user);
+      await new Publisher({ js: jetstream(nc), maxAttempts: 1 }).increment(subject, 1, `${subject}:test`);
+    };
+    await increment('sampler', counter('sampling', 'stopped'));
+    await increment('reward', counter('sft', 'verified'));
+    expect(await storedOn('QUALITY', counter('sft', 'verified'))).toBe(1);
+
+    const reward = await connectAs('reward');
+    const seen = violations(reward);
+    const joins = await KvBucket.open(jetstream(reward), 'reward-joins', { history: 1, ttlMs: 3_600_000 });
+    await joins.create(`${RUN}.0`, '{}');
+    expect((await joins.get(`${RUN}.0`))?.text).toBe('{}');
+    const jsm = await jetstreamManager(reward);
+    await jsm.consumers.add('RECORDS', { durable_name: 'reward-solutions', filter_subject: 'records.v1.*.solution', ack_policy: AckPolicy.Explicit });
+    const solutions = await (await jetstream(reward).consumers.get('RECORDS', 'reward-solutions')).fetch({ max_messages: 1, expires: 2_000 });
+    for await (const msg of solutions) {
+      // The solution completes a join: its samples record is re-read by stream sequence.
+      expect(await jsm.streams.getMessage('RECORDS', { seq: msg.seq })).not.toBeNull();
+      await msg.ackAck({ timeout: 2_000 });
+    }
+    await reward.flush();
+    expect(seen).toEqual([]);
+    // The solver may not read another stage's join state.
+    await expect(KvBucket.open(jetstream(await connectAs('solver')), 'reward-joins', { history: 1, ttlMs: 3_600_000 })).rejects.toThrow();
+  });
+
   it('runs the real platform with one user per service and no permission violation', async () => {
-    // The launcher's own plan, with this config and each service's credentials given to it alone;
-    // the generator also gets the shipped benchmark fixture for decontamination.
+    // The launcher's own plan: this config with the platform's passwords, each service's given to it
+    // alone; the generator also gets the shipped benchmark fixture for decontamination.
     const platform = await LocalPlatform.start({
       baseEnv: process.env,
       simEnv: SIM_IDEAL_ENV,
-      natsConfigFile: CONFIG_FILE,
-      componentEnv: {
-        nats: PASSWORD_ENV,
-        ...Object.fromEntries(SERVICE_NAMES.map((name) => [name, { NATS_USER: name, NATS_PASS: PASSWORDS[name] }])),
-        generator: { NATS_USER: 'generator', NATS_PASS: PASSWORDS.generator, DECONTAMINATION_DIR: join(REPO_ROOT, 'services/generator/fixtures/decontamination') },
-      },
+      componentEnv: { generator: { DECONTAMINATION_DIR: join(REPO_ROOT, 'services/generator/fixtures/decontamination') } },
     });
     const client = createMagpieClient(platform.grpcAddress);
     try {
@@ -207,6 +255,18 @@ describe('configs/nats/nats-server.conf', () => {
       for await (const event of client.streamRecords({ run_id: runId, from_cursor: '0' })) records.push(event);
       expect(records.filter((r) => r.body === 'tags')).toHaveLength(3);
       expect(records).toHaveLength(15);
+      // The gateway's own buckets: progress, and the dataset built into the object store.
+      const progress = [];
+      for await (const message of client.watchRun({ run_id: runId })) progress.push(message);
+      expect(progress.at(-1)?.final).toBe(true);
+      const files = new Set<string>();
+      for await (const chunk of client.exportDataset({ run_id: runId, format: 'DATASET_FORMAT_JSONL' })) files.add(chunk.file_name);
+      expect(files).toContain('dataset_info.json');
+      // The quality summary is read with the gateway's own user: every problem evaluated once.
+      const { quality } = await client.getRun({ run_id: runId });
+      const a = quality?.agreement;
+      expect(a ? a.unanimous + a.strict + a.plurality + a.tie + a.no_answer : 0).toBe(3);
+      expect((quality?.sft_verified ?? 0) + (quality?.sft_unverified ?? 0)).toBe(3);
     } finally {
       client.close();
       await platform.stop();

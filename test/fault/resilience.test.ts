@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { STAGE_NAMES, waitFor, type ServiceName } from '@magpie/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2ePlatform, type E2ePlatform } from '../support/e2e-platform.js';
+import { allRecords as allRecordsOf, expectExactlyOnce, waitForRunEnd } from '../support/run-checks.js';
 
 // Fault suite: real processes killed with SIGKILL, a NATS restart, a simulator that fails and
 // hangs. Timeouts are short so that the suite stays within minutes.
@@ -14,15 +15,19 @@ beforeAll(async () => {
   platform = await startE2ePlatform({
     // A little latency per call keeps the chaos run long enough for several kills of every stage.
     simEnv: { SIM_DELAY_MS: '40' },
+    shutdownGraceMs: 2_000,
     serviceEnv: {
       // Few sequences per replica make runs take long enough to kill every stage mid-run.
       MAX_NUM_SEQS: '40',
       LLM_TIMEOUT_MS: '3000',
-      ACK_WAIT_MS: '5000',
-      MAX_DELIVERIES: '20',
+      // Kills are not failures (only handler failures count towards MAX_FAILURES); a short lease
+      // gets a killed stage's messages to its successor quickly.
+      ACK_WAIT_MS: '3000',
+      // With 11 % of calls failing, five failures in a row hit one message of the ~1,000 in about
+      // 2 % of runs; eight in about one in 10^5. This is about the injected failure rate, not kills.
+      MAX_FAILURES: '8',
       RETRY_BASE_MS: '100',
       RETRY_MAX_MS: '1000',
-      SHUTDOWN_GRACE_MS: '2000',
       PROBE_INTERVAL_MS: '500',
     },
   });
@@ -32,39 +37,11 @@ afterAll(async () => {
   await platform?.stop();
 });
 
-async function waitForEnd(runId: string, timeoutMs: number, during?: (run: Run) => Promise<void>): Promise<Run> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const run = await platform.client.getRun({ run_id: runId }, { deadlineMs: 10_000 }).catch((err: unknown) => {
-      // The gateway answers UNAVAILABLE for a moment while NATS restarts.
-      if ((err as grpc.ServiceError).code === grpc.status.UNAVAILABLE || (err as grpc.ServiceError).code === grpc.status.INTERNAL) return undefined;
-      throw err;
-    });
-    if (run && run.status !== 'RUN_STATUS_RUNNING') return run;
-    if (Date.now() > deadline) throw new Error(`run ${runId} still running after ${timeoutMs} ms: ${JSON.stringify(run?.counts)}`);
-    if (run && during) await during(run);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const waitForEnd = (runId: string, timeoutMs: number, during?: (run: Run) => Promise<void>) => waitForRunEnd(platform.client, runId, timeoutMs, during);
+const allRecords = (runId: string) => allRecordsOf(platform.client, runId);
 
 function logOf(name: string): string {
   return readFileSync(join(platform.platform.logDir, `${name}.log`), 'utf8');
-}
-
-async function allRecords(runId: string): Promise<RecordEvent[]> {
-  const out: RecordEvent[] = [];
-  for await (const event of platform.client.streamRecords({ run_id: runId, from_cursor: '0' })) out.push(event);
-  return out;
-}
-
-function expectExactlyOnce(records: RecordEvent[], count: number): void {
-  for (const kind of ['problem', 'solution', 'samples', 'rewards'] as const) {
-    const ids = records.filter((r) => r.body === kind).map((r) => r.id);
-    expect(ids, `${kind} ids`).toHaveLength(count);
-    expect(new Set(ids).size, `${kind} ids are unique`).toBe(count);
-  }
-  const instructions = records.filter((r) => r.body === 'problem').map((r) => r.problem?.instruction);
-  expect(new Set(instructions).size, 'problems are unique by content').toBe(count);
 }
 
 describe('backend down', () => {
@@ -122,7 +99,7 @@ describe('chaos', () => {
       // The remaining calls are slowed (≥ 200 ms each), so the run lasts long enough for the kills.
       body: JSON.stringify({ error_rate: 0.1, hang_rate: 0.01, slow_rate: 0.89, slow_factor: 2 }),
     });
-    const { run } = await platform.client.startRun({ domain: 'number_theory', count: 300, client_request_id: 'chaos-1' });
+    const { run } = await platform.client.startRun({ domain: 'number_theory', count: 300, request_id: 'chaos-1' });
     const runId = run?.run_id ?? '';
     // A seeded sequence of victims so a failure can be replayed.
     let seed = 42;

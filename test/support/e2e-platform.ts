@@ -15,9 +15,12 @@ export interface E2ePlatform {
 
 /**
  * The e2e and fault suites test plumbing (every record complete, nothing lost), so their simulator
- * runs the ideal profile unless a test asks otherwise through `simEnv`.
+ * runs the ideal profile unless a test asks otherwise through `simEnv`. Children start from this
+ * process's environment unless `baseEnv` says otherwise.
  */
-export async function startE2ePlatform(options: Omit<LocalPlatformOptions, 'baseEnv'> = {}): Promise<E2ePlatform> {
+export async function startE2ePlatform(
+  options: Omit<LocalPlatformOptions, 'baseEnv'> & { readonly baseEnv?: LocalPlatformOptions['baseEnv'] } = {},
+): Promise<E2ePlatform> {
   const platform = await LocalPlatform.start({ baseEnv: process.env, ...options, simEnv: { SIM_PROFILE: 'ideal', ...options.simEnv } });
   const client = createMagpieClient(platform.grpcAddress);
   await client.waitForReady(30_000);

@@ -1,4 +1,5 @@
-import { createMagpieClient, type DataQualityOptions, type MagpieClient, type ProtoInput, type RecordEvent } from '@magpie/api';
+import { createMagpieClient, runCountsFromProto, type DataQualityOptionsInput, type MagpieClient, type RecordEvent } from '@magpie/api';
+import type { RunCounts } from '@magpie/contracts';
 import { LocalPlatform, REPO_ROOT } from '@magpie/testing';
 import { join } from 'node:path';
 
@@ -40,7 +41,7 @@ export interface GeneratedRun {
   /** Accepted problems in slot order. */
   readonly problems: string[];
   readonly tags: RecordEvent[];
-  readonly counts: { rejections: Record<string, number>; flags: Record<string, number> };
+  readonly counts: Pick<RunCounts, 'rejections' | 'flags'>;
   readonly seconds: number;
 }
 
@@ -52,7 +53,7 @@ export interface GenerateRequest {
   readonly domain: string;
   readonly count: number;
   readonly seed: number;
-  readonly dataQuality: ProtoInput<DataQualityOptions>;
+  readonly dataQuality: DataQualityOptionsInput;
 }
 
 export async function generate(q: QualityPlatform, request: GenerateRequest): Promise<GeneratedRun> {
@@ -79,7 +80,7 @@ export async function generate(q: QualityPlatform, request: GenerateRequest): Pr
     runId,
     problems: problems.sort((a, b) => a.id - b.id).map((p) => p.text),
     tags,
-    counts: { rejections: { ...final.counts?.rejections }, flags: { ...final.counts?.flags } },
+    counts: { rejections: runCountsFromProto(final.counts).rejections, flags: runCountsFromProto(final.counts).flags },
     seconds,
   };
 }

@@ -4,7 +4,7 @@ import { clientConnection } from './client-credentials.js';
 import { ClientOptionsError } from './errors.js';
 import { loadMagpieProto } from './load-magpie-proto.js';
 import { createMagpieClient } from './magpie-client.js';
-import type { MagpieServiceHandlers } from './magpie-service-handlers.js';
+import type { MagpieServiceHandlers } from './generated/index.js';
 
 /** Answers every call with NOT_FOUND whose details are the authorization metadata it received. */
 function echoAuthorization(metadata: grpc.Metadata): { code: grpc.status; details: string } {
@@ -23,6 +23,11 @@ describe('token on an insecure channel', () => {
       ListRuns: (call, cb) => cb(echoAuthorization(call.metadata)),
       CancelRun: (call, cb) => cb(echoAuthorization(call.metadata)),
       StreamRecords: (call) => call.emit('error', echoAuthorization(call.metadata)),
+      WatchRun: (call) => call.emit('error', echoAuthorization(call.metadata)),
+      ExportDataset: (call) => call.emit('error', echoAuthorization(call.metadata)),
+      ListModels: (call, cb) => cb(echoAuthorization(call.metadata)),
+      ListDomains: (call, cb) => cb(echoAuthorization(call.metadata)),
+      GetFleet: (call, cb) => cb(echoAuthorization(call.metadata)),
     };
     server.addService(loadMagpieProto().service, handlers);
     const port = await new Promise<number>((resolve, reject) => {

@@ -20,6 +20,8 @@ export interface MagpieClientOptions {
   readonly tls?: ClientTlsOptions;
   /** Custom channel credentials, instead of `tls` (the token is still sent). */
   readonly credentials?: grpc.ChannelCredentials;
+  /** grpc-js channel options, e.g. a short reconnect backoff for a CLI that waits for a gateway to come back. */
+  readonly channelOptions?: grpc.ChannelOptions;
 }
 
 /** What a MagpieClient needs: the channel credentials, metadata for every call, channel options. */
@@ -51,7 +53,10 @@ export function clientConnection(options: MagpieClientOptions = {}): ClientConne
   if (tls && (tls.cert === undefined) !== (tls.key === undefined)) {
     throw new ClientOptionsError('a client certificate and its key must be given together');
   }
-  const channelOptions: grpc.ChannelOptions = tls?.serverName ? { 'grpc.ssl_target_name_override': tls.serverName } : {};
+  const channelOptions: grpc.ChannelOptions = {
+    ...options.channelOptions,
+    ...(tls?.serverName ? { 'grpc.ssl_target_name_override': tls.serverName } : {}),
+  };
   const base =
     options.credentials ?? (tls ? grpc.credentials.createSsl(tls.ca ?? null, tls.key ?? null, tls.cert ?? null) : grpc.credentials.createInsecure());
   if (token === undefined) return { credentials: base, channelOptions };

@@ -1,61 +1,39 @@
 import type { ContaminationEvidence, DecontaminationMode, DifficultyLevel, QualityLevel, RunSpec, TagsRecord } from '@magpie/contracts';
-import type * as dq from './data-quality-proto-types.js';
-
-const MODE_TO_PROTO = {
-  off: 'DECONTAMINATION_MODE_OFF',
-  flag: 'DECONTAMINATION_MODE_FLAG',
-  remove: 'DECONTAMINATION_MODE_REMOVE',
-} as const satisfies Record<DecontaminationMode, dq.DecontaminationModeName>;
-
-const QUALITY_TO_PROTO = {
-  'very poor': 'INPUT_QUALITY_VERY_POOR',
-  poor: 'INPUT_QUALITY_POOR',
-  average: 'INPUT_QUALITY_AVERAGE',
-  good: 'INPUT_QUALITY_GOOD',
-  excellent: 'INPUT_QUALITY_EXCELLENT',
-} as const satisfies Record<QualityLevel, dq.InputQualityName>;
-
-const DIFFICULTY_TO_PROTO = {
-  'very easy': 'DIFFICULTY_VERY_EASY',
-  easy: 'DIFFICULTY_EASY',
-  medium: 'DIFFICULTY_MEDIUM',
-  hard: 'DIFFICULTY_HARD',
-  'very hard': 'DIFFICULTY_VERY_HARD',
-} as const satisfies Record<DifficultyLevel, dq.DifficultyName>;
-
-function inverse<K extends string, V extends string>(map: Record<K, V>, name: string): K | undefined {
-  return (Object.keys(map) as K[]).find((k) => map[k] === name);
-}
+import { decontaminationModeMapping, difficultyMapping, inputQualityMapping } from './enum-mappers.js';
+import type * as proto from './generated/index.js';
 
 /** The mode an enum name stands for; undefined for UNSPECIFIED (the default) and unknown names. */
 export function decontaminationModeFromProto(name: string): DecontaminationMode | undefined {
-  return inverse(MODE_TO_PROTO, name);
+  return decontaminationModeMapping.tryFromProto(name);
 }
 
 /** A minimum quality: a level, null for ANY (no minimum), undefined for UNSPECIFIED (the default). */
 export function minQualityFromProto(name: string): QualityLevel | null | undefined {
-  return name === 'INPUT_QUALITY_ANY' ? null : inverse(QUALITY_TO_PROTO, name);
+  return name === proto_INPUT_QUALITY_ANY ? null : inputQualityMapping.tryFromProto(name);
 }
 
 /** A minimum difficulty: a level, null for ANY (no minimum), undefined for UNSPECIFIED (the default). */
 export function minDifficultyFromProto(name: string): DifficultyLevel | null | undefined {
-  return name === 'DIFFICULTY_ANY' ? null : inverse(DIFFICULTY_TO_PROTO, name);
+  return name === proto_DIFFICULTY_ANY ? null : difficultyMapping.tryFromProto(name);
 }
 
+const proto_INPUT_QUALITY_ANY = 'INPUT_QUALITY_ANY' satisfies proto.InputQuality;
+const proto_DIFFICULTY_ANY = 'DIFFICULTY_ANY' satisfies proto.Difficulty;
+
 /** A resolved spec's data-quality settings in their proto shape. */
-export function dataQualityToProto(spec: RunSpec): dq.ResolvedDataQuality {
+export function dataQualityToProto(spec: RunSpec): proto.ResolvedDataQuality {
   const { dedup, decontamination, tags } = spec;
   return {
     dataset: spec.dataset ?? '',
     mask_values: dedup.maskValues,
     embedding_model: dedup.embeddingModel ?? '',
     embedding_threshold: dedup.embeddingThreshold,
-    decontamination: MODE_TO_PROTO[decontamination.mode],
+    decontamination: decontaminationModeMapping.toProto(decontamination.mode),
     decontamination_ngram: decontamination.ngram,
     tags: tags.enabled,
     tagger_model: tags.model,
-    min_quality: tags.minQuality === null ? 'INPUT_QUALITY_ANY' : QUALITY_TO_PROTO[tags.minQuality],
-    min_difficulty: tags.minDifficulty === null ? 'DIFFICULTY_ANY' : DIFFICULTY_TO_PROTO[tags.minDifficulty],
+    min_quality: tags.minQuality === null ? proto_INPUT_QUALITY_ANY : inputQualityMapping.toProto(tags.minQuality),
+    min_difficulty: tags.minDifficulty === null ? proto_DIFFICULTY_ANY : difficultyMapping.toProto(tags.minDifficulty),
     ...(tags.minReward === null ? {} : { min_reward: tags.minReward, _min_reward: 'min_reward' as const }),
   };
 }
@@ -64,7 +42,9 @@ export function dataQualityToProto(spec: RunSpec): dq.ResolvedDataQuality {
  * The RunSpec fields of a proto ResolvedDataQuality (the inverse of dataQualityToProto), for the
  * contracts schema to check; none when the message is absent (a server without it: defaults apply).
  */
-export function dataQualityFromProto(resolved: dq.ResolvedDataQuality | null | undefined): Partial<Pick<RunSpec, 'dataset' | 'dedup' | 'decontamination' | 'tags'>> {
+export function dataQualityFromProto(
+  resolved: proto.ResolvedDataQuality | null | undefined,
+): Partial<Pick<RunSpec, 'dataset' | 'dedup' | 'decontamination' | 'tags'>> {
   if (!resolved) return {};
   return {
     ...(resolved.dataset === '' ? {} : { dataset: resolved.dataset }),
@@ -80,12 +60,12 @@ export function dataQualityFromProto(resolved: dq.ResolvedDataQuality | null | u
   };
 }
 
-export function contaminationToProto(evidence: ContaminationEvidence | undefined): dq.Contamination | null {
+export function contaminationToProto(evidence: ContaminationEvidence | undefined): proto.Contamination | null {
   if (!evidence) return null;
   return { file: evidence.file, line: evidence.line, item_id: evidence.itemId ?? '', ngram: evidence.ngram, n: evidence.n };
 }
 
-export function contaminationFromProto(contamination: dq.Contamination | null | undefined): ContaminationEvidence | undefined {
+export function contaminationFromProto(contamination: proto.Contamination | null | undefined): ContaminationEvidence | undefined {
   if (!contamination) return undefined;
   return { file: contamination.file, line: contamination.line, itemId: contamination.item_id || null, ngram: contamination.ngram, n: contamination.n };
 }
@@ -93,7 +73,7 @@ export function contaminationFromProto(contamination: dq.Contamination | null | 
 const optional = <K extends string>(key: K, value: string | null): Record<string, string> => (value === null ? {} : { [key]: value, [`_${key}`]: key });
 
 /** A tags record's body in its proto shape; null fields are left unset. */
-export function tagsToProto(record: TagsRecord): dq.ProblemTags {
+export function tagsToProto(record: TagsRecord): proto.ProblemTags {
   return {
     problem_record_id: record.problemRecordId,
     ...optional('intent', record.intent),
@@ -114,7 +94,7 @@ export function tagsToProto(record: TagsRecord): dq.ProblemTags {
 }
 
 /** The fields of a tags record from its proto body, for the contracts schema to check. */
-export function tagsFromProto(tags: dq.ProblemTags): Record<string, unknown> {
+export function tagsFromProto(tags: proto.ProblemTags): Record<string, unknown> {
   return {
     kind: 'tags',
     problemRecordId: tags.problem_record_id,

@@ -4,9 +4,9 @@ import { ConnectTimeoutError } from './errors.js';
 import { isGrpcError } from './grpc-errors.js';
 import { loadMagpieProto } from './load-magpie-proto.js';
 import { createMagpieClient, type MagpieClient } from './magpie-client.js';
-import type { MagpieServiceHandlers } from './magpie-service-handlers.js';
-import { recordFromProto, recordToProto, runToProto } from './mappers.js';
-import type { RecordEvent } from './proto-types.js';
+import type { MagpieServiceHandlers } from './generated/index.js';
+import { recordFromProto, recordToProto, type RecordEvent } from './record-mappers.js';
+import { runToProto } from './run-mappers.js';
 import { emptyRunCounts } from '@magpie/contracts';
 import { fixtures } from '@magpie/testing';
 
@@ -23,21 +23,21 @@ function handlers(): MagpieServiceHandlers {
         callback({ code: grpc.status.INVALID_ARGUMENT, details: 'count: must be at least 1' });
         return;
       }
-      callback(null, { run: runToProto(runState({ clientRequestId: call.request.client_request_id }), NO_COUNTS), created: true });
+      callback(null, { run: runToProto(runState({ clientRequestId: call.request.request_id }), NO_COUNTS), created: true });
     },
     GetRun: (call, callback) => {
       if (call.request.run_id !== 'run-test_1') {
         callback({ code: grpc.status.NOT_FOUND, details: `unknown run ${call.request.run_id}` });
         return;
       }
-      callback(null, runToProto(runState({ status: 'succeeded' }), NO_COUNTS));
+      callback(null, { run: runToProto(runState({ status: 'succeeded' }), NO_COUNTS) });
     },
     ListRuns: (call, callback) => {
       const runs = [runToProto(runState(), NO_COUNTS), runToProto(runState({ runId: 'other-run' }), NO_COUNTS)];
-      callback(null, { runs: runs.slice(0, call.request.limit || runs.length) });
+      callback(null, { runs: runs.slice(0, call.request.page_size || runs.length) });
     },
     CancelRun: (call, callback) => {
-      callback(null, runToProto(runState({ status: 'cancelled', reason: call.request.reason }), NO_COUNTS));
+      callback(null, { run: runToProto(runState({ status: 'cancelled', reason: call.request.reason }), NO_COUNTS) });
     },
     StreamRecords: (call) => {
       const from = Number(call.request.from_cursor);
@@ -52,6 +52,17 @@ function handlers(): MagpieServiceHandlers {
       });
       call.end();
     },
+    WatchRun: (call) => {
+      call.write({ run: runToProto(runState({ status: 'succeeded' }), NO_COUNTS), final: true });
+      call.end();
+    },
+    ExportDataset: (call) => {
+      call.write({ file_name: 'dataset_info.json', file_size_bytes: 2, offset: 0, data: Buffer.from('{}'), last_chunk: true });
+      call.end();
+    },
+    ListModels: (_call, callback) => callback(null, { models: [{ id: 'm' }], default_reward_model: 'r' }),
+    ListDomains: (_call, callback) => callback(null, { domains: [{ name: 'algebra', subtopics: [{ name: 'quadratics' }] }] }),
+    GetFleet: (_call, callback) => callback(null, { namespace: 'ml-data', components: [{ component: 'gateway', desired_replicas: 1 }] }),
   };
 }
 
@@ -75,16 +86,31 @@ describe('MagpieClient against a real grpc.Server', () => {
   });
 
   it('starts, gets, lists and cancels runs', async () => {
-    const started = await client.startRun({ domain: 'algebra', count: 5, client_request_id: 'req-9' });
+    const started = await client.startRun({ domain: 'algebra', count: 5, request_id: 'req-9' });
     expect(started.created).toBe(true);
-    expect(started.run).toMatchObject({ run_id: 'run-test_1', status: 'RUN_STATUS_RUNNING', client_request_id: 'req-9' });
+    expect(started.run).toMatchObject({ run_id: 'run-test_1', status: 'RUN_STATUS_RUNNING', request_id: 'req-9' });
 
     expect((await client.getRun({ run_id: 'run-test_1' })).status).toBe('RUN_STATUS_SUCCEEDED');
-    expect((await client.listRuns({ limit: 1 })).runs).toHaveLength(1);
+    expect((await client.listRuns({ page_size: 1 })).runs).toHaveLength(1);
     expect((await client.listRuns()).runs.map((r) => r.run_id)).toEqual(['run-test_1', 'other-run']);
 
     const cancelled = await client.cancelRun({ run_id: 'run-test_1', reason: 'user asked' }, { deadlineMs: 2_000 });
     expect(cancelled).toMatchObject({ status: 'RUN_STATUS_CANCELLED', reason: 'user asked' });
+  });
+
+  it('watches a run, exports its files and reads the catalog', async () => {
+    const progress = [];
+    for await (const message of client.watchRun({ run_id: 'run-test_1' })) progress.push(message);
+    expect(progress).toMatchObject([{ final: true, run: { status: 'RUN_STATUS_SUCCEEDED' } }]);
+    const chunks = [];
+    for await (const chunk of client.exportDataset({ run_id: 'run-test_1', format: 'DATASET_FORMAT_JSONL' })) chunks.push(chunk);
+    expect(chunks).toMatchObject([{ file_name: 'dataset_info.json', file_size_bytes: '2', offset: '0', last_chunk: true }]);
+    expect(chunks[0]?.data.toString()).toBe('{}');
+    expect((await client.listModels()).models.map((m) => m.id)).toEqual(['m']);
+    expect((await client.listDomains()).domains[0]?.subtopics.map((s) => s.name)).toEqual(['quadratics']);
+    const fleet = await client.getFleet();
+    expect(fleet.namespace).toBe('ml-data');
+    expect(fleet.components[0]).toMatchObject({ component: 'gateway', desired_replicas: 1, pending_pods: [], autoscaling: null });
   });
 
   it('rejects with the grpc error and its status code', async () => {

@@ -1,19 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import { clientConnection, type ClientConnection, type MagpieClientOptions } from './client-credentials.js';
-import { ConnectTimeoutError, ProtoLoadError } from './errors.js';
+import { ConnectTimeoutError, ProtoMappingError } from './errors.js';
+import type * as proto from './generated/index.js';
 import { loadMagpieProto } from './load-magpie-proto.js';
-import type {
-  CancelRunRequest,
-  GetRunRequest,
-  ListRunsRequest,
-  ListRunsResponse,
-  ProtoInput,
-  RecordEvent,
-  Run,
-  StartRunRequest,
-  StartRunResponse,
-  StreamRecordsRequest,
-} from './proto-types.js';
 
 /** Unary calls without an explicit deadline get this one; gRPC itself has none. */
 export const DEFAULT_DEADLINE_MS = 10_000;
@@ -28,86 +17,78 @@ export interface StreamCallOptions {
   readonly signal?: AbortSignal;
 }
 
-const METHOD_NAMES = ['StartRun', 'GetRun', 'ListRuns', 'CancelRun', 'StreamRecords'] as const;
-type MethodName = (typeof METHOD_NAMES)[number];
+type Service = proto.MagpieServiceDefinition;
+type MethodName = keyof Service & string;
 type MethodDefinition = grpc.MethodDefinition<object, object>;
 
 /**
  * A typed client for magpie.v1.MagpieService. Unary methods resolve with the decoded response or
- * reject with the grpc-js `ServiceError` (see `isGrpcError`), whose `code` is the status.
+ * reject with the grpc-js `ServiceError` (see `isGrpcError`), whose `code` is the status. Server
+ * streams are async iterables: the call starts when iteration starts, ends when the server ends
+ * it with OK, throws the grpc error for any other status, and is cancelled when the loop is left.
  */
 export class MagpieClient {
   readonly address: string;
   readonly #client: grpc.Client;
-  readonly #methods: ReadonlyMap<MethodName, MethodDefinition>;
+  readonly #service: Service;
   readonly #callMetadata: grpc.Metadata | undefined;
 
   /** `connection` comes from `clientConnection`; use `createMagpieClient` rather than this. */
-  constructor(address: string, connection: ClientConnection, service: grpc.ServiceDefinition) {
+  constructor(address: string, connection: ClientConnection, service: Service) {
     this.address = address;
-    const methods = new Map<MethodName, MethodDefinition>();
-    for (const name of METHOD_NAMES) {
-      const definition: MethodDefinition | undefined = service[name];
-      if (!definition) throw new ProtoLoadError(`MagpieService definition lacks ${name}`);
-      methods.set(name, definition);
-    }
-    this.#methods = methods;
+    this.#service = service;
     this.#callMetadata = connection.callMetadata;
     this.#client = new grpc.Client(address, connection.credentials, connection.channelOptions);
   }
 
   /** Starts a run; INVALID_ARGUMENT names the offending field. */
-  startRun(request: ProtoInput<StartRunRequest>, options: UnaryCallOptions = {}): Promise<StartRunResponse> {
+  startRun(request: proto.StartRunRequestInput, options: UnaryCallOptions = {}): Promise<proto.StartRunResponse> {
     return this.#unary('StartRun', request, options);
   }
 
   /** The run's current state; NOT_FOUND for an unknown run. */
-  getRun(request: ProtoInput<GetRunRequest>, options: UnaryCallOptions = {}): Promise<Run> {
-    return this.#unary('GetRun', request, options);
+  async getRun(request: proto.GetRunRequestInput, options: UnaryCallOptions = {}): Promise<proto.Run> {
+    return requireRun(await this.#unary<proto.GetRunResponse>('GetRun', request, options), 'GetRun');
   }
 
-  /** Runs, newest first. */
-  listRuns(request: ProtoInput<ListRunsRequest> = {}, options: UnaryCallOptions = {}): Promise<ListRunsResponse> {
+  /** A page of runs, newest first. */
+  listRuns(request: proto.ListRunsRequestInput = {}, options: UnaryCallOptions = {}): Promise<proto.ListRunsResponse> {
     return this.#unary('ListRuns', request, options);
   }
 
-  /** Cancels a run; idempotent. */
-  cancelRun(request: ProtoInput<CancelRunRequest>, options: UnaryCallOptions = {}): Promise<Run> {
-    return this.#unary('CancelRun', request, options);
+  /** Cancels a run; idempotent. Resolves with the run after the cancel. */
+  async cancelRun(request: proto.CancelRunRequestInput, options: UnaryCallOptions = {}): Promise<proto.Run> {
+    return requireRun(await this.#unary<proto.CancelRunResponse>('CancelRun', request, options), 'CancelRun');
   }
 
-  /**
-   * The run's records after `from_cursor`, then live ones. The call starts when iteration starts;
-   * iteration ends when the server ends the stream with OK and throws the grpc error for any other
-   * status. Leaving the loop early cancels the call.
-   */
-  streamRecords(request: ProtoInput<StreamRecordsRequest>, options: StreamCallOptions = {}): AsyncIterable<RecordEvent> {
-    const method = this.#method('StreamRecords');
-    const client = this.#client;
-    const metadata = this.#metadata();
-    const { signal } = options;
-    return {
-      async *[Symbol.asyncIterator]() {
-        const call = client.makeServerStreamRequest(
-          method.path,
-          method.requestSerialize,
-          method.responseDeserialize as (bytes: Buffer) => RecordEvent,
-          request,
-          metadata,
-          {},
-        );
-        const onAbort = (): void => call.cancel();
-        if (signal?.aborted) call.cancel();
-        else signal?.addEventListener('abort', onAbort, { once: true });
-        try {
-          for await (const event of call) yield event as RecordEvent;
-        } finally {
-          signal?.removeEventListener('abort', onAbort);
-          // A no-op after the server ended the call; stops it when the consumer left early.
-          call.cancel();
-        }
-      },
-    };
+  /** The generator and reward models of the gateway's catalog. */
+  listModels(options: UnaryCallOptions = {}): Promise<proto.ListModelsResponse> {
+    return this.#unary('ListModels', {}, options);
+  }
+
+  /** The domains of the gateway's catalog. */
+  listDomains(options: UnaryCallOptions = {}): Promise<proto.ListDomainsResponse> {
+    return this.#unary('ListDomains', {}, options);
+  }
+
+  /** Progress of a run until it ends; the last message has `final: true`. */
+  watchRun(request: proto.WatchRunRequestInput, options: StreamCallOptions = {}): AsyncIterable<proto.WatchRunResponse> {
+    return this.#serverStream('WatchRun', request, options);
+  }
+
+  /** The run's records after `from_cursor`, then live ones until the run ends. */
+  streamRecords(request: proto.StreamRecordsRequestInput, options: StreamCallOptions = {}): AsyncIterable<proto.StreamRecordsResponse> {
+    return this.#serverStream('StreamRecords', request, options);
+  }
+
+  /** The chunks of a finished run's dataset files in one format. */
+  exportDataset(request: proto.ExportDatasetRequestInput, options: StreamCallOptions = {}): AsyncIterable<proto.ExportDatasetResponse> {
+    return this.#serverStream('ExportDataset', request, options);
+  }
+
+  /** The platform's Deployments on Kubernetes; FAILED_PRECONDITION when the gateway has no cluster. */
+  getFleet(options: UnaryCallOptions = {}): Promise<proto.GetFleetResponse> {
+    return this.#unary('GetFleet', {}, options);
   }
 
   /**
@@ -129,9 +110,7 @@ export class MagpieClient {
   }
 
   #method(name: MethodName): MethodDefinition {
-    const method = this.#methods.get(name);
-    if (!method) throw new ProtoLoadError(`MagpieService definition lacks ${name}`);
-    return method;
+    return this.#service[name] as unknown as MethodDefinition;
   }
 
   /** A fresh copy of the per-call metadata (grpc-js may modify what it is given). */
@@ -139,7 +118,36 @@ export class MagpieClient {
     return this.#callMetadata?.clone() ?? new grpc.Metadata();
   }
 
-  #unary<Req extends object, Res>(name: MethodName, request: Req, options: UnaryCallOptions): Promise<Res> {
+  #serverStream<Res>(name: MethodName, request: object, options: StreamCallOptions): AsyncIterable<Res> {
+    const method = this.#method(name);
+    const client = this.#client;
+    const metadata = this.#metadata();
+    const { signal } = options;
+    return {
+      async *[Symbol.asyncIterator]() {
+        const call = client.makeServerStreamRequest(
+          method.path,
+          method.requestSerialize,
+          method.responseDeserialize as (bytes: Buffer) => Res,
+          request,
+          metadata,
+          {},
+        );
+        const onAbort = (): void => call.cancel();
+        if (signal?.aborted) call.cancel();
+        else signal?.addEventListener('abort', onAbort, { once: true });
+        try {
+          for await (const message of call) yield message as Res;
+        } finally {
+          signal?.removeEventListener('abort', onAbort);
+          // A no-op after the server ended the call; stops it when the consumer left early.
+          call.cancel();
+        }
+      },
+    };
+  }
+
+  #unary<Res>(name: MethodName, request: object, options: UnaryCallOptions): Promise<Res> {
     const method = this.#method(name);
     const deadline = Date.now() + (options.deadlineMs ?? DEFAULT_DEADLINE_MS);
     return new Promise((resolve, reject) => {
@@ -160,14 +168,17 @@ export class MagpieClient {
   }
 }
 
+function requireRun(response: { run: proto.Run | null }, method: string): proto.Run {
+  if (!response.run) throw new ProtoMappingError(`${method} returned no run`);
+  return response.run;
+}
+
 /**
- * Creates a client for the gateway at `address` (`host:port`), loading the proto afresh.
- * Insecure unless `options.tls` (or `options.credentials`) is given; `options.token` is sent as
- * `authorization: Bearer <token>` on every call. The channel connects lazily; use `waitForReady`
- * to wait for it. Throws ProtoLoadError when the proto cannot be loaded and ClientOptionsError
- * for unusable options.
+ * Creates a client for the gateway at `address` (`host:port`). Insecure unless `options.tls` (or
+ * `options.credentials`) is given; `options.token` is sent as `authorization: Bearer <token>` on
+ * every call. The channel connects lazily; use `waitForReady` to wait for it. Throws
+ * ProtoLoadError when the proto cannot be loaded and ClientOptionsError for unusable options.
  */
 export function createMagpieClient(address: string, options: MagpieClientOptions = {}): MagpieClient {
-  const { service } = loadMagpieProto();
-  return new MagpieClient(address, clientConnection(options), service);
+  return new MagpieClient(address, clientConnection(options), loadMagpieProto().service);
 }

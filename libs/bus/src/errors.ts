@@ -45,3 +45,29 @@ export function retryAfterOf(err: unknown): number {
   const value = typeof err === 'object' && err !== null ? (err as { retryAfterMs?: unknown }).retryAfterMs : undefined;
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
 }
+
+/**
+ * Thrown when JetStream refuses a write because its store is full (the server's or the account's
+ * storage limit, or a full disk). Nothing was stored; the same write succeeds once space returns,
+ * so a worker pauses instead of counting it as a failure of the message.
+ */
+export class StoreFullError extends Error {
+  override readonly name = 'StoreFullError';
+  readonly retryable = true;
+}
+
+// JetStream's API error codes for "no room": insufficient resources (the server's limit, which
+// nats-server derives from the free disk space by default), storage and memory resources exceeded.
+const STORE_FULL_CODES = new Set([10023, 10047, 10028]);
+const STORE_FULL_TEXT = /insufficient (storage |memory )?resources|resource limits exceeded/i;
+
+/** True when `err`, or an error in its `cause` chain, says the JetStream store is full. */
+export function isStoreFull(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; typeof e === 'object' && e !== null && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof StoreFullError) return true;
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (e instanceof Error && e.name === 'JetStreamApiError' && typeof code === 'number' && STORE_FULL_CODES.has(code)) return true;
+    if (typeof message === 'string' && STORE_FULL_TEXT.test(message)) return true;
+  }
+  return false;
+}

@@ -33,6 +33,16 @@ export function streamConfigs(options: StreamProvisionOptions): (Partial<StreamC
     { ...common, ...Streams.genTasks, subjects: [...Streams.genTasks.subjects], retention: RetentionPolicy.Workqueue },
     { ...common, ...Streams.rejections, subjects: [...Streams.rejections.subjects], retention: RetentionPolicy.Limits, max_age: nanos(options.retentionMs) },
     { ...common, ...Streams.dlq, subjects: [...Streams.dlq.subjects], retention: RetentionPolicy.Limits, max_age: nanos(options.retentionMs) },
+    // A counter stream: every subject sums its deduplicated increments (the run's quality summary).
+    {
+      ...common,
+      ...Streams.quality,
+      subjects: [...Streams.quality.subjects],
+      retention: RetentionPolicy.Limits,
+      max_age: nanos(options.retentionMs),
+      allow_msg_counter: true,
+      allow_direct: true,
+    },
   ];
 }
 

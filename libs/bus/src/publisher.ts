@@ -1,7 +1,8 @@
 import type { JetStreamClient } from '@nats-io/jetstream';
+import { headers } from '@nats-io/transport-node';
 import type { z } from 'zod';
 import { backoffDelayMs, sleep } from './backoff.js';
-import { InvalidPayloadError, PublishError } from './errors.js';
+import { InvalidPayloadError, PublishError, StoreFullError, isStoreFull } from './errors.js';
 
 export interface PublisherOptions {
   readonly js: JetStreamClient;
@@ -33,20 +34,40 @@ export class Publisher {
 
   /**
    * Validates `payload` against `schema`, then publishes. Throws InvalidPayloadError for a bad
-   * payload (never sent) and PublishError when JetStream does not acknowledge after retries.
+   * payload (never sent), StoreFullError at once when JetStream has no room (retrying within
+   * seconds cannot help; the caller pauses) and PublishError when JetStream does not acknowledge
+   * after retries.
    */
   async publish<T>(subject: string, schema: z.ZodType<T>, payload: T, msgId: string): Promise<PublishResult> {
     const parsed = schema.safeParse(payload);
     if (!parsed.success) {
       throw new InvalidPayloadError(`refusing to publish invalid payload on ${subject}: ${parsed.error.message}`);
     }
-    const data = JSON.stringify(parsed.data);
+    return this.#send(subject, JSON.stringify(parsed.data), msgId);
+  }
+
+  /**
+   * Adds `delta` to the counter `subject` of a JetStream counter stream (`allow_msg_counter`), with
+   * `msgId` as its Nats-Msg-Id: a retried increment is applied once. Throws RangeError for a
+   * delta that is not an integer and PublishError when JetStream does not acknowledge.
+   */
+  async increment(subject: string, delta: number, msgId: string): Promise<PublishResult> {
+    if (!Number.isSafeInteger(delta)) throw new RangeError(`counter increment must be an integer, got ${delta}`);
+    return this.#send(subject, undefined, msgId, `${delta >= 0 ? '+' : ''}${delta}`);
+  }
+
+  async #send(subject: string, data: string | undefined, msgId: string, increment?: string): Promise<PublishResult> {
     let lastError: unknown;
     for (let attempt = 1; attempt <= this.#maxAttempts; attempt++) {
       try {
-        const ack = await this.#js.publish(subject, data, { msgID: msgId, timeout: this.#timeoutMs });
+        const ack = await this.#js.publish(subject, data, {
+          msgID: msgId,
+          timeout: this.#timeoutMs,
+          ...(increment === undefined ? {} : { headers: incrementHeaders(increment) }),
+        });
         return { seq: ack.seq, duplicate: ack.duplicate };
       } catch (err) {
+        if (isStoreFull(err)) throw new StoreFullError(`cannot store ${subject}: ${errorText(err)}`, { cause: err });
         lastError = err;
         if (attempt < this.#maxAttempts) await sleep(backoffDelayMs({ baseMs: 100, maxMs: 4_000 }, attempt));
       }
@@ -55,4 +76,14 @@ export class Publisher {
       cause: lastError,
     });
   }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+function incrementHeaders(increment: string) {
+  const h = headers();
+  h.set('Nats-Incr', increment);
+  return h;
 }

@@ -10,8 +10,8 @@ export interface StreamMessage {
 
 export interface StreamReaderOptions {
   readonly stream: string;
-  /** Subject filter (wildcards allowed). */
-  readonly filter: string;
+  /** Subject filter (wildcards allowed), or several. */
+  readonly filter: string | readonly string[];
   /** Sequence of the last message already seen; 0 reads from the start. */
   readonly afterSequence: number;
 }
@@ -29,7 +29,7 @@ export class StreamReader {
 
   static async open(js: JetStreamClient, options: StreamReaderOptions): Promise<StreamReader> {
     const consumer = await js.consumers.get(options.stream, {
-      filter_subjects: [options.filter],
+      filter_subjects: typeof options.filter === 'string' ? [options.filter] : [...options.filter],
       ...(options.afterSequence > 0
         ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: options.afterSequence + 1 }
         : { deliver_policy: DeliverPolicy.All }),

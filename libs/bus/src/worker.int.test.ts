@@ -1,81 +1,25 @@
-import { GenerationTask, MsgIds, Streams, Subjects, type DeadLetter } from '@magpie/contracts';
-import { createLogger } from '@magpie/logging';
-import { NatsServerFixture, waitFor } from '@magpie/testing';
-import { jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/transport-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GenerationTask, MsgIds, Streams, Subjects } from '@magpie/contracts';
+import { waitFor } from '@magpie/testing';
+import { jetstream, jetstreamManager } from '@nats-io/jetstream';
+import { describe, expect, it } from 'vitest';
 import { connectNats } from './connect-nats.js';
 import { TransientError } from './errors.js';
 import { provisionStreams } from './provision-streams.js';
-import { Publisher } from './publisher.js';
-import { Worker, type WorkerOptions } from './worker.js';
+import { Worker } from './worker.js';
+import { workerFixtureForSuite, type WorkerFixture } from './worker-fixture.js';
 
-const logger = createLogger({ name: 'bus-test', level: 'silent' });
-let nats: NatsServerFixture;
-let nc: NatsConnection;
-let js: JetStreamClient;
-let jsm: JetStreamManager;
-let publisher: Publisher;
+const fixture = workerFixtureForSuite();
 
-beforeAll(async () => {
-  nats = await NatsServerFixture.start();
-  nc = await connectNats({ servers: nats.url, name: 'bus-test' });
-  js = jetstream(nc);
-  jsm = await jetstreamManager(nc);
-  await provisionStreams(jsm, { duplicateWindowMs: 60_000, retentionMs: 3_600_000 });
-  publisher = new Publisher({ js });
-}, 30_000);
-
-afterAll(async () => {
-  await nc?.close();
-  await nats?.stop();
-});
-
-function task(runId: string, taskIndex: number): GenerationTask {
-  return { schemaVersion: 1, runId, taskIndex, slotStart: taskIndex * 10, slotCount: 10 };
-}
-
-async function publishTask(t: GenerationTask): Promise<void> {
-  await publisher.publish(Subjects.genTask(t.runId), GenerationTask, t, MsgIds.genTask(t.runId, t.taskIndex));
-}
-
-function worker(runId: string, overrides: Partial<WorkerOptions<GenerationTask>> & Pick<WorkerOptions<GenerationTask>, 'handler'>) {
-  return new Worker<GenerationTask>({
-    js,
-    jsm,
-    stream: Streams.genTasks.name,
-    durableName: `test-${runId}`,
-    filterSubject: Subjects.genTask(runId),
-    schema: GenerationTask,
-    publisher,
-    stage: 'generator',
-    logger,
-    concurrency: 4,
-    ackWaitMs: 2_000,
-    maxDeliveries: 3,
-    backoff: { baseMs: 50, maxMs: 200 },
-    ...overrides,
-  });
-}
-
-async function deadLetters(runId: string): Promise<DeadLetter[]> {
-  const info = await jsm.streams.info(Streams.dlq.name, { subjects_filter: Subjects.deadLettersOfRun(runId) });
-  const total = Object.values(info.state.subjects ?? {}).reduce((a, b) => a + b, 0);
-  const out: DeadLetter[] = [];
-  if (total === 0) return out;
-  const consumer = await js.consumers.get(Streams.dlq.name, { filter_subjects: Subjects.deadLettersOfRun(runId) });
-  for (let i = 0; i < total; i++) {
-    const m = await consumer.next({ expires: 2_000 });
-    if (m) out.push(m.json<DeadLetter>());
-  }
-  return out;
-}
+const task = (runId: string, taskIndex: number) => fixture().task(runId, taskIndex);
+const publishTask = (t: GenerationTask) => fixture().publishTask(t);
+const worker = (...args: Parameters<WorkerFixture['worker']>) => fixture().worker(...args);
+const deadLetters = (runId: string) => fixture().deadLetters(runId);
 
 describe('stream provisioning', () => {
   it('is idempotent and keeps existing messages', async () => {
     await publishTask(task('prov1', 0));
-    await provisionStreams(jsm, { duplicateWindowMs: 60_000, retentionMs: 3_600_000 });
-    const info = await jsm.streams.info(Streams.genTasks.name, { subjects_filter: Subjects.genTask('prov1') });
+    await provisionStreams(fixture().jsm, { duplicateWindowMs: 60_000, retentionMs: 3_600_000 });
+    const info = await fixture().jsm.streams.info(Streams.genTasks.name, { subjects_filter: Subjects.genTask('prov1') });
     expect(info.state.subjects?.[Subjects.genTask('prov1')]).toBe(1);
   });
 });
@@ -83,25 +27,25 @@ describe('stream provisioning', () => {
 describe('publisher', () => {
   it('stores the same output published twice only once', async () => {
     const t = task('dedup1', 0);
-    const first = await publisher.publish(Subjects.genTask(t.runId), GenerationTask, t, MsgIds.genTask(t.runId, 0));
-    const second = await publisher.publish(Subjects.genTask(t.runId), GenerationTask, t, MsgIds.genTask(t.runId, 0));
+    const first = await fixture().publisher.publish(Subjects.genTask(t.runId), GenerationTask, t, MsgIds.genTask(t.runId, 0));
+    const second = await fixture().publisher.publish(Subjects.genTask(t.runId), GenerationTask, t, MsgIds.genTask(t.runId, 0));
     expect(first.duplicate).toBe(false);
     expect(second.duplicate).toBe(true);
     expect(second.seq).toBe(first.seq);
-    const info = await jsm.streams.info(Streams.genTasks.name, { subjects_filter: Subjects.genTask('dedup1') });
+    const info = await fixture().jsm.streams.info(Streams.genTasks.name, { subjects_filter: Subjects.genTask('dedup1') });
     expect(info.state.subjects?.[Subjects.genTask('dedup1')]).toBe(1);
   });
 
   it('refuses a payload that fails its schema', async () => {
     const bad = { ...task('bad1', 0), slotCount: -1 };
-    await expect(publisher.publish(Subjects.genTask('bad1'), GenerationTask, bad, 'x')).rejects.toThrow(/invalid payload/);
+    await expect(fixture().publisher.publish(Subjects.genTask('bad1'), GenerationTask, bad, 'x')).rejects.toThrow(/invalid payload/);
   });
 });
 
 describe('worker', () => {
   it('redelivers a message when the worker that had it dies without acking', async () => {
     const runId = 'redeliver1';
-    const conn = await connectNats({ servers: nats.url, name: 'doomed' });
+    const conn = await connectNats({ servers: fixture().nats.url, name: 'doomed' });
     let firstSeen = false;
     const doomed = new Worker<GenerationTask>({
       js: jetstream(conn),
@@ -110,9 +54,10 @@ describe('worker', () => {
       durableName: `test-${runId}`,
       filterSubject: Subjects.genTask(runId),
       schema: GenerationTask,
-      publisher,
+      publisher: fixture().publisher,
+      failures: fixture().failures,
       stage: 'generator',
-      logger,
+      logger: fixture().logger,
       concurrency: 1,
       ackWaitMs: 1_500,
       handler: () => {
@@ -138,7 +83,7 @@ describe('worker', () => {
     expect(deliveries).toEqual([2]);
   });
 
-  it('dead-letters a message after max deliveries and reports it', async () => {
+  it('dead-letters a message after maxFailures handler failures and reports it', async () => {
     const runId = 'dlq1';
     const attempts: number[] = [];
     const reported: string[] = [];
@@ -162,7 +107,7 @@ describe('worker', () => {
     expect(attempts).toEqual([1, 2, 3]);
     expect(letters).toHaveLength(1);
     expect(letters[0]?.deliveryCount).toBe(3);
-    expect(letters[0]?.error).toMatch(/backend 503/);
+    expect(letters[0]?.error).toMatch(/^failed 3 times; last error: backend 503/);
     expect(letters[0]?.originalSubject).toBe(Subjects.genTask(runId));
     expect(reported).toEqual([runId]);
   });
@@ -177,7 +122,7 @@ describe('worker', () => {
       },
     });
     await w.start();
-    await js.publish(Subjects.genTask(runId), JSON.stringify({ schemaVersion: 1, runId, nonsense: true }));
+    await fixture().js.publish(Subjects.genTask(runId), JSON.stringify({ schemaVersion: 1, runId, nonsense: true }));
     const letters = await waitFor('a dead letter', async () => {
       const l = await deadLetters(runId);
       return l.length > 0 ? l : undefined;
@@ -236,7 +181,7 @@ describe('worker', () => {
     await publishTask(task(runId, 0));
     await waitFor('the handler to finish', () => finished, 15_000, 20);
     const info = await waitFor('the ack', async () => {
-      const i = await jsm.consumers.info(Streams.genTasks.name, `test-${runId}`);
+      const i = await fixture().jsm.consumers.info(Streams.genTasks.name, `test-${runId}`);
       return i.num_ack_pending === 0 && i.num_pending === 0 ? i : undefined;
     }, 10_000, 20);
     await w.stop();

@@ -1,18 +1,25 @@
 import { AckPolicy, DeliverPolicy, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/transport-node';
-import { DeadLetter, MsgIds, Subjects, runIdOfSubject } from '@magpie/contracts';
+import type { DeadLetter } from '@magpie/contracts';
 import type { Logger } from '@magpie/logging';
 import type { z } from 'zod';
 import { backoffDelayMs, sleep, type BackoffPolicy } from './backoff.js';
-import { IllegalStateError, PermanentError, isNotRetryable, retryAfterOf } from './errors.js';
+import { CompletionForecast } from './completion-forecast.js';
+import { DeadLetterer } from './dead-letterer.js';
+import { Delivery } from './delivery.js';
+import { IllegalStateError, PermanentError, isNotRetryable, isStoreFull, retryAfterOf } from './errors.js';
+import type { FailureCounter } from './failure-counter.js';
 import type { Publisher } from './publisher.js';
+import { StorePause } from './store-pause.js';
 
 export interface WorkerContext {
   readonly subject: string;
   readonly streamSequence: number;
-  /** 1 on first delivery. */
+  /** 1 on first delivery; redeliveries after crashes and shutdowns count too. */
   readonly deliveryCount: number;
-  /** Aborted when the worker stops past its grace period; pass it to backend calls. */
+  /** Handler failures of this message so far (0 on first delivery); only these lead to a dead letter. */
+  readonly failures: number;
+  /** Aborted when the worker releases the message (shutdown); pass it to backend calls. */
   readonly signal: AbortSignal;
 }
 
@@ -27,6 +34,8 @@ export interface WorkerMetrics {
   acked?(durationMs: number): void;
   /** The handler failed and the message will be redelivered. */
   retried?(errorKind: string): void;
+  /** The message was handed back unfinished (shutdown), or waits for the store to have room; not a failure. */
+  released?(why: 'shutdown' | 'store_full'): void;
   deadLettered?(): void;
   inFlight?(count: number): void;
   /** Messages waiting on the consumer (not yet delivered) and delivered but unacked. */
@@ -43,6 +52,8 @@ export interface WorkerOptions<T> {
   readonly handler: WorkerHandler<T>;
   /** Publishes dead letters. */
   readonly publisher: Publisher;
+  /** Where handler failures are counted per message, across replicas and restarts. */
+  readonly failures: FailureCounter;
   /** The stage name used in dead-letter subjects and logs. */
   readonly stage: string;
   readonly logger: Logger;
@@ -52,12 +63,22 @@ export interface WorkerOptions<T> {
    */
   readonly concurrency: number | (() => number);
   readonly ackWaitMs?: number;
-  /** Deliveries before a failing message is dead-lettered. */
+  /** Handler failures of one message before it is dead-lettered. */
+  readonly maxFailures?: number;
+  /**
+   * Deliveries of any kind before a message is dead-lettered: a safety bound, far above what
+   * restarts cause, for a message that kills its process every time it is handled.
+   */
   readonly maxDeliveries?: number;
   readonly backoff?: BackoffPolicy;
   /** Un-acked messages across all replicas of this consumer; defaults to 4 × concurrency (as at start). */
   readonly maxAckPending?: number;
   readonly fetchExpiresMs?: number;
+  /**
+   * Nak delay of a message handed back on shutdown: short, so another replica takes it at once,
+   * but longer than a pull's expiry, so the stopping worker's last pull cannot take it back.
+   */
+  readonly releaseDelayMs?: number;
   readonly metrics?: WorkerMetrics;
   /**
    * While this returns false the worker pulls nothing (e.g. every backend replica is down): work
@@ -68,29 +89,39 @@ export interface WorkerOptions<T> {
   readonly backlogPollMs?: number;
   /** Called after a dead letter is stored and before the message is terminated. */
   readonly onDeadLetter?: (letter: DeadLetter, runId: string | undefined) => Promise<void>;
+  /** Called when the worker pauses because the NATS store is full, with a line for people, and again every so often while it lasts. */
+  readonly onStorePaused?: (message: string, since: Date) => void;
+  /** Called when a paused worker could store again. */
+  readonly onStoreResumed?: () => void;
 }
 
 /**
  * - `idle`: constructed, not started.
  * - `running`: pulling and handling messages.
- * - `stopping`: no new pulls; in-flight handlers finishing.
+ * - `stopping`: no new pulls; in-flight handlers finishing or released.
  * - `stopped`: final.
  */
 type WorkerState = 'idle' | 'running' | 'stopping' | 'stopped';
 
 /**
- * A durable pull-consumer loop with bounded concurrency and an explicit ack policy:
- * ack after the handler (which publishes its output) resolves; nak with backoff on transient
- * failures; dead-letter then term on invalid payloads, PermanentError, or after maxDeliveries;
- * working() keeps long handlers from being redelivered.
+ * A durable pull-consumer loop with bounded concurrency and an explicit ack policy: ack after the
+ * handler (which publishes its output) resolves; nak with backoff on transient failures, counted
+ * per message; dead-letter then term on invalid payloads, PermanentError, or after `maxFailures`
+ * real failures. A redelivery after a crash, a kill or a shutdown is not a failure. working()
+ * keeps long handlers' leases. A full NATS store pauses the worker instead of failing messages.
  */
 export class Worker<T> {
   readonly #o: WorkerOptions<T>;
   readonly #ackWaitMs: number;
+  readonly #maxFailures: number;
   readonly #maxDeliveries: number;
   readonly #backoff: BackoffPolicy;
-  readonly #inFlight = new Set<Promise<void>>();
-  readonly #abort = new AbortController();
+  readonly #releaseDelayMs: number;
+  readonly #fetchExpiresMs: number;
+  readonly #deliveries = new Map<Delivery, Promise<void>>();
+  readonly #forecast = new CompletionForecast();
+  readonly #deadLetterer: DeadLetterer;
+  readonly #storePause: StorePause;
   #state: WorkerState = 'idle';
   #loop: Promise<void> | undefined;
   #slotFreed: (() => void) | undefined;
@@ -98,9 +129,18 @@ export class Worker<T> {
 
   constructor(options: WorkerOptions<T>) {
     this.#o = options;
-    this.#ackWaitMs = options.ackWaitMs ?? 30_000;
-    this.#maxDeliveries = options.maxDeliveries ?? 5;
+    this.#ackWaitMs = options.ackWaitMs ?? 15_000;
+    this.#maxFailures = options.maxFailures ?? 5;
+    this.#maxDeliveries = options.maxDeliveries ?? 100;
     this.#backoff = options.backoff ?? { baseMs: 1_000, maxMs: 30_000 };
+    this.#fetchExpiresMs = options.fetchExpiresMs ?? 1_000;
+    this.#releaseDelayMs = Math.max(options.releaseDelayMs ?? 0, this.#fetchExpiresMs + 250);
+    this.#deadLetterer = new DeadLetterer(options);
+    this.#storePause = new StorePause({
+      logger: options.logger,
+      ...(options.onStorePaused ? { onPaused: options.onStorePaused } : {}),
+      ...(options.onStoreResumed ? { onResumed: options.onStoreResumed } : {}),
+    });
   }
 
   get state(): WorkerState {
@@ -108,7 +148,7 @@ export class Worker<T> {
   }
 
   get inFlight(): number {
-    return this.#inFlight.size;
+    return this.#deliveries.size;
   }
 
   /** Creates or updates the durable consumer, then starts pulling. Throws IllegalStateError after stop. */
@@ -135,8 +175,10 @@ export class Worker<T> {
   }
 
   /**
-   * Stops pulling, lets in-flight handlers finish for up to `graceMs`, then aborts the rest
-   * (they nak, so another replica picks them up). Idempotent.
+   * Stops pulling; of the messages in progress, keeps those expected to finish within `graceMs`
+   * (judged from recent durations) and releases the rest at once with a short nak delay, so
+   * another replica starts them now; what is still running after `graceMs` is released too.
+   * Released messages are not failures. Idempotent.
    */
   async stop(graceMs = 10_000): Promise<void> {
     if (this.#state === 'idle') {
@@ -146,16 +188,28 @@ export class Worker<T> {
     if (this.#state !== 'running') return;
     this.#state = 'stopping';
     clearInterval(this.#backlogTimer);
+    // Released before the fetch loop winds down, so another replica can start them right away.
+    const held = [...this.#deliveries.keys()];
+    const released = held.filter((d) => !this.#forecast.canFinish(d.elapsedMs, graceMs));
+    for (const d of released) this.#release(d, 'shutdown: would not finish within the grace period');
+    if (held.length > 0) this.#o.logger.info({ inFlight: held.length, released: released.length, graceMs }, 'stopping: finishing what can finish within the grace period');
     this.#slotFreed?.();
     await this.#loop;
-    const drained = Promise.allSettled([...this.#inFlight]).then(() => true);
+    const drained = Promise.allSettled([...this.#deliveries.values()]).then(() => true);
     const finished = await Promise.race([drained, sleep(graceMs).then(() => false)]);
     if (!finished) {
-      this.#o.logger.warn({ inFlight: this.#inFlight.size }, 'grace period over, aborting in-flight work');
-      this.#abort.abort(new Error('worker stopping'));
-      await Promise.allSettled([...this.#inFlight]);
+      const late = [...this.#deliveries.keys()].filter((d) => !d.settled);
+      this.#o.logger.warn({ inFlight: late.length }, 'grace period over, releasing in-flight work');
+      for (const d of late) this.#release(d, 'shutdown: grace period over');
+      await Promise.allSettled([...this.#deliveries.values()]);
     }
     this.#state = 'stopped';
+  }
+
+  #release(delivery: Delivery, reason: string): void {
+    if (delivery.settled) return;
+    delivery.release(this.#releaseDelayMs, reason);
+    this.#o.metrics?.released?.('shutdown');
   }
 
   #concurrency(): number {
@@ -169,6 +223,8 @@ export class Worker<T> {
       ack_wait: nanos(this.#ackWaitMs),
       max_ack_pending: this.#o.maxAckPending ?? this.#concurrency() * 4,
       filter_subject: filterSubject,
+      // We count failures ourselves; JetStream's delivery count also counts crashes and shutdowns.
+      max_deliver: -1,
     };
     const exists = await jsm.consumers.info(stream, durableName).then(
       () => true,
@@ -179,14 +235,7 @@ export class Worker<T> {
       return;
     }
     try {
-      await jsm.consumers.add(stream, {
-        ...mutable,
-        durable_name: durableName,
-        ack_policy: AckPolicy.Explicit,
-        deliver_policy: DeliverPolicy.All,
-        // We count deliveries ourselves so that the last failure is dead-lettered, not dropped.
-        max_deliver: -1,
-      });
+      await jsm.consumers.add(stream, { ...mutable, durable_name: durableName, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All });
     } catch (err) {
       // A replica created it concurrently; fine if it exists now.
       const created = await jsm.consumers.info(stream, durableName).then(
@@ -209,20 +258,25 @@ export class Worker<T> {
       }
       if (paused) logger.info({}, 'resuming: backend available');
       paused = false;
-      const free = this.#concurrency() - this.#inFlight.size;
+      const waitMs = this.#storePause.waitMs();
+      if (waitMs > 0) {
+        await sleep(Math.min(250, waitMs));
+        continue;
+      }
+      const free = this.#concurrency() - this.#deliveries.size;
       if (free <= 0) {
         await new Promise<void>((resolve) => (this.#slotFreed = resolve));
         continue;
       }
       try {
         const consumer = await js.consumers.get(stream, durableName);
-        const batch = await consumer.fetch({ max_messages: free, expires: this.#o.fetchExpiresMs ?? 1_000 });
+        const batch = await consumer.fetch({ max_messages: free, expires: this.#fetchExpiresMs });
         for await (const msg of batch) {
           if (this.#state !== 'running') {
-            msg.nak();
+            msg.nak(this.#releaseDelayMs);
             continue;
           }
-          this.#track(this.#process(msg));
+          this.#track(new Delivery(msg, this.#ackWaitMs));
         }
       } catch (err) {
         if (this.#state !== 'running') break;
@@ -232,103 +286,111 @@ export class Worker<T> {
     }
   }
 
-  #track(work: Promise<void>): void {
-    this.#inFlight.add(work);
-    this.#o.metrics?.inFlight?.(this.#inFlight.size);
+  #track(delivery: Delivery): void {
+    const work = this.#process(delivery);
+    this.#deliveries.set(delivery, work);
+    this.#o.metrics?.inFlight?.(this.#deliveries.size);
     void work.finally(() => {
-      this.#inFlight.delete(work);
-      this.#o.metrics?.inFlight?.(this.#inFlight.size);
+      this.#deliveries.delete(delivery);
+      this.#o.metrics?.inFlight?.(this.#deliveries.size);
       const wake = this.#slotFreed;
       this.#slotFreed = undefined;
       wake?.();
     });
   }
 
-  async #process(msg: JsMsg): Promise<void> {
+  async #process(delivery: Delivery): Promise<void> {
+    const { msg } = delivery;
     const deliveryCount = msg.info.deliveryCount;
     this.#o.metrics?.received?.();
     let raw: unknown;
     try {
       raw = msg.json();
     } catch (err) {
-      await this.#deadLetter(msg, `invalid JSON: ${String(err)}`);
+      await this.#deadLetter(delivery, `invalid JSON: ${String(err)}`, 0);
       return;
     }
     const parsed = this.#o.schema.safeParse(raw);
     if (!parsed.success) {
-      await this.#deadLetter(msg, `invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      await this.#deadLetter(delivery, `invalid payload: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, 0);
       return;
     }
+    const failures = deliveryCount === 1 ? 0 : await this.#failuresOf(msg);
     if (deliveryCount > this.#maxDeliveries) {
-      // Earlier deliveries died with their worker (no ack, no nak): give up rather than loop forever.
-      await this.#deadLetter(msg, `delivered ${deliveryCount} times without success`);
+      // Almost every delivery died with its process: a message that kills its handler, most likely.
+      await this.#deadLetter(
+        delivery,
+        `delivered ${deliveryCount} times without finishing (${failures} handler failures; the other deliveries ended with their process: crash, kill or shutdown)`,
+        failures,
+      );
       return;
     }
-    const heartbeat = setInterval(() => msg.working(), Math.max(100, Math.floor(this.#ackWaitMs / 3)));
     const startedAt = performance.now();
     try {
-      await this.#o.handler(parsed.data, {
-        subject: msg.subject,
-        streamSequence: msg.seq,
-        deliveryCount,
-        signal: this.#abort.signal,
-      });
-      msg.ack();
-      this.#o.metrics?.acked?.(performance.now() - startedAt);
+      await this.#o.handler(parsed.data, { subject: msg.subject, streamSequence: msg.seq, deliveryCount, failures, signal: delivery.signal });
+      if (delivery.released) return;
+      delivery.ack();
+      this.#storePause.stored();
+      const durationMs = performance.now() - startedAt;
+      this.#forecast.observe(durationMs);
+      this.#o.metrics?.acked?.(durationMs);
+      if (failures > 0) void this.#forget(msg);
     } catch (err) {
-      await this.#onHandlerError(msg, err);
-    } finally {
-      clearInterval(heartbeat);
+      await this.#onHandlerError(delivery, err, failures);
     }
   }
 
-  async #onHandlerError(msg: JsMsg, err: unknown): Promise<void> {
-    const deliveryCount = msg.info.deliveryCount;
-    const log = this.#o.logger;
-    if (this.#abort.signal.aborted) {
-      msg.nak();
-      return;
-    }
+  async #onHandlerError(delivery: Delivery, err: unknown, failuresBefore: number): Promise<void> {
+    // Handed back on shutdown: already nak'd, and not a failure of the message.
+    if (delivery.released) return;
+    const { msg } = delivery;
     const message = err instanceof Error ? err.message : String(err);
+    if (isStoreFull(err)) {
+      // Nothing could be stored; retrying the message later costs it nothing.
+      delivery.nak(this.#storePause.full(message));
+      this.#o.metrics?.released?.('store_full');
+      return;
+    }
     if (err instanceof PermanentError || isNotRetryable(err)) {
-      await this.#deadLetter(msg, message);
+      await this.#deadLetter(delivery, message, failuresBefore);
       return;
     }
-    if (deliveryCount >= this.#maxDeliveries) {
-      await this.#deadLetter(msg, `failed ${deliveryCount} times; last error: ${message}`);
+    const failures = failuresBefore + 1;
+    if (failures >= this.#maxFailures) {
+      await this.#deadLetter(delivery, `failed ${failures} times; last error: ${message}`, failures);
       return;
     }
-    const retryAfterMs = retryAfterOf(err);
-    const delayMs = Math.max(retryAfterMs, backoffDelayMs(this.#backoff, deliveryCount));
-    log.warn({ err, subject: msg.subject, deliveryCount, delayMs }, 'handler failed; will retry');
+    await this.#o.failures.record(this.#o.durableName, this.#o.stream, msg.seq, failures).catch((e: unknown) => {
+      this.#o.logger.warn({ err: e, subject: msg.subject }, 'could not store the failure count; this delivery may not be counted');
+    });
+    const delayMs = Math.max(retryAfterOf(err), backoffDelayMs(this.#backoff, failures));
+    this.#o.logger.warn({ err, subject: msg.subject, deliveryCount: msg.info.deliveryCount, failures, delayMs }, 'handler failed; will retry');
     this.#o.metrics?.retried?.(err instanceof Error ? err.name : 'unknown');
-    msg.nak(delayMs);
+    delivery.nak(delayMs);
   }
 
-  async #deadLetter(msg: JsMsg, error: string): Promise<void> {
-    const { stream, durableName, stage, publisher, logger } = this.#o;
-    const runId = runIdOfSubject(msg.subject);
-    const letter: DeadLetter = {
-      schemaVersion: 1,
-      stage,
-      consumer: durableName,
-      originalSubject: msg.subject,
-      originalStreamSequence: msg.seq,
-      payload: msg.string(),
-      error: error.slice(0, 4096),
-      deliveryCount: msg.info.deliveryCount,
-      deadLetteredAt: new Date().toISOString(),
-    };
+  async #failuresOf(msg: JsMsg): Promise<number> {
     try {
-      await publisher.publish(Subjects.deadLetter(runId ?? 'unknown', stage), DeadLetter, letter, MsgIds.deadLetter(stream, msg.seq));
-      await this.#o.onDeadLetter?.(letter, runId);
-      logger.error({ subject: msg.subject, error, deliveryCount: letter.deliveryCount }, 'dead-lettered');
-      this.#o.metrics?.deadLettered?.();
-      msg.term(error.slice(0, 200));
+      return await this.#o.failures.failures(this.#o.durableName, this.#o.stream, msg.seq);
     } catch (err) {
+      this.#o.logger.warn({ err, subject: msg.subject }, 'could not read the failure count; counting from 0');
+      return 0;
+    }
+  }
+
+  async #forget(msg: JsMsg): Promise<void> {
+    await this.#o.failures.clear(this.#o.durableName, this.#o.stream, msg.seq).catch(() => undefined);
+  }
+
+  async #deadLetter(delivery: Delivery, error: string, failures: number): Promise<void> {
+    const stored = await this.#deadLetterer.deadLetter(delivery.msg, error, failures);
+    if (stored) {
+      this.#o.metrics?.deadLettered?.();
+      delivery.term(error.slice(0, 200));
+      void this.#forget(delivery.msg);
+    } else {
       // The dead letter could not be stored: keep the message rather than lose it.
-      logger.error({ err, subject: msg.subject }, 'dead-lettering failed; will retry');
-      msg.nak(backoffDelayMs(this.#backoff, msg.info.deliveryCount));
+      delivery.nak(backoffDelayMs(this.#backoff, Math.max(1, failures)));
     }
   }
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { platformFile } from '@magpie/config';
 import type { z } from 'zod';
 import { DomainCatalog, DomainsFile } from './domain-catalog.js';
 import { CatalogError } from './errors.js';
@@ -89,5 +89,5 @@ export function loadCatalog(configDir: string): Catalog {
   return { models, domains, presets: new PresetCatalog(presetsFile) };
 }
 
-/** The repository's configs/ directory, resolved from this file so it works from any working directory. */
-export const DEFAULT_CONFIG_DIR = fileURLToPath(new URL('../../../configs', import.meta.url));
+/** The platform's configs/ folder (the repository's, or the build's copy), found from this module so it works from any working directory. */
+export const DEFAULT_CONFIG_DIR = platformFile(import.meta.url, 'configs');

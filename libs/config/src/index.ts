@@ -1,2 +1,3 @@
 export * from './load-config.js';
 export * from './service-env.js';
+export * from './platform-files.js';

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import { LogLevel, envInt } from './load-config.js';
 
+/**
+ * The one grace budget: what a service gets on SIGTERM to finish or release its in-flight work.
+ * Whatever stops a service (Kubernetes, `magpie up`, the test platform) waits longer than this
+ * before SIGKILL: see `stopGraceMsFor` in libs/launcher and the chart's shutdown.graceSeconds.
+ */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 20_000;
+
+/**
+ * After the grace period a service still closes its health endpoint and drains NATS; it exits by
+ * itself once this much longer has passed (libs/runtime). A supervisor's SIGKILL comes later still.
+ */
+export const SHUTDOWN_DRAIN_MS = 5_000;
+
 /** Variables every service reads: NATS, logging, health port and stream limits. */
 export const platformEnv = {
   NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
@@ -14,8 +27,11 @@ export const platformEnv = {
   DUPLICATE_WINDOW_MS: envInt(24 * 3_600_000, 1_000),
   /** How long records, run events and dead letters are kept. */
   RETENTION_MS: envInt(30 * 24 * 3_600_000, 60_000),
-  /** Time a service gets on SIGTERM to finish in-flight work before it naks the rest. */
-  SHUTDOWN_GRACE_MS: envInt(20_000, 0),
+  /**
+   * Time a service gets on SIGTERM to finish in-flight work; what cannot finish within it is
+   * handed back at once (a short nak delay) for another replica.
+   */
+  SHUTDOWN_GRACE_MS: envInt(DEFAULT_SHUTDOWN_GRACE_MS, 0),
 };
 export const PlatformEnv = z.object(platformEnv);
 /** The platform variables every service process reads, as parsed. */
@@ -23,10 +39,22 @@ export type PlatformEnv = z.infer<typeof PlatformEnv>;
 
 /** Variables of a stage that pulls messages: its redelivery policy. */
 export const workerEnv = {
-  /** Unacked time before redelivery; working() extends it during long calls. */
-  ACK_WAIT_MS: envInt(60_000, 1_000),
-  /** Deliveries before a failing message is dead-lettered. */
-  MAX_DELIVERIES: envInt(5, 1, 100),
+  /**
+   * Unacked time before redelivery. A handler in progress renews its lease every third of it
+   * (working()), so calls of any length keep their message; a replica that dies loses its
+   * messages to another within this time.
+   */
+  ACK_WAIT_MS: envInt(15_000, 1_000),
+  /**
+   * Handler failures (backend errors, timeouts, malformed answers) of one message before it is
+   * dead-lettered. A redelivery after a crash, a kill or a shutdown is not a failure.
+   */
+  MAX_FAILURES: envInt(5, 1, 100),
+  /**
+   * Deliveries of any kind before a message is dead-lettered: only a safety bound for a message
+   * that kills its process every time, far above what restarts and rolling deploys cause.
+   */
+  MAX_DELIVERIES: envInt(100, 1, 100_000),
   RETRY_BASE_MS: envInt(1_000, 1),
   RETRY_MAX_MS: envInt(60_000, 1),
 };

@@ -2,6 +2,7 @@ import { TASK_TAGS, UNITAG_MISSIONS } from '@magpie/unitag';
 import { z } from 'zod';
 import { FinishReason, RunId, TokenUsage } from './common.js';
 import { ContaminationEvidence, DifficultyLevel, QualityLevel } from './data-quality.js';
+import { AdaptiveSamplingInfo, AgreementEvidence, PairInfo, SftVerdict } from './quality-evidence.js';
 
 /** Magpie's `gen_input_configs`, field for field. */
 export const GenInputConfigs = z.object({
@@ -80,8 +81,12 @@ export const ProblemRecord = RecordBase.extend({
 });
 export type ProblemRecord = z.infer<typeof ProblemRecord>;
 
-/** One chain-of-thought solution: the fields Magpie's `_ins_res.json` adds. */
+/**
+ * One chain-of-thought solution: the fields Magpie's `_ins_res.json` adds. Version 2 added the
+ * request's seed and takes `answer` from finalAnswerOf (null when truncated).
+ */
 export const SolutionRecord = RecordBase.extend({
+  schemaVersion: z.literal(2),
   kind: z.literal('solution'),
   problemRecordId: z.string(),
   instruction: z.string(),
@@ -89,58 +94,60 @@ export const SolutionRecord = RecordBase.extend({
   /** Text inside `<think>…</think>` (or the backend's reasoning field); null for plain models. */
   reasoning: z.string().nullable(),
   finishReason: FinishReason,
-  /** The final answer extracted from the response, if any. */
+  /** The final answer the solution votes with: null when it was truncated or none could be extracted. */
   answer: z.string().nullable(),
+  /** The request's seed (derived from the run's seed, spec and slot). */
+  seed: z.number().int().nonnegative(),
   gen_response_configs: GenResponseConfigs,
   usage: TokenUsage,
 });
 export type SolutionRecord = z.infer<typeof SolutionRecord>;
 
-/** N sampled responses to one problem: the fields Magpie's `_ins_5res.json` adds. */
+/**
+ * N sampled responses to one problem: the fields Magpie's `_ins_5res.json` adds. Version 2 added
+ * the seed of each request and adaptive sampling's outcome.
+ */
 export const SamplesRecord = RecordBase.extend({
+  schemaVersion: z.literal(2),
   kind: z.literal('samples'),
   problemRecordId: z.string(),
   instruction: z.string(),
   responses: z.array(z.string()).min(1),
   reasonings: z.array(z.string().nullable()),
   finishReasons: z.array(FinishReason),
+  /** One seed per backend request, in order: one, or two when adaptive sampling extended the samples. */
+  seeds: z.array(z.number().int().nonnegative()).min(1).max(2),
+  /** Null when the run draws a fixed number of samples. */
+  adaptive: AdaptiveSamplingInfo.nullable(),
   gen_response_configs: GenResponseConfigs,
   usage: TokenUsage,
 });
 export type SamplesRecord = z.infer<typeof SamplesRecord>;
 
-/** Why no preference pair was emitted for a problem. */
-export const PairSkipReason = z.enum(['margin_below_minimum', 'chosen_equals_rejected', 'no_scores']);
-export type PairSkipReason = z.infer<typeof PairSkipReason>;
-
-/** How the pair was chosen, so a user can audit or re-pick it. */
-export const PairInfo = z.object({
-  rule: z.enum(['magpie', 'majority']),
-  chosenIndex: z.number().int().nonnegative().nullable(),
-  rejectedIndex: z.number().int().nonnegative().nullable(),
-  /** Chosen minus rejected reward. */
-  margin: z.number(),
-  /** The most common final answer among the samples (majority rule), if any could be extracted. */
-  majorityAnswer: z.string().nullable(),
-  skipReason: PairSkipReason.nullable(),
-});
-export type PairInfo = z.infer<typeof PairInfo>;
-
 /**
- * Reward scores for each sample plus the preference pair: `_ins_5res_armorm.json`'s additions.
- * `chosen`/`rejected` are null when the pair was skipped (`pair.skipReason` says why).
+ * A problem's evaluation, written once its samples are scored and its solution is known: the
+ * reward per sample (`rewards_armorm`, in response order), every sample's final answer, how the
+ * answers of the samples and the solution agree, the SFT solution's verdict and the preference
+ * pair, or why none was made. `_ins_5res_armorm.json`'s additions plus the evidence. `chosen`/
+ * `rejected` are null when the pair was skipped (`pair.skipReason` says why). Version 2 added the
+ * agreement, the verdict, the pair's evidence and the lineage.
  */
 export const RewardsRecord = RecordBase.extend({
+  schemaVersion: z.literal(2),
   kind: z.literal('rewards'),
   problemRecordId: z.string(),
   samplesRecordId: z.string(),
   rewards_armorm: z.array(z.object({ score: z.number() })).min(1),
-  /** Final answer extracted from each response, in response order; null where none was found. */
+  /** Each sample's final answer (finalAnswerOf), in response order; null where truncated or none was found. */
   answers: z.array(z.string().nullable()),
+  agreement: AgreementEvidence,
+  sft: SftVerdict,
   pair: PairInfo,
   chosen: z.array(ChatMessage).length(2).nullable(),
   rejected: z.array(ChatMessage).length(2).nullable(),
   reward_model: z.string(),
+  /** The seeds behind the problem's solution and samples. */
+  lineage: z.object({ solverSeed: z.number().int().nonnegative(), samplerSeeds: z.array(z.number().int().nonnegative()).min(1) }),
 });
 export type RewardsRecord = z.infer<typeof RewardsRecord>;
 
@@ -180,6 +187,9 @@ export type RecordKind = z.infer<typeof RecordKind>;
 /** Any record on the RECORDS stream, discriminated by `kind`. */
 export const AnyRecord = z.discriminatedUnion('kind', [ProblemRecord, SolutionRecord, SamplesRecord, RewardsRecord, TagsRecord]);
 export type AnyRecord = z.infer<typeof AnyRecord>;
+
+/** The schema version each kind's records are written with. */
+export const RECORD_SCHEMA_VERSIONS = { problem: 1, solution: 2, samples: 2, rewards: 2, tags: 1 } as const satisfies Record<RecordKind, number>;
 
 /** The deterministic record id for a kind and problem slot. */
 export function recordIdFor(runId: string, kind: RecordKind, id: number): string {

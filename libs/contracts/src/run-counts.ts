@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RecordKind } from './records.js';
 import { FlagReason } from './flags.js';
+import { QualitySummary, emptyQualitySummary } from './quality-summary.js';
 import { RejectionReason } from './rejection.js';
 
 /** Records stored per kind for one run. */
@@ -27,10 +28,12 @@ export const RunCounts = z.object({
   rejections: z.partialRecord(RejectionReason, z.number().int().positive()),
   /** Kept records with a finding (contamination in flag mode, the tags recipe), by flag; a flag with none is absent. */
   flags: z.partialRecord(FlagReason, z.number().int().positive()).default({}),
+  /** The data-quality summary: agreement, verified SFT, pairs kept and skipped, adaptive sampling, duplicates, contamination. */
+  quality: QualitySummary,
 });
 export type RunCounts = z.infer<typeof RunCounts>;
 
 /** The counts of a run that has stored nothing yet. */
 export function emptyRunCounts(): RunCounts {
-  return { records: { problem: 0, solution: 0, samples: 0, rewards: 0, tags: 0 }, deadLettered: 0, rejections: {}, flags: {} };
+  return { records: { problem: 0, solution: 0, samples: 0, rewards: 0, tags: 0 }, deadLettered: 0, rejections: {}, flags: {}, quality: emptyQualitySummary() };
 }

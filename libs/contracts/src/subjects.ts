@@ -1,4 +1,5 @@
 import type { FlagReason } from './flags.js';
+import type { QualityCounter } from './quality-summary.js';
 import type { RejectionReason } from './rejection.js';
 import type { RecordKind } from './records.js';
 
@@ -21,6 +22,11 @@ export const Streams = {
   rejections: { name: 'REJECTIONS', subjects: ['rejections.v1.>', 'flags.v1.>'] },
   /** Dead letters: `dlq.v1.<runId>.<stage>`. Limits retention. */
   dlq: { name: 'DLQ', subjects: ['dlq.v1.>'] },
+  /**
+   * The quality summary's counters: `quality.v1.<runId>.<facet>.<value>`, a JetStream counter
+   * stream (each subject sums its deduplicated `Nats-Incr` increments). Limits retention.
+   */
+  quality: { name: 'QUALITY', subjects: ['quality.v1.>'] },
 } as const;
 
 /** The KV bucket holding one RunState per run id, plus client-request-id reservations. */
@@ -32,6 +38,12 @@ export const RUNS_BUCKET = 'runs';
  * agree on one order (libs/contracts DedupLogEntry).
  */
 export const DEDUP_BUCKET = 'dedup';
+
+/**
+ * The reward stage's join of a problem's solution and scored samples: key `<runId>.<slot>`, value
+ * a RewardJoin. Whichever half arrives second writes the rewards record.
+ */
+export const REWARD_JOINS_BUCKET = 'reward-joins';
 
 export type RunEventName = 'requested' | 'cancelled' | 'finished';
 
@@ -49,6 +61,8 @@ export const Subjects = {
   flagsOfRun: (runId: string) => `flags.v1.${runId}.>`,
   deadLetter: (runId: string, stage: string) => `dlq.v1.${runId}.${stage}`,
   deadLettersOfRun: (runId: string) => `dlq.v1.${runId}.>`,
+  qualityCounter: (runId: string, counter: QualityCounter) => `quality.v1.${runId}.${counter.facet}.${counter.value}`,
+  qualityOfRun: (runId: string) => `quality.v1.${runId}.>`,
 } as const;
 
 /**
@@ -69,4 +83,15 @@ export const MsgIds = {
   deadLetter: (stream: string, sequence: number) => `dlq:${stream}:${sequence}`,
   rejection: (runId: string, taskIndex: number, attempt: number, choiceIndex: number) => `${runId}:rejected:${taskIndex}:${attempt}:${choiceIndex}`,
   flag: (recordId: string, flag: FlagReason) => `${recordId}:flag:${flag}`,
+  /**
+   * One increment per problem slot and facet (and per tally of the `tokens` facet), so a
+   * redelivered message adds nothing and a slot is never counted under two values of a facet.
+   */
+  qualityCounter: (runId: string, slot: number, counter: QualityCounter) =>
+    `${runId}:quality:${slot}:${counter.facet}${counter.facet === 'tokens' ? `.${counter.value}` : ''}`,
 } as const;
+
+/** The reward-joins key of a problem slot. */
+export function rewardJoinKey(runId: string, slot: number): string {
+  return `${runId}.${slot}`;
+}

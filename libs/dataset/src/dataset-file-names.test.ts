@@ -14,7 +14,14 @@ describe('datasetFileNames', () => {
       sharegptJsonl: 'Magpie_DeepSeek-R1-Distill-Qwen-32B_50_1764086400_sharegpt.jsonl',
       messagesJsonl: 'Magpie_DeepSeek-R1-Distill-Qwen-32B_50_1764086400_messages.jsonl',
       dpoJsonl: 'Magpie_DeepSeek-R1-Distill-Qwen-32B_50_1764086400_dpo.jsonl',
+      insParquet: 'Magpie_DeepSeek-R1-Distill-Qwen-32B_50_1764086400_ins.parquet',
+      insResParquet: 'Magpie_DeepSeek-R1-Distill-Qwen-32B_50_1764086400_ins_res.parquet',
+      ins5resArmormParquet: 'Magpie_DeepSeek-R1-Distill-Qwen-32B_50_1764086400_ins_5res_armorm.parquet',
+      sharegptParquet: 'Magpie_DeepSeek-R1-Distill-Qwen-32B_50_1764086400_sharegpt.parquet',
+      messagesParquet: 'Magpie_DeepSeek-R1-Distill-Qwen-32B_50_1764086400_messages.parquet',
+      dpoParquet: 'Magpie_DeepSeek-R1-Distill-Qwen-32B_50_1764086400_dpo.parquet',
       info: 'dataset_info.json',
+      card: 'README.md',
     });
   });
 

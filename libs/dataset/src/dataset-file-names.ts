@@ -20,7 +20,16 @@ export interface DatasetFileNames {
   readonly messagesJsonl: string;
   /** Emitted preference pairs as `{prompt, chosen, rejected}` for DPO. */
   readonly dpoJsonl: string;
+  /** Parquet copies (explicit schemas) of the problems, the SFT rows, the preference rows and the exports, for Hugging Face `datasets`. */
+  readonly insParquet: string;
+  readonly insResParquet: string;
+  readonly ins5resArmormParquet: string;
+  readonly sharegptParquet: string;
+  readonly messagesParquet: string;
+  readonly dpoParquet: string;
   readonly info: string;
+  /** The Hugging Face dataset card: YAML `configs` and `dataset_info` plus the run's models, sampling and quality summary. */
+  readonly card: string;
 }
 
 /** What names a dataset: Magpie's `Magpie_{model}_{total_prompts}_{timestamp}` prefix. */
@@ -44,10 +53,15 @@ export function datasetFilePrefix(parts: DatasetNameParts): string {
 
 /**
  * File names of a dataset: Magpie's own names (so Magpie's later steps and users' scripts find
- * them), the JSONL copies and exports with the same prefix, and `dataset_info.json`.
+ * them), the JSONL and Parquet copies and exports with the same prefix, `dataset_info.json` and
+ * the dataset card `README.md`.
  */
 export function datasetFileNames(parts: DatasetNameParts): DatasetFileNames {
-  const prefix = datasetFilePrefix(parts);
+  return datasetFileNamesForPrefix(datasetFilePrefix(parts));
+}
+
+/** The file names of a dataset whose prefix is known, e.g. from its dataset_info.json `file_prefix`. */
+export function datasetFileNamesForPrefix(prefix: string): DatasetFileNames {
   return {
     ins: `${prefix}_ins.json`,
     insRes: `${prefix}_ins_res.json`,
@@ -58,6 +72,13 @@ export function datasetFileNames(parts: DatasetNameParts): DatasetFileNames {
     sharegptJsonl: `${prefix}_sharegpt.jsonl`,
     messagesJsonl: `${prefix}_messages.jsonl`,
     dpoJsonl: `${prefix}_dpo.jsonl`,
+    insParquet: `${prefix}_ins.parquet`,
+    insResParquet: `${prefix}_ins_res.parquet`,
+    ins5resArmormParquet: `${prefix}_ins_5res_armorm.parquet`,
+    sharegptParquet: `${prefix}_sharegpt.parquet`,
+    messagesParquet: `${prefix}_messages.parquet`,
+    dpoParquet: `${prefix}_dpo.parquet`,
     info: 'dataset_info.json',
+    card: 'README.md',
   };
 }

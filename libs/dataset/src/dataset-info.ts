@@ -1,11 +1,14 @@
-import type { RecordCounts, RecordKind, RunCounts, RunSpec, RunStatus, StageSettings, TokenUsage } from '@magpie/contracts';
+import type { QualitySummary, RecordCounts, RecordKind, RunCounts, RunSpec, RunStatus, StageSettings, TokenUsage } from '@magpie/contracts';
+
+/** A run's status as the dataset records it: the platform's, or `unknown` when its final state could not be read. */
+export type DatasetRunStatus = RunStatus | 'unknown';
 
 /** What the caller knows about the run when it finishes the dataset. */
 export interface DatasetRunInfo {
   /** The run's resolved spec (models, sampling, seed…). */
   readonly spec: RunSpec;
   /** The run's final status; anything but `succeeded` marks the files as possibly short. */
-  readonly status: RunStatus;
+  readonly status: DatasetRunStatus;
   /** Why the run failed or was cancelled. */
   readonly reason?: string;
   /** ISO-8601 times the run was created and finished. */
@@ -61,6 +64,36 @@ export interface DatasetContents {
    * ShareGPT, `dpo` for pairs. Magpie's files keep them, with their tags and evidence.
    */
   readonly training_excluded: { readonly sft: Readonly<Record<string, number>>; readonly dpo: Readonly<Record<string, number>> };
+  /** Solutions left out of the messages and ShareGPT exports because they are not verified (none with keep_unverified). */
+  readonly sft_unverified_excluded: number;
+  /** Kept pairs left out of the DPO export because their chosen answer is not verified (none with keep_unverified). */
+  readonly pairs_unverified_excluded: number;
+}
+
+/** The run's quality summary as the platform reported it (GetRun), in the files' snake_case. */
+export interface DatasetQuality {
+  /** Evaluated problems by how their answers agree: unanimous, strict, plurality, tie, no_answer. */
+  readonly agreement: Readonly<Record<string, number>>;
+  readonly sft: {
+    readonly verified: number;
+    readonly unverified: number;
+    readonly verified_share: number | null;
+    readonly unverified_by_outcome: Readonly<Record<string, number>>;
+  };
+  readonly pairs: {
+    readonly kept: number;
+    readonly kept_by_kind: Readonly<Record<string, number>>;
+    readonly skipped: number;
+    readonly skipped_by_reason: Readonly<Record<string, number>>;
+  };
+  readonly adaptive_sampling: {
+    readonly stopped_early: number;
+    readonly extended: number;
+    readonly completion_tokens_saved: number;
+    readonly extension_prompt_tokens: number;
+  };
+  readonly duplicates: { readonly exact: number; readonly near: number };
+  readonly contamination: { readonly flagged: number; readonly removed: number };
 }
 
 /** The `dataset_info.json` document. */
@@ -69,9 +102,11 @@ export interface DatasetInfo {
   readonly domain: string;
   /** The subtopics the run was asked for; empty means all of the domain's, round-robin. */
   readonly subtopics: readonly string[];
+  /** A run over several domains (`domain` is "mixed"): each domain's problems and subtopics; empty for one domain. */
+  readonly domain_mix: readonly { readonly domain: string; readonly count: number; readonly subtopics: readonly string[] }[];
   /** Problems written per subtopic, keys sorted. */
   readonly problems_per_subtopic: Readonly<Record<string, number>>;
-  readonly status: RunStatus;
+  readonly status: DatasetRunStatus;
   readonly reason: string | null;
   /** True when the run succeeded and every one of `count` problems is in every file. */
   readonly complete: boolean;
@@ -91,8 +126,18 @@ export interface DatasetInfo {
     readonly generator: StageInfo;
     readonly solver: StageInfo;
     readonly sampler: StageInfo & { readonly samples_per_problem: number };
-    readonly reward: { readonly model: string; readonly pair_rule: string; readonly min_reward_margin: number };
+    readonly reward: {
+      readonly model: string;
+      readonly pair_rule: string;
+      readonly min_reward_margin: number;
+      readonly style_pairs: boolean;
+      readonly verify_share: number;
+    };
   };
+  /** Adaptive sampling's sizes; null when every problem drew `samples_per_problem`. */
+  readonly adaptive_sampling: { readonly initial_samples: number; readonly max_samples: number } | null;
+  /** What the training exports (messages, ShareGPT, DPO) hold: only verified records unless keep_unverified. */
+  readonly exports: { readonly keep_unverified: boolean };
   /** The generator's instruction filters. */
   readonly filters: {
     readonly min_chars: number;
@@ -116,6 +161,8 @@ export interface DatasetInfo {
   };
   /** The run's counts as the platform reported them when the dataset was finished; null when it could not be asked. */
   readonly counts: DatasetRunCounts | null;
+  /** The run's quality summary, from the same report; null when it could not be asked. */
+  readonly quality: DatasetQuality | null;
   /** What the files hold. */
   readonly dataset: DatasetContents;
   /** Skipped preference pairs by `pair.skip_reason`, keys sorted. */
@@ -155,6 +202,7 @@ export interface BuildDatasetInfoOptions {
   readonly problemsPerSubtopic: ReadonlyMap<string, number>;
   readonly usage: Readonly<Record<Exclude<RecordKind, 'rewards'>, TokenUsage>>;
   readonly files: readonly DatasetFileEntry[];
+  readonly keepUnverified: boolean;
 }
 
 function sortedRecord(entries: Iterable<readonly [string, number]>): Record<string, number> {
@@ -168,11 +216,33 @@ function describe(complete: boolean, run: DatasetRunInfo, contents: DatasetConte
     failed: 'the run failed',
     cancelled: 'the run was cancelled',
     running: 'the run had not finished',
+    unknown: "the run's final state could not be read from the gateway",
   }[run.status];
   return (
     `${why}: ${contents.complete_problems} of ${run.spec.count} problems are in every file; ` +
     'each file holds only the problems whose stage records arrived'
   );
+}
+
+function sorted(record: Readonly<Record<string, number | undefined>>): Record<string, number> {
+  return sortedRecord(Object.entries(record).filter((e): e is [string, number] => e[1] !== undefined));
+}
+
+/** The platform's quality summary in the files' shape. */
+export function datasetQuality(q: QualitySummary): DatasetQuality {
+  return {
+    agreement: { ...q.agreement },
+    sft: { verified: q.sft.verified, unverified: q.sft.unverified, verified_share: q.sft.verifiedShare, unverified_by_outcome: sorted(q.sft.unverifiedByOutcome) },
+    pairs: { kept: q.pairs.kept, kept_by_kind: sorted(q.pairs.keptByKind), skipped: q.pairs.skipped, skipped_by_reason: sorted(q.pairs.skippedByReason) },
+    adaptive_sampling: {
+      stopped_early: q.adaptiveSampling.stoppedEarly,
+      extended: q.adaptiveSampling.extended,
+      completion_tokens_saved: q.adaptiveSampling.completionTokensSaved,
+      extension_prompt_tokens: q.adaptiveSampling.extensionPromptTokens,
+    },
+    duplicates: { ...q.duplicates },
+    contamination: { ...q.contamination },
+  };
 }
 
 /** Assembles `dataset_info.json`; pure, so the writer decides when and where it is written. */
@@ -183,6 +253,7 @@ export function buildDatasetInfo(options: BuildDatasetInfoOptions): DatasetInfo 
     run_id: options.runId,
     domain: options.domain,
     subtopics: [...run.spec.subtopics],
+    domain_mix: (run.spec.domainMix ?? []).map((share) => ({ domain: share.domain, count: share.count, subtopics: [...share.subtopics] })),
     problems_per_subtopic: sortedRecord(options.problemsPerSubtopic),
     status: run.status,
     reason: run.reason ?? null,
@@ -201,8 +272,19 @@ export function buildDatasetInfo(options: BuildDatasetInfoOptions): DatasetInfo 
       generator: stageInfo(run.spec.generator),
       solver: stageInfo(run.spec.solver),
       sampler: { ...stageInfo(run.spec.sampler), samples_per_problem: run.spec.sampler.samplesPerProblem },
-      reward: { model: run.spec.reward.model, pair_rule: run.spec.reward.pairRule, min_reward_margin: run.spec.reward.minRewardMargin },
+      reward: {
+        model: run.spec.reward.model,
+        pair_rule: run.spec.reward.pairRule,
+        min_reward_margin: run.spec.reward.minRewardMargin,
+        style_pairs: run.spec.quality.stylePairs,
+        verify_share: run.spec.quality.verifyShare,
+      },
     },
+    adaptive_sampling: run.spec.quality.adaptiveSampling && {
+      initial_samples: run.spec.quality.adaptiveSampling.initialSamples,
+      max_samples: run.spec.quality.adaptiveSampling.maxSamples,
+    },
+    exports: { keep_unverified: options.keepUnverified },
     filters: {
       min_chars: run.spec.filters.minChars,
       max_chars: run.spec.filters.maxChars,
@@ -230,6 +312,7 @@ export function buildDatasetInfo(options: BuildDatasetInfoOptions): DatasetInfo 
           flags: sortedRecord(Object.entries(run.counts.flags)),
         }
       : null,
+    quality: run.counts ? datasetQuality(run.counts.quality) : null,
     dataset: contents,
     skipped_pairs: sortedRecord(options.skippedPairs),
     usage: {

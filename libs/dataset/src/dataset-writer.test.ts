@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AnyRecord } from '@magpie/contracts';
+import { emptyQualitySummary, type AnyRecord } from '@magpie/contracts';
 import { DatasetWriter, type DatasetWriterOptions } from './dataset-writer.js';
 import type { DatasetInfo, DatasetRunInfo } from './dataset-info.js';
 import { DatasetWriterError } from './errors.js';
@@ -18,7 +18,7 @@ import {
 } from './magpie-fields.js';
 import { fixtures } from '@magpie/testing';
 
-const { RUN_ID, SPEC, completeRun, contaminatedProblem, problem, rewards, samples, skippedRewards, solution, tags } = fixtures;
+const { RUN_ID, SPEC, completeRun, contaminatedProblem, problem, rewards, samples, skippedRewards, solution, tags, verifiedRewards } = fixtures;
 
 const RUN: DatasetRunInfo = {
   spec: SPEC,
@@ -30,11 +30,15 @@ const RUN: DatasetRunInfo = {
 
 const PREFIX = 'Magpie_DeepSeek-R1-Distill-Qwen-32B_4_1764086400';
 const f = (suffix: string): string => `${PREFIX}_${suffix}`;
+/** The JSONL and Parquet copies and exports of a 4-problem run where every problem is in every file. */
+const COPIES_OF_4 = ['ins_res.jsonl', 'ins_5res_armorm.jsonl', 'sharegpt.jsonl', 'messages.jsonl', 'dpo.jsonl']
+  .concat(['ins', 'ins_res', 'ins_5res_armorm', 'sharegpt', 'messages', 'dpo'].map((kind) => `${kind}.parquet`))
+  .map((suffix) => ({ name: f(suffix), records: 4 }));
 
 let dir: string;
 
-function options(): DatasetWriterOptions {
-  return { dir, domain: 'algebra', runId: RUN_ID, model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', count: 4, timestamp: 1_764_086_400 };
+function options(overrides: Partial<DatasetWriterOptions> = {}): DatasetWriterOptions {
+  return { dir, domain: 'algebra', runId: RUN_ID, model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', count: 4, timestamp: 1_764_086_400, ...overrides };
 }
 
 beforeEach(async () => {
@@ -63,8 +67,8 @@ function arrivalOrder<T>(items: T[]): T[] {
   return [...items].reverse();
 }
 
-async function writeAll(records: AnyRecord[], run: DatasetRunInfo = RUN) {
-  const writer = await DatasetWriter.create(options());
+async function writeAll(records: AnyRecord[], run: DatasetRunInfo = RUN, overrides: Partial<DatasetWriterOptions> = {}) {
+  const writer = await DatasetWriter.create(options(overrides));
   for (const record of records) await writer.add(record);
   return writer.finish(run);
 }
@@ -83,12 +87,9 @@ describe('DatasetWriter', () => {
       { name: f('ins_res.json'), records: 4 },
       { name: f('ins_5res.json'), records: 4 },
       { name: f('ins_5res_armorm.json'), records: 4 },
-      { name: f('ins_res.jsonl'), records: 4 },
-      { name: f('ins_5res_armorm.jsonl'), records: 4 },
-      { name: f('sharegpt.jsonl'), records: 4 },
-      { name: f('messages.jsonl'), records: 4 },
-      { name: f('dpo.jsonl'), records: 4 },
+      ...COPIES_OF_4,
       { name: 'dataset_info.json', records: 1 },
+      { name: 'README.md', records: 1 },
     ]);
     expect(summary.info.complete).toBe(true);
   });
@@ -124,11 +125,16 @@ describe('DatasetWriter', () => {
     const [armorm] = await readJson(f('ins_5res_armorm.json'));
     expect(Object.keys(armorm ?? {})).toEqual([...INS_5RES_ARMORM_FIELDS]);
     expect(armorm).toMatchObject({
-      rewards_armorm: rewards(0).rewards_armorm,
-      chosen: rewards(0).chosen,
-      rejected: rewards(0).rejected,
-      answers: rewards(0).answers,
+      rewards_armorm: verifiedRewards(0).rewards_armorm,
+      chosen: verifiedRewards(0).chosen,
+      rejected: verifiedRewards(0).rejected,
+      answers: verifiedRewards(0).answers,
+      finish_reasons: samples(0).finishReasons,
+      reasonings: samples(0).reasonings,
+      pair: { rule: 'correctness', kind: 'style', verified: true },
+      lineage: { solver_seed: 1_000, sampler_seeds: [2_000], reward_model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1' },
     });
+    expect(res).toMatchObject({ verified: true, verdict: { outcome: 'verified' }, agreement: { level: 'unanimous' } });
 
     expect(await readJsonl(f('ins_res.jsonl'))).toEqual(await readJson(f('ins_res.json')));
     expect(await readJsonl(f('ins_5res_armorm.jsonl'))).toEqual(await readJson(f('ins_5res_armorm.json')));
@@ -140,7 +146,7 @@ describe('DatasetWriter', () => {
   it('writes one JSONL line per row and exports only what each training format can use', async () => {
     const records = [
       ...completeRun(3),
-      solution(3), // problem 3 solved but cut off: in ShareGPT, not in the SFT export
+      solution(3), // problem 3 solved but cut off: in _ins_res, not verified, so in no training export
       problem(3),
       samples(3),
       skippedRewards(3),
@@ -149,17 +155,46 @@ describe('DatasetWriter', () => {
     const lines = async (name: string): Promise<number> => (await readFile(join(dir, name), 'utf8')).split('\n').length - 1;
     expect(await lines(f('ins_res.jsonl'))).toBe(4);
     expect(await lines(f('ins_5res_armorm.jsonl'))).toBe(4);
-    expect(await lines(f('sharegpt.jsonl'))).toBe(4);
+    expect(await lines(f('sharegpt.jsonl'))).toBe(3);
     expect(await lines(f('messages.jsonl'))).toBe(3);
     expect(await lines(f('dpo.jsonl'))).toBe(3);
     const armorm = await readJsonl(f('ins_5res_armorm.jsonl'));
     expect(armorm[3]).toMatchObject({ id: 3, chosen: null, rejected: null, pair: { skip_reason: 'chosen_equals_rejected' } });
+    expect((await readJsonl(f('ins_res.jsonl')))[3]).toMatchObject({ id: 3, finish_reason: 'length', verified: false });
     expect(summary.info).toMatchObject({
-      dataset: { pairs_emitted: 3, pairs_skipped: 1, sft_excluded: 1 },
+      dataset: { pairs_emitted: 3, pairs_skipped: 1, sft_excluded: 0, sft_unverified_excluded: 1, pairs_unverified_excluded: 0 },
       skipped_pairs: { chosen_equals_rejected: 1 },
+      exports: { keep_unverified: false },
     });
     const byName = Object.fromEntries(summary.files.map((file) => [file.name, file.records]));
-    expect(byName).toMatchObject({ [f('sharegpt.jsonl')]: 4, [f('messages.jsonl')]: 3, [f('dpo.jsonl')]: 3 });
+    expect(byName).toMatchObject({ [f('sharegpt.jsonl')]: 3, [f('messages.jsonl')]: 3, [f('dpo.jsonl')]: 3 });
+  });
+
+  it('keeps unverified solutions and pairs out of the training exports by default, and in them with keepUnverified', async () => {
+    // Slot 0 verified; slot 1 evaluated but unverified (pair kept, its chosen answer unverified); slot 2 cut off; slot 3 never evaluated.
+    const records = [
+      ...[0, 1, 2, 3].map((id) => problem(id)),
+      ...[0, 1, 2, 3].map((id) => (id === 2 ? { ...solution(id), finishReason: 'length' as const, answer: null } : solution(id))),
+      ...[0, 1, 2].map((id) => samples(id)),
+      verifiedRewards(0),
+      rewards(1),
+      { ...rewards(2), sft: { ...rewards(2).sft, answer: null, verified: false, outcome: 'no_answer' as const } },
+    ];
+    const strict = await writeAll(records, { ...RUN, status: 'cancelled' });
+    expect(strict.info.dataset).toMatchObject({ sft_excluded: 0, sft_unverified_excluded: 3, pairs_unverified_excluded: 2 });
+    expect((await readJsonl(f('messages.jsonl'))).length).toBe(1);
+    expect((await readJsonl(f('sharegpt.jsonl'))).map((r) => [r.record_id, r.verified])).toEqual([[`${RUN_ID}:problem:0`, true]]);
+    expect(await readJsonl(f('dpo.jsonl'))).toEqual([{ prompt: problem(0).instruction, chosen: 'c', rejected: 'b' }]);
+    // _ins_res keeps every solution, with its flag.
+    expect((await readJson(f('ins_res.json'))).map((r) => r.verified)).toEqual([true, false, false, null]);
+
+    await rm(dir, { recursive: true, force: true });
+    const all = await writeAll(records, { ...RUN, status: 'cancelled' }, { keepUnverified: true });
+    expect(all.info.dataset).toMatchObject({ sft_excluded: 1, sft_unverified_excluded: 0, pairs_unverified_excluded: 0 });
+    expect(all.info.exports).toEqual({ keep_unverified: true });
+    expect((await readJsonl(f('sharegpt.jsonl'))).map((r) => r.verified)).toEqual([true, false, false, null]);
+    expect(await readJsonl(f('messages.jsonl'))).toHaveLength(3);
+    expect(await readJsonl(f('dpo.jsonl'))).toHaveLength(3);
   });
 
   it('lays JSON arrays out like json.dump(indent=2) and writes [] for an empty file', async () => {
@@ -231,12 +266,30 @@ describe('DatasetWriter', () => {
       pairs_skipped: 0,
       sft_excluded: 0,
       training_excluded: { sft: {}, dpo: {} },
+      sft_unverified_excluded: 2,
+      pairs_unverified_excluded: 2,
     });
-    expect(await readJsonl(f('dpo.jsonl'))).toHaveLength(2); // 0 and 3: a pair needs only its problem
+    // 0 and 3 have pairs (a pair needs only its problem), but neither chosen answer is verified.
+    expect(await readJsonl(f('dpo.jsonl'))).toHaveLength(0);
+    expect(info.quality).toBeNull();
   });
 
   it('writes dataset_info.json with stages, sampling, filters, rejections, usage, platform, times and files', async () => {
-    const counts = { records: { problem: 4, solution: 4, samples: 4, rewards: 4, tags: 0 }, deadLettered: 0, rejections: { too_short: 2, near_duplicate: 3 }, flags: {} };
+    const quality = {
+      ...emptyQualitySummary(),
+      agreement: { unanimous: 3, strict: 1, plurality: 0, tie: 0, no_answer: 0 },
+      sft: { verified: 3, unverified: 1, verifiedShare: 0.75, unverifiedByOutcome: { majority_below_share: 1 } },
+      pairs: { kept: 4, keptByKind: { style: 3, correctness: 1 }, skipped: 0, skippedByReason: {} },
+      adaptiveSampling: { stoppedEarly: 3, extended: 1, completionTokensSaved: 9_000, extensionPromptTokens: 120 },
+      duplicates: { exact: 0, near: 3 },
+    };
+    const counts = {
+      records: { problem: 4, solution: 4, samples: 4, rewards: 4, tags: 0 },
+      deadLettered: 0,
+      rejections: { too_short: 2, near_duplicate: 3 },
+      flags: {},
+      quality,
+    };
     const summary = await writeAll(completeRun(4), { ...RUN, counts });
     const info = JSON.parse(await readFile(join(dir, 'dataset_info.json'), 'utf8')) as DatasetInfo;
     expect(info).toEqual(summary.info);
@@ -261,8 +314,10 @@ describe('DatasetWriter', () => {
         generator: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', temperature: 1.2, top_p: 1, max_tokens: 1024 },
         solver: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', temperature: 0.1, top_p: 1, max_tokens: 16384 },
         sampler: { model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', temperature: 0.8, top_p: 0.95, max_tokens: 16384, samples_per_problem: 3 },
-        reward: { model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1', pair_rule: 'majority', min_reward_margin: 0 },
+        reward: { model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1', pair_rule: 'correctness', min_reward_margin: 0, style_pairs: false, verify_share: 0.6 },
       },
+      adaptive_sampling: null,
+      exports: { keep_unverified: false },
       filters: { min_chars: 10, max_chars: 4000, near_duplicate_threshold: 0.85, sanitize: false, require_math: true },
       data_quality: {
         dataset: null,
@@ -271,6 +326,14 @@ describe('DatasetWriter', () => {
         tags: { enabled: false, model: 'meta-llama/Meta-Llama-3-8B-Instruct', min_quality: 'good', min_difficulty: 'medium', min_reward: null },
       },
       counts: { records: { problem: 4, solution: 4, samples: 4, rewards: 4, tags: 0 }, dead_lettered: 0, rejections: { near_duplicate: 3, too_short: 2 }, flags: {} },
+      quality: {
+        agreement: { unanimous: 3, strict: 1, plurality: 0, tie: 0, no_answer: 0 },
+        sft: { verified: 3, unverified: 1, verified_share: 0.75, unverified_by_outcome: { majority_below_share: 1 } },
+        pairs: { kept: 4, kept_by_kind: { correctness: 1, style: 3 }, skipped: 0, skipped_by_reason: {} },
+        adaptive_sampling: { stopped_early: 3, extended: 1, completion_tokens_saved: 9_000, extension_prompt_tokens: 120 },
+        duplicates: { exact: 0, near: 3 },
+        contamination: { flagged: 0, removed: 0 },
+      },
       dataset: {
         complete_problems: 4,
         duplicates_ignored: 0,
@@ -279,6 +342,8 @@ describe('DatasetWriter', () => {
         pairs_skipped: 0,
         sft_excluded: 0,
         training_excluded: { sft: {}, dpo: {} },
+        sft_unverified_excluded: 0,
+        pairs_unverified_excluded: 0,
       },
       skipped_pairs: {},
       usage: {
@@ -294,11 +359,7 @@ describe('DatasetWriter', () => {
       { name: f('ins_res.json'), records: 4 },
       { name: f('ins_5res.json'), records: 4 },
       { name: f('ins_5res_armorm.json'), records: 4 },
-      { name: f('ins_res.jsonl'), records: 4 },
-      { name: f('ins_5res_armorm.jsonl'), records: 4 },
-      { name: f('sharegpt.jsonl'), records: 4 },
-      { name: f('messages.jsonl'), records: 4 },
-      { name: f('dpo.jsonl'), records: 4 },
+      ...COPIES_OF_4,
     ]);
   });
 
@@ -330,14 +391,21 @@ describe('DatasetWriter', () => {
     await writeAll(completeRun(1));
     expect((await readdir(dir)).sort()).toEqual([
       f('dpo.jsonl'),
+      f('dpo.parquet'),
       f('ins.json'),
+      f('ins.parquet'),
       f('ins_5res.json'),
       f('ins_5res_armorm.json'),
       f('ins_5res_armorm.jsonl'),
+      f('ins_5res_armorm.parquet'),
       f('ins_res.json'),
       f('ins_res.jsonl'),
+      f('ins_res.parquet'),
       f('messages.jsonl'),
+      f('messages.parquet'),
       f('sharegpt.jsonl'),
+      f('sharegpt.parquet'),
+      'README.md',
       'dataset_info.json',
     ]);
   });

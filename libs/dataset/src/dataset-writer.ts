@@ -3,20 +3,25 @@ import { join } from 'node:path';
 import type { AnyRecord, ProblemRecord, RecordKind, RewardsRecord, SamplesRecord, SolutionRecord, TagOptions, TagsRecord, TokenUsage } from '@magpie/contracts';
 import { datasetFileNames, datasetFilePrefix, type DatasetFileNames } from './dataset-file-names.js';
 import { buildDatasetInfo, type DatasetContents, type DatasetFileEntry, type DatasetInfo, type DatasetRunInfo } from './dataset-info.js';
+import { buildDatasetCard } from './dataset-card.js';
 import { DatasetWriterError } from './errors.js';
-import { createJsonArrayWriter, createJsonlWriter, type RowFileWriter } from './json-file-writers.js';
+import type { RowFileWriter } from './json-file-writers.js';
+import { openRowFile, ROW_FILES, type RowFileSpec, type RowKind } from './row-files.js';
 import { dpoRow } from './dpo-row.js';
+import { dpoExportDecision, sftExportDecision } from './export-filters.js';
 import { ins5resArmormRow, ins5resRow, insResRow, insRow } from './magpie-rows.js';
-import { isSftReady, messagesRow } from './messages-row.js';
+import { messagesRow } from './messages-row.js';
 import { sharegptRow } from './sharegpt-row.js';
 import { RecordSpool } from './record-spool.js';
-import { magpieTagFields, trainingExclusions, type TrainingExclusion } from './training-filter.js';
+import { trainingExclusions, type TrainingExclusion, type TrainingExclusions } from './training-filter.js';
 
 export interface DatasetWriterOptions {
   /** The dataset directory; created if missing. */
   readonly dir: string;
-  /** The run's domain: it names the files and every problem must carry it. */
+  /** The run's domain (`mixed` for a run over several domains): dataset_info.json names it. */
   readonly domain: string;
+  /** The domains a problem may carry: the run's mix, or (when omitted) `[domain]`. */
+  readonly domains?: readonly string[];
   /** The run every record must belong to. */
   readonly runId: string;
   /** The generator model id: names the files (`Magpie_{model after the last '/'}_…`). */
@@ -25,12 +30,17 @@ export interface DatasetWriterOptions {
   readonly count: number;
   /** Unix seconds of the run's start, for the file names and ShareGPT conversation ids. */
   readonly timestamp: number;
+  /**
+   * Put unverified solutions and pairs into the training exports (messages, ShareGPT, DPO) too.
+   * By default they hold only verified records; `_ins_res` and the armorm files keep every record.
+   */
+  readonly keepUnverified?: boolean;
 }
 
 /** What `finish` wrote. */
 export interface DatasetSummary {
   readonly dir: string;
-  /** Every data file with its row count, then dataset_info.json (records: 1). */
+  /** Every data file with its row count, then dataset_info.json and the dataset card README.md (records: 1 each). */
   readonly files: readonly DatasetFileEntry[];
   readonly info: DatasetInfo;
 }
@@ -39,7 +49,10 @@ const KINDS = ['problem', 'solution', 'samples', 'rewards', 'tags'] as const sat
 const SPOOL_DIR = '.spool';
 
 type Spools = Readonly<Record<RecordKind, RecordSpool>>;
-type RowWriters = Readonly<Record<Exclude<keyof DatasetFileNames, 'info'>, RowFileWriter>>;
+/** Writes a row of one kind to every file of that kind. */
+type RowSink = (kind: RowKind, row: object) => Promise<void>;
+/** What the training exports left out: cut-off or empty solutions, unverified solutions, unverified pairs. */
+type Exclusions = Record<'sftNotReady' | 'sftUnverified' | 'pairsUnverified', number>;
 
 /**
  * Writes Magpie's dataset files for one run from records arriving in any order, with duplicates.
@@ -51,10 +64,12 @@ export class DatasetWriter {
   readonly domain: string;
   readonly runId: string;
   readonly timestamp: number;
+  readonly keepUnverified: boolean;
   readonly fileNames: DatasetFileNames;
   /** `Magpie_{model}_{count}_{timestamp}`. */
   readonly filePrefix: string;
   readonly #spools: Spools;
+  readonly #domains: ReadonlySet<string>;
   readonly #seenRecordIds = new Set<string>();
   readonly #pendingWrites = new Set<Promise<void>>();
   readonly #usage: Record<Exclude<RecordKind, 'rewards'>, TokenUsage> = {
@@ -74,9 +89,11 @@ export class DatasetWriter {
     this.domain = options.domain;
     this.runId = options.runId;
     this.timestamp = options.timestamp;
+    this.keepUnverified = options.keepUnverified ?? false;
     this.fileNames = datasetFileNames(options);
     this.filePrefix = datasetFilePrefix(options);
     this.#spools = spools;
+    this.#domains = new Set(options.domains ?? [options.domain]);
   }
 
   /**
@@ -107,8 +124,8 @@ export class DatasetWriter {
   async add(record: AnyRecord): Promise<boolean> {
     if (this.#state !== 'open') throw new DatasetWriterError('add after finish');
     if (record.runId !== this.runId) throw new DatasetWriterError(`record ${record.recordId} belongs to run ${record.runId}, not ${this.runId}`);
-    if (record.kind === 'problem' && record.domain !== this.domain) {
-      throw new DatasetWriterError(`problem ${record.recordId} is in domain ${record.domain}, not ${this.domain}`);
+    if (record.kind === 'problem' && !this.#domains.has(record.domain)) {
+      throw new DatasetWriterError(`problem ${record.recordId} is in domain ${record.domain}, not ${[...this.#domains].join(' or ')}`);
     }
     const spool = this.#spools[record.kind];
     if (this.#seenRecordIds.has(record.recordId) || spool.has(record.id)) {
@@ -139,14 +156,16 @@ export class DatasetWriter {
     this.#state = 'finishing';
     await Promise.all(this.#pendingWrites);
     try {
-      const { files, completeProblems, orphaned, sftExcluded, trainingExcluded } = await this.#writeFiles(run.spec.tags);
+      const { files, completeProblems, orphaned, excluded, trainingExcluded } = await this.#writeFiles(run.spec.tags);
       const contents: DatasetContents = {
         complete_problems: completeProblems,
         duplicates_ignored: this.#duplicates,
         orphaned,
         pairs_emitted: this.#pairsEmitted,
         pairs_skipped: [...this.#skippedPairs.values()].reduce((a, b) => a + b, 0),
-        sft_excluded: sftExcluded,
+        sft_excluded: excluded.sftNotReady,
+        sft_unverified_excluded: excluded.sftUnverified,
+        pairs_unverified_excluded: excluded.pairsUnverified,
         training_excluded: trainingExcluded,
       };
       const info = buildDatasetInfo({
@@ -160,9 +179,11 @@ export class DatasetWriter {
         problemsPerSubtopic: this.#problemsPerSubtopic,
         usage: this.#usage,
         files,
+        keepUnverified: this.keepUnverified,
       });
       await this.#writeAtomically(this.fileNames.info, `${JSON.stringify(info, null, 2)}\n`);
-      return { dir: this.dir, files: [...files, { name: this.fileNames.info, records: 1 }], info };
+      await this.#writeAtomically(this.fileNames.card, buildDatasetCard(info, this.fileNames));
+      return { dir: this.dir, files: [...files, { name: this.fileNames.info, records: 1 }, { name: this.fileNames.card, records: 1 }], info };
     } finally {
       await this.#closeSpools();
       this.#state = 'closed';
@@ -197,102 +218,90 @@ export class DatasetWriter {
     files: DatasetFileEntry[];
     completeProblems: number;
     orphaned: number;
-    sftExcluded: number;
+    excluded: Exclusions;
     trainingExcluded: DatasetContents['training_excluded'];
   }> {
     const names = this.fileNames;
-    const tmp = (name: string): string => join(this.dir, `.${name}.partial`);
-    const writers = {
-      ins: await createJsonArrayWriter(tmp(names.ins)),
-      insRes: await createJsonArrayWriter(tmp(names.insRes)),
-      ins5res: await createJsonArrayWriter(tmp(names.ins5res)),
-      ins5resArmorm: await createJsonArrayWriter(tmp(names.ins5resArmorm)),
-      insResJsonl: await createJsonlWriter(tmp(names.insResJsonl)),
-      ins5resArmormJsonl: await createJsonlWriter(tmp(names.ins5resArmormJsonl)),
-      sharegptJsonl: await createJsonlWriter(tmp(names.sharegptJsonl)),
-      messagesJsonl: await createJsonlWriter(tmp(names.messagesJsonl)),
-      dpoJsonl: await createJsonlWriter(tmp(names.dpoJsonl)),
-    } satisfies RowWriters;
+    const open: { spec: RowFileSpec; writer: RowFileWriter }[] = [];
     let completeProblems = 0;
-    let sftExcluded = 0;
-    const excluded = { sft: new Map<string, number>(), dpo: new Map<string, number>() };
+    const excluded: Exclusions = { sftNotReady: 0, sftUnverified: 0, pairsUnverified: 0 };
+    const byReason = { sft: new Map<string, number>(), dpo: new Map<string, number>() };
     const count = (into: Map<string, number>, reasons: readonly TrainingExclusion[]): void => {
       for (const reason of reasons) into.set(reason, (into.get(reason) ?? 0) + 1);
     };
     try {
+      for (const spec of ROW_FILES) open.push({ spec, writer: await openRowFile(spec, join(this.dir, `.${names[spec.role]}.partial`)) });
+      const emit: RowSink = async (kind, row) => {
+        for (const { spec, writer } of open) if (spec.rows === kind) await writer.add(row);
+      };
       for (const id of this.#spools.problem.ids()) {
-        const written = await this.#writeProblem(id, writers, recipe);
+        const written = await this.#writeProblem(id, emit, recipe);
         if (written.complete) completeProblems += 1;
-        if (written.sftExcluded) sftExcluded += 1;
-        count(excluded.sft, written.exclusions.sft);
-        count(excluded.dpo, written.exclusions.dpo);
+        for (const key of written.excluded) excluded[key] += 1;
+        count(byReason.sft, written.exclusions.sft);
+        count(byReason.dpo, written.exclusions.dpo);
       }
-      for (const writer of Object.values(writers)) await writer.close();
+      for (const { writer } of open) await writer.close();
     } catch (error) {
       // Close what is still open and leave no partial file behind; the first error is the one to report.
-      await Promise.allSettled(Object.values(writers).map((w) => w.close()));
-      await Promise.allSettled(Object.values(writers).map((w) => rm(w.path, { force: true })));
+      await Promise.allSettled(open.map(({ writer }) => writer.close()));
+      await Promise.allSettled(open.map(({ writer }) => rm(writer.path, { force: true })));
       throw error;
     }
     const files: DatasetFileEntry[] = [];
-    for (const [role, writer] of Object.entries(writers) as [keyof typeof writers, RowFileWriter][]) {
-      const target = join(this.dir, names[role]);
+    for (const { spec, writer } of open) {
+      const target = join(this.dir, names[spec.role]);
       try {
         await rename(writer.path, target);
       } catch (cause) {
         throw new DatasetWriterError(`cannot write ${target}`, { cause });
       }
-      files.push({ name: names[role], records: writer.rows });
+      files.push({ name: names[spec.role], records: writer.rows });
     }
     const problems = this.#spools.problem;
     const orphaned = (['solution', 'samples', 'rewards', 'tags'] as const)
       .map((kind) => this.#spools[kind].ids().filter((id) => !problems.has(id)).length)
       .reduce((a, b) => a + b, 0);
     const sorted = (m: Map<string, number>) => Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return { files, completeProblems, orphaned, sftExcluded, trainingExcluded: { sft: sorted(excluded.sft), dpo: sorted(excluded.dpo) } };
+    return { files, completeProblems, orphaned, excluded, trainingExcluded: { sft: sorted(byReason.sft), dpo: sorted(byReason.dpo) } };
   }
 
   /**
-   * Writes one problem's row to each file its stage records allow. `complete`: it is in every
-   * Magpie file; `sftExcluded`: its solution was kept out of the SFT export; `exclusions`: why it
-   * was kept out of the training exports (contamination, the tag recipe). Magpie's files carry the
-   * tags (unitag.py's fields) and the contamination evidence.
+   * Emits one problem's rows of every kind its stage records allow. `complete`: it is in every
+   * Magpie file; `excluded`: what the training exports left out (cut off, or not verified);
+   * `exclusions`: why it was kept out of the training exports by contamination or the tag recipe.
+   * The solution files carry the tags (unitag.py's fields) and the contamination evidence.
    */
   async #writeProblem(
     id: number,
-    writers: RowWriters,
+    emit: RowSink,
     recipe: TagOptions,
-  ): Promise<{ complete: boolean; sftExcluded: boolean; exclusions: ReturnType<typeof trainingExclusions> }> {
+  ): Promise<{ complete: boolean; excluded: (keyof Exclusions)[]; exclusions: TrainingExclusions }> {
     const problem = (await this.#spools.problem.read(id)) as ProblemRecord;
     const solution = (await this.#spools.solution.read(id)) as SolutionRecord | undefined;
     const samples = (await this.#spools.samples.read(id)) as SamplesRecord | undefined;
     const rewards = (await this.#spools.rewards.read(id)) as RewardsRecord | undefined;
     const tags = (await this.#spools.tags.read(id)) as TagsRecord | undefined;
+    const slot = { solution, samples, rewards, tags };
     const exclusions = trainingExclusions({ problem, tags, rewards, recipe });
-    const findings = { ...(tags ? magpieTagFields(tags) : {}), ...(problem.contamination ? { contamination: problem.contamination } : {}) };
-    await writers.ins.add(insRow(problem));
+    const excluded: (keyof Exclusions)[] = [];
+    await emit('ins', insRow(problem));
     if (solution) {
-      const row = { ...insResRow(problem, solution), ...findings };
-      await writers.insRes.add(row);
-      await writers.insResJsonl.add(row);
-      if (exclusions.sft.length === 0) {
-        await writers.sharegptJsonl.add({ ...sharegptRow(problem, solution, this.timestamp), ...findings });
-        if (isSftReady(solution)) await writers.messagesJsonl.add(messagesRow(problem, solution));
-      }
+      await emit('insRes', insResRow(problem, solution, slot));
+      const decision = sftExportDecision(solution, rewards, this.keepUnverified);
+      if (decision.sharegpt === 'include' && exclusions.sft.length === 0) await emit('sharegpt', sharegptRow(problem, solution, this.timestamp, slot));
+      if (decision.messages === 'include' && exclusions.sft.length === 0) await emit('messages', messagesRow(problem, solution));
+      if (decision.messages === 'not_ready') excluded.push('sftNotReady');
+      if (decision.messages === 'unverified') excluded.push('sftUnverified');
     }
-    if (samples) await writers.ins5res.add(ins5resRow(problem, samples));
-    if (samples && rewards) {
-      const row = ins5resArmormRow(problem, samples, rewards);
-      await writers.ins5resArmorm.add(row);
-      await writers.ins5resArmormJsonl.add(row);
+    if (samples) await emit('ins5res', ins5resRow(problem, samples, slot));
+    if (samples && rewards) await emit('ins5resArmorm', ins5resArmormRow(problem, samples, rewards, slot));
+    const pair = rewards && dpoRow(problem, rewards);
+    if (pair && rewards && exclusions.dpo.length === 0) {
+      if (dpoExportDecision(rewards, this.keepUnverified) === 'include') await emit('dpo', pair);
+      else excluded.push('pairsUnverified');
     }
-    const pair = rewards && exclusions.dpo.length === 0 && dpoRow(problem, rewards);
-    if (pair) await writers.dpoJsonl.add(pair);
-    return {
-      complete: solution !== undefined && samples !== undefined && rewards !== undefined,
-      sftExcluded: solution !== undefined && !isSftReady(solution),
-      exclusions,
-    };
+    return { complete: solution !== undefined && samples !== undefined && rewards !== undefined, excluded, exclusions };
   }
 
   async #writeAtomically(name: string, text: string): Promise<void> {

@@ -1,5 +1,7 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { DatasetWriterError } from './errors.js';
+import type { RowSchema } from './field-types.js';
+import { typedJson } from './typed-json.js';
 
 const FLUSH_AT_CHARS = 1 << 16;
 
@@ -50,7 +52,7 @@ async function openForWrite(path: string): Promise<BufferedFile> {
   }
 }
 
-/** Streams rows into a file in either of the two shapes Magpie's files use. */
+/** Streams rows into a file (a JSON array, JSON Lines or Parquet). */
 export interface RowFileWriter {
   readonly path: string;
   /** Rows written so far. */
@@ -62,9 +64,10 @@ export interface RowFileWriter {
 
 /**
  * A JSON array written one row at a time in the layout of Python's `json.dump(rows, f, indent=2)`
- * (non-ASCII kept as UTF-8), so a large dataset never has to be one string in memory.
+ * (floats as floats, non-ASCII kept as UTF-8), so a large dataset never has to be one string in
+ * memory. Each row is checked against `schema` (see typedJson).
  */
-export async function createJsonArrayWriter(path: string): Promise<RowFileWriter> {
+export async function createJsonArrayWriter(path: string, schema: RowSchema): Promise<RowFileWriter> {
   const file = await openForWrite(path);
   let rows = 0;
   return {
@@ -73,7 +76,7 @@ export async function createJsonArrayWriter(path: string): Promise<RowFileWriter
       return rows;
     },
     async add(row) {
-      const indented = JSON.stringify(row, null, 2).replaceAll('\n', '\n  ');
+      const indented = typedJson(row, schema, { indent: '  ', depth: 1 });
       await file.write(`${rows === 0 ? '[\n' : ',\n'}  ${indented}`);
       rows += 1;
     },
@@ -84,8 +87,8 @@ export async function createJsonArrayWriter(path: string): Promise<RowFileWriter
   };
 }
 
-/** JSON Lines: one compact row per line. */
-export async function createJsonlWriter(path: string): Promise<RowFileWriter> {
+/** JSON Lines: one compact row per line, checked against `schema` and with floats as floats (see typedJson). */
+export async function createJsonlWriter(path: string, schema: RowSchema): Promise<RowFileWriter> {
   const file = await openForWrite(path);
   let rows = 0;
   return {
@@ -94,7 +97,7 @@ export async function createJsonlWriter(path: string): Promise<RowFileWriter> {
       return rows;
     },
     async add(row) {
-      await file.write(`${JSON.stringify(row)}\n`);
+      await file.write(`${typedJson(row, schema)}\n`);
       rows += 1;
     },
     close: () => file.close(),

@@ -53,28 +53,91 @@ export const SHAREGPT_GEN_INPUT_CONFIGS_FIELDS = [...GEN_INPUT_CONFIGS_FIELDS, '
 /** Our provenance, after Magpie's fields in every row file. */
 export const PROVENANCE_FIELDS = ['record_id', 'run_id', 'domain', 'subtopic'] as const;
 
-/** What the solver adds beyond Magpie: the `<think>` text, why generation stopped and the extracted answer. */
-export const SOLUTION_EXTRA_FIELDS = ['reasoning', 'finish_reason', 'answer'] as const;
+/**
+ * What the solver adds beyond Magpie: the `<think>` text, why generation stopped, the final
+ * answer, whether the problem's samples verify it (null until the problem is evaluated), the
+ * verdict's evidence, how the problem's answers agree, and the seeds and reward model behind it.
+ */
+export const SOLUTION_EXTRA_FIELDS = ['reasoning', 'finish_reason', 'answer', 'verified', 'verdict', 'agreement', 'lineage'] as const;
 
-/** What the reward stage adds beyond Magpie: each response's answer and how the pair was picked. */
-export const REWARDS_EXTRA_FIELDS = ['answers', 'pair'] as const;
+/**
+ * Data-quality findings of the solution files (`_ins_res`, ShareGPT): Magpie's unitag fields
+ * (unitag.py's names; null when the run has no tags stage or a mission failed) and the benchmark
+ * item a flagged problem overlaps (null when none).
+ */
+export const TAG_FIELDS = [
+  'intent',
+  'knowledge',
+  'difficulty',
+  'difficulty_generator',
+  'input_quality',
+  'quality_explanation',
+  'quality_generator',
+  'task_category',
+  'other_task_category',
+  'task_category_generator',
+] as const;
+export const FINDINGS_FIELDS = [...TAG_FIELDS, 'contamination'] as const;
+/** The contamination evidence's fields. */
+export const CONTAMINATION_FIELDS = ['file', 'line', 'item_id', 'ngram', 'n'] as const;
 
-/** The `pair` object of an `_ins_5res_armorm` row. */
-export const PAIR_FIELDS = ['rule', 'chosen_index', 'rejected_index', 'margin', 'majority_answer', 'skip_reason'] as const;
+/** What the sampler adds beyond Magpie: each sample's reasoning and finish reason, adaptive sampling's outcome, the lineage. */
+export const SAMPLES_EXTRA_FIELDS = ['reasonings', 'finish_reasons', 'adaptive_sampling', 'lineage'] as const;
+
+/** What the reward stage adds beyond Magpie: the samples' extras, each sample's answer, their agreement, how the pair was picked, the lineage. */
+export const REWARDS_EXTRA_FIELDS = ['reasonings', 'finish_reasons', 'adaptive_sampling', 'answers', 'agreement', 'pair', 'lineage'] as const;
+
+/** The `pair` object of an `_ins_5res_armorm` row: the pick or the skip, with the votes behind it. */
+export const PAIR_FIELDS = [
+  'rule',
+  'kind',
+  'chosen_index',
+  'rejected_index',
+  'chosen_answer',
+  'rejected_answer',
+  'chosen_votes',
+  'rejected_votes',
+  'margin',
+  'majority_answer',
+  'majority_votes',
+  'votes_cast',
+  'verified',
+  'skip_reason',
+] as const;
+
+/** The `agreement` object: how the answers of the samples and the SFT solution (the last voter) agree. */
+export const AGREEMENT_FIELDS = [
+  'level',
+  'voters',
+  'votes_cast',
+  'distinct_answers',
+  'majority_answer',
+  'majority_votes',
+  'majority_share',
+  'strict',
+  'tie',
+  'groups',
+] as const;
+
+/** The `verdict` object of an `_ins_res` row. */
+export const VERDICT_FIELDS = ['outcome', 'agreeing_samples', 'samples', 'required_share'] as const;
+
+/** The `lineage` object of every row: the seeds and the reward model behind the problem's records (null where a record is missing). */
+export const LINEAGE_FIELDS = ['generator_seed', 'solver_seed', 'sampler_seeds', 'reward_model'] as const;
 
 /** Every field of a `_ins.json` row, in order. */
 export const INS_FIELDS = [...MAGPIE_INS_FIELDS, ...PROVENANCE_FIELDS] as const;
 /** Every field of a `_ins_res.json` / `.jsonl` row, in order. */
-export const INS_RES_FIELDS = [...MAGPIE_INS_RES_FIELDS, ...PROVENANCE_FIELDS, ...SOLUTION_EXTRA_FIELDS] as const;
+export const INS_RES_FIELDS = [...MAGPIE_INS_RES_FIELDS, ...PROVENANCE_FIELDS, ...SOLUTION_EXTRA_FIELDS, ...FINDINGS_FIELDS] as const;
 /** Every field of a `_ins_5res.json` row, in order. */
-export const INS_5RES_FIELDS = [...MAGPIE_INS_5RES_FIELDS, ...PROVENANCE_FIELDS] as const;
+export const INS_5RES_FIELDS = [...MAGPIE_INS_5RES_FIELDS, ...PROVENANCE_FIELDS, ...SAMPLES_EXTRA_FIELDS] as const;
 /** Every field of a `_ins_5res_armorm.json` / `.jsonl` row, in order. */
 export const INS_5RES_ARMORM_FIELDS = [...MAGPIE_INS_5RES_ARMORM_FIELDS, ...PROVENANCE_FIELDS, ...REWARDS_EXTRA_FIELDS] as const;
 /** ShareGPT rows carry the reasoning inside `response` (`<think>…</think>`), so only these solver extras follow. */
-export const SHAREGPT_EXTRA_FIELDS = ['finish_reason', 'answer'] as const;
+export const SHAREGPT_EXTRA_FIELDS = ['finish_reason', 'answer', 'verified', 'lineage'] as const;
 
 /** Every field of a `_sharegpt.jsonl` row, in order. */
-export const SHAREGPT_FIELDS = [...MAGPIE_SHAREGPT_FIELDS, ...PROVENANCE_FIELDS, ...SHAREGPT_EXTRA_FIELDS] as const;
+export const SHAREGPT_FIELDS = [...MAGPIE_SHAREGPT_FIELDS, ...PROVENANCE_FIELDS, ...SHAREGPT_EXTRA_FIELDS, ...FINDINGS_FIELDS] as const;
 /** The only field of a `_messages.jsonl` row. */
 export const MESSAGES_FIELDS = ['messages'] as const;
 /** The fields of a `_dpo.jsonl` row (TRL's standard preference format). */

@@ -13,8 +13,11 @@ import {
   MAGPIE_INS_5RES_FIELDS,
   MAGPIE_INS_FIELDS,
   MAGPIE_SHAREGPT_FIELDS,
+  AGREEMENT_FIELDS,
+  LINEAGE_FIELDS,
   MESSAGES_FIELDS,
   PAIR_FIELDS,
+  VERDICT_FIELDS,
   SHAREGPT_FIELDS,
   SHAREGPT_GEN_INPUT_CONFIGS_FIELDS,
 } from './magpie-fields.js';
@@ -22,7 +25,7 @@ import { ins5resArmormRow, ins5resRow, insResRow, insRow } from './magpie-rows.j
 import { isSftReady, messagesRow } from './messages-row.js';
 import { sharegptRow } from './sharegpt-row.js';
 
-const { RUN_ID, problem, rewards, samples, skippedRewards, solution } = fixtures;
+const { RUN_ID, adaptiveSamples, problem, rewards, samples, skippedRewards, solution, verifiedRewards } = fixtures;
 const keys = (row: unknown): string[] => Object.keys(row as object);
 
 describe("Magpie's field lists", () => {
@@ -52,8 +55,19 @@ describe("Magpie's field lists", () => {
     expect(INS_5RES_FIELDS.slice(0, 8)).toEqual([...MAGPIE_INS_5RES_FIELDS]);
     expect(INS_5RES_ARMORM_FIELDS.slice(0, 11)).toEqual([...MAGPIE_INS_5RES_ARMORM_FIELDS]);
     expect(SHAREGPT_FIELDS.slice(0, 6)).toEqual([...MAGPIE_SHAREGPT_FIELDS]);
-    expect(INS_RES_FIELDS.slice(7)).toEqual(['record_id', 'run_id', 'domain', 'subtopic', 'reasoning', 'finish_reason', 'answer']);
-    expect(INS_5RES_ARMORM_FIELDS.slice(11)).toEqual(['record_id', 'run_id', 'domain', 'subtopic', 'answers', 'pair']);
+    const provenance = ['record_id', 'run_id', 'domain', 'subtopic'];
+    expect(INS_RES_FIELDS.slice(7)).toEqual([...provenance, 'reasoning', 'finish_reason', 'answer', 'verified', 'verdict', 'agreement', 'lineage']);
+    expect(INS_5RES_FIELDS.slice(8)).toEqual([...provenance, 'reasonings', 'finish_reasons', 'adaptive_sampling', 'lineage']);
+    expect(INS_5RES_ARMORM_FIELDS.slice(11)).toEqual([
+      ...provenance,
+      'reasonings',
+      'finish_reasons',
+      'adaptive_sampling',
+      'answers',
+      'agreement',
+      'pair',
+      'lineage',
+    ]);
   });
 });
 
@@ -65,6 +79,9 @@ describe('row builders', () => {
     const armorm = ins5resArmormRow(problem(0), samples(0), rewards(0));
     expect(keys(armorm)).toEqual([...INS_5RES_ARMORM_FIELDS]);
     expect(keys(armorm.pair)).toEqual([...PAIR_FIELDS]);
+    expect(keys(armorm.agreement)).toEqual([...AGREEMENT_FIELDS]);
+    expect(keys(armorm.lineage)).toEqual([...LINEAGE_FIELDS]);
+    expect(keys(insResRow(problem(0), solution(0), { rewards: rewards(0) }).verdict)).toEqual([...VERDICT_FIELDS]);
     expect(keys(insRow(problem(0)).gen_input_configs)).toEqual([...GEN_INPUT_CONFIGS_FIELDS]);
     expect(keys(insResRow(problem(0), solution(0)).gen_response_configs)).toEqual([...GEN_RESPONSE_CONFIGS_FIELDS]);
     expect(keys(sharegptRow(problem(0), solution(0), 1))).toEqual([...SHAREGPT_FIELDS]);
@@ -72,11 +89,57 @@ describe('row builders', () => {
     expect(keys(dpoRow(problem(0), rewards(0)))).toEqual([...DPO_FIELDS]);
   });
 
-  it('carry the solver extras and the reward extras', () => {
-    expect(insResRow(problem(1), solution(1))).toMatchObject({ reasoning: 'think hard', finish_reason: 'stop', answer: '\\pm\\sqrt{2}' });
+  it('carry the solver extras, the verdict once the problem is evaluated, and the lineage', () => {
+    expect(insResRow(problem(1), solution(1))).toMatchObject({
+      reasoning: 'think hard',
+      finish_reason: 'stop',
+      answer: '\\pm\\sqrt{2}',
+      verified: null,
+      verdict: null,
+      agreement: null,
+      lineage: { generator_seed: 42, solver_seed: 1_001, sampler_seeds: [], reward_model: null },
+    });
+    const evaluated = insResRow(problem(0), solution(0), { samples: samples(0), rewards: verifiedRewards(0) });
+    expect(evaluated).toMatchObject({
+      verified: true,
+      verdict: { outcome: 'verified', agreeing_samples: 3, samples: 3, required_share: 0.6 },
+      agreement: { level: 'unanimous', votes_cast: 4, majority_answer: '2', groups: [{ answer: '2', members: [0, 1, 2, 3], votes: 4, sample_votes: 3 }] },
+      lineage: { generator_seed: 42, solver_seed: 1_000, sampler_seeds: [2_000], reward_model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1' },
+    });
+    expect(insResRow(problem(0), solution(0), { rewards: rewards(0) })).toMatchObject({ verified: false, verdict: { outcome: 'majority_below_share' } });
+  });
+
+  it("carry each sample's reasoning, finish reason and adaptive sampling in the 5res rows", () => {
+    expect(ins5resRow(problem(0), samples(0))).toMatchObject({ reasonings: ['r1', null, 'r3'], finish_reasons: ['stop', 'length', 'stop'], adaptive_sampling: null, lineage: { sampler_seeds: [2_000] } });
+    expect(ins5resRow(problem(1), adaptiveSamples(1)).adaptive_sampling).toEqual({
+      initial_samples: 3,
+      max_samples: 8,
+      extended: false,
+      completion_tokens_saved: 2_000,
+      extension_prompt_tokens: 0,
+    });
+  });
+
+  it('carry the answers, their agreement and the pair with its votes in the armorm rows', () => {
     expect(ins5resArmormRow(problem(0), samples(0), rewards(0))).toMatchObject({
-      answers: ['2', null, '2'],
-      pair: { rule: 'majority', chosen_index: 2, rejected_index: 1, margin: 0.75, majority_answer: '2', skip_reason: null },
+      finish_reasons: ['stop', 'length', 'stop'],
+      answers: ['2', null, '3'],
+      agreement: { level: 'strict', voters: 4, votes_cast: 3, majority_votes: 2, strict: true },
+      pair: {
+        rule: 'correctness',
+        kind: 'correctness',
+        chosen_index: 0,
+        rejected_index: 2,
+        chosen_answer: '2',
+        rejected_answer: '3',
+        chosen_votes: 2,
+        rejected_votes: 1,
+        margin: -0.14,
+        majority_answer: '2',
+        verified: false,
+        skip_reason: null,
+      },
+      lineage: { solver_seed: 1_000, sampler_seeds: [2_000], reward_model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1' },
     });
   });
 
@@ -85,7 +148,7 @@ describe('row builders', () => {
     expect(row).toMatchObject({ chosen: null, rejected: null, pair: { skip_reason: 'chosen_equals_rejected', chosen_index: null } });
     expect(row.rewards_armorm).toEqual(rewards(1).rewards_armorm);
     expect(dpoRow(problem(1), skippedRewards(1))).toBeUndefined();
-    expect(dpoRow(problem(0), rewards(0))).toEqual({ prompt: problem(0).instruction, chosen: 'c', rejected: 'b' });
+    expect(dpoRow(problem(0), rewards(0))).toEqual({ prompt: problem(0).instruction, chosen: 'a', rejected: 'c' });
   });
 });
 
@@ -115,6 +178,8 @@ describe('ShareGPT and messages exports', () => {
       subtopic: 'polynomials',
       finish_reason: 'stop',
       answer: '\\pm\\sqrt{4}',
+      verified: null,
+      lineage: { generator_seed: 42, solver_seed: 1_003, sampler_seeds: [], reward_model: null },
     });
     expect(keys(row.gen_input_configs)).toEqual([...SHAREGPT_GEN_INPUT_CONFIGS_FIELDS]);
   });

@@ -8,6 +8,7 @@ import type {
   SolutionRecord,
 } from '@magpie/contracts';
 import type { INS_5RES_ARMORM_FIELDS, INS_5RES_FIELDS, INS_FIELDS, INS_RES_FIELDS, MAGPIE_INS_FIELDS, PROVENANCE_FIELDS, RowOf } from './magpie-fields.js';
+import { adaptiveRow, agreementRow, findingsRow, lineageRow, pairRow, verdictRow, type SlotRecords } from './quality-rows.js';
 
 // Rows are built field by field, not spread from records, so each file's key order is Magpie's
 // and no envelope field (schemaVersion, usage, kind…) leaks into the dataset. Magpie's fields
@@ -63,35 +64,51 @@ export function insRow(problem: ProblemRecord): InsRow {
   return { ...magpieBase(problem, null, null), ...provenance(problem) };
 }
 
-/** A `_ins_res.json` row: the problem answered by its solution. */
-export function insResRow(problem: ProblemRecord, solution: SolutionRecord): InsResRow {
+/**
+ * A `_ins_res.json` row: the problem answered by its solution, with `verified` and the verdict
+ * once the problem was evaluated (its rewards record; null before), the agreement of its answers
+ * and its lineage. This file keeps every solution, verified or not.
+ */
+export function insResRow(problem: ProblemRecord, solution: SolutionRecord, slot: SlotRecords = {}): InsResRow {
+  const rewards = slot.rewards;
   return {
     ...magpieBase(problem, solution.response, solution.gen_response_configs),
     ...provenance(problem),
     reasoning: solution.reasoning,
     finish_reason: solution.finishReason,
     answer: solution.answer,
+    verified: rewards ? rewards.sft.verified : null,
+    verdict: rewards ? verdictRow(rewards.sft) : null,
+    agreement: rewards ? agreementRow(rewards.agreement) : null,
+    lineage: lineageRow(problem, { ...slot, solution }),
+    ...findingsRow(problem, slot.tags),
   };
 }
 
 /**
- * A `_ins_5res.json` row: the problem with the sampler's responses and configs. `response` stays
- * null, as in Magpie's PO files built from an `_ins` file.
+ * A `_ins_5res.json` row: the problem with the sampler's responses and configs, then each
+ * sample's reasoning and finish reason. `response` stays null, as in Magpie's PO files built
+ * from an `_ins` file.
  */
-export function ins5resRow(problem: ProblemRecord, samples: SamplesRecord): Ins5resRow {
+export function ins5resRow(problem: ProblemRecord, samples: SamplesRecord, slot: SlotRecords = {}): Ins5resRow {
   return {
     ...magpieBase(problem, null, samples.gen_response_configs),
     responses: [...samples.responses],
     ...provenance(problem),
+    reasonings: [...samples.reasonings],
+    finish_reasons: [...samples.finishReasons],
+    adaptive_sampling: adaptiveRow(samples.adaptive),
+    lineage: lineageRow(problem, { ...slot, samples }),
   };
 }
 
 /**
- * A `_ins_5res_armorm.json` row: the `_ins_5res` row plus the scores and the preference pair.
- * A skipped pair keeps its row (so every problem's scores stay auditable) with `chosen` and
- * `rejected` null and `pair.skip_reason` saying why; the DPO export leaves such rows out.
+ * A `_ins_5res_armorm.json` row: the `_ins_5res` row plus the scores and the preference pair,
+ * each sample's answer, their agreement and the pair's evidence. A skipped pair keeps its row (so
+ * every problem's scores stay auditable) with `chosen` and `rejected` null and `pair.skip_reason`
+ * saying why; the DPO export leaves such rows out.
  */
-export function ins5resArmormRow(problem: ProblemRecord, samples: SamplesRecord, rewards: RewardsRecord): Ins5resArmormRow {
+export function ins5resArmormRow(problem: ProblemRecord, samples: SamplesRecord, rewards: RewardsRecord, slot: SlotRecords = {}): Ins5resArmormRow {
   return {
     ...magpieBase(problem, null, samples.gen_response_configs),
     responses: [...samples.responses],
@@ -99,14 +116,12 @@ export function ins5resArmormRow(problem: ProblemRecord, samples: SamplesRecord,
     chosen: messages(rewards.chosen),
     rejected: messages(rewards.rejected),
     ...provenance(problem),
+    reasonings: [...samples.reasonings],
+    finish_reasons: [...samples.finishReasons],
+    adaptive_sampling: adaptiveRow(samples.adaptive),
     answers: [...rewards.answers],
-    pair: {
-      rule: rewards.pair.rule,
-      chosen_index: rewards.pair.chosenIndex,
-      rejected_index: rewards.pair.rejectedIndex,
-      margin: rewards.pair.margin,
-      majority_answer: rewards.pair.majorityAnswer,
-      skip_reason: rewards.pair.skipReason,
-    },
+    agreement: agreementRow(rewards.agreement),
+    pair: pairRow(rewards.pair),
+    lineage: lineageRow(problem, { ...slot, samples, rewards }),
   };
 }

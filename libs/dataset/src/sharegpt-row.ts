@@ -1,4 +1,5 @@
 import type { ProblemRecord, SolutionRecord } from '@magpie/contracts';
+import { findingsRow, lineageRow, type SlotRecords } from './quality-rows.js';
 import { assistantContent } from './assistant-content.js';
 import type { SHAREGPT_FIELDS, RowOf } from './magpie-fields.js';
 import { inputConfigs, provenance, responseConfigs } from './magpie-rows.js';
@@ -21,7 +22,7 @@ export function conversationId(problem: ProblemRecord, timestamp: number): strin
  * turn hold the reasoning in `<think>` (see assistantContent); the tag fields of a unitag run
  * (difficulty, quality…) are not produced by this platform and are left out.
  */
-export function sharegptRow(problem: ProblemRecord, solution: SolutionRecord, timestamp: number): SharegptRow {
+export function sharegptRow(problem: ProblemRecord, solution: SolutionRecord, timestamp: number, slot: SlotRecords = {}): SharegptRow {
   const response = assistantContent(solution);
   return {
     conversation_id: conversationId(problem, timestamp),
@@ -36,5 +37,8 @@ export function sharegptRow(problem: ProblemRecord, solution: SolutionRecord, ti
     ...provenance(problem),
     finish_reason: solution.finishReason,
     answer: solution.answer,
+    verified: slot.rewards ? slot.rewards.sft.verified : null,
+    lineage: lineageRow(problem, { ...slot, solution }),
+    ...findingsRow(problem, slot.tags),
   };
 }

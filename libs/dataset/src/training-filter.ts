@@ -35,19 +35,3 @@ export function trainingExclusions(input: {
   }
   return { sft: shared, dpo };
 }
-
-/** Magpie's unitag fields (unitag.py's names) of a problem's tags, for its rows. */
-export function magpieTagFields(tags: TagsRecord): Record<string, unknown> {
-  return {
-    intent: tags.intent,
-    knowledge: tags.knowledge,
-    difficulty: tags.difficulty,
-    difficulty_generator: tags.difficulty_generator,
-    input_quality: tags.input_quality,
-    quality_explanation: tags.quality_explanation,
-    quality_generator: tags.quality_generator,
-    task_category: tags.task_category,
-    other_task_category: [...tags.other_task_category],
-    task_category_generator: tags.task_category_generator,
-  };
-}

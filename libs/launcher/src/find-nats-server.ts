@@ -1,14 +1,22 @@
 import { accessSync, constants } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { findUp } from '@magpie/config';
 
 /** Thrown when no nats-server binary can be found. */
 export class NatsServerNotFoundError extends Error {
   override readonly name = 'NatsServerNotFoundError';
 }
 
-/** Where `scripts/setup.sh` installs the pinned nats-server. */
-export const PROJECT_NATS_SERVER = fileURLToPath(new URL('../../../.magpie/tools/bin/nats-server', import.meta.url));
+const PINNED_NATS_SERVER = '.magpie/tools/bin/nats-server';
+
+/**
+ * Where `scripts/setup.sh` installed the pinned nats-server: in the repository above this module,
+ * whether it runs from the sources or from the build in dist/. Undefined when there is none.
+ */
+export function projectNatsServer(): string | undefined {
+  const root = findUp(import.meta.url, PINNED_NATS_SERVER);
+  return root === undefined ? undefined : join(root, PINNED_NATS_SERVER);
+}
 
 function isExecutable(path: string): boolean {
   try {
@@ -28,7 +36,8 @@ export function findNatsServer(explicit: string | undefined, searchPath: string 
     if (isExecutable(explicit)) return explicit;
     throw new NatsServerNotFoundError(`nats-server not executable at ${explicit}`);
   }
-  if (isExecutable(PROJECT_NATS_SERVER)) return PROJECT_NATS_SERVER;
+  const pinned = projectNatsServer();
+  if (pinned !== undefined && isExecutable(pinned)) return pinned;
   for (const dir of (searchPath ?? '').split(delimiter)) {
     if (dir && isExecutable(join(dir, 'nats-server'))) return join(dir, 'nats-server');
   }

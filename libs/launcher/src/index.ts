@@ -4,3 +4,6 @@ export * from './find-nats-server.js';
 export * from './managed-child.js';
 export * from './readiness.js';
 export * from './platform-plan.js';
+export * from './nats-auth.js';
+export * from './secret-env.js';
+export * from './grace-budget.js';

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ChildStartError } from './errors.js';
 
@@ -80,6 +80,8 @@ export class ManagedChild {
       try {
         mkdirSync(dirname(file.path), { recursive: true });
         writeFileSync(file.path, file.content, { mode: 0o600 });
+        // The mode above only applies to a new file: an existing one is tightened too.
+        chmodSync(file.path, 0o600);
       } catch (cause) {
         throw new ChildStartError(`${spec.name}: cannot write ${file.path}`, { cause });
       }

@@ -1,20 +1,22 @@
 import { join } from 'node:path';
+import { DEFAULT_SHUTDOWN_GRACE_MS, INFRASTRUCTURE_STOP_GRACE_MS, stopGraceMsFor } from './grace-budget.js';
+import { platformRoot, runsFromBuild } from '@magpie/config';
 import type { ChildFile, ChildSpec } from './managed-child.js';
+import { renderNatsConfig, type NatsAuth } from './nats-auth.js';
+import { STAGE_NAMES, type NodeComponent, type ServiceName, type StageName } from './platform-names.js';
 import type { Readiness } from './readiness.js';
+import { secretsFor, withoutSecrets } from './secret-env.js';
+
+export * from './platform-names.js';
 
 /** One process of the local platform, how it is checked, and what it listens on. */
 export interface ComponentSpec extends ChildSpec {
   readonly readiness: Readiness;
   /** Ports the component listens on, by role, for up.json and messages. */
   readonly ports: Readonly<Record<string, number>>;
+  /** SIGTERM → SIGKILL time when it is stopped: longer than the component's own shutdown. */
+  readonly stopGraceMs: number;
 }
-
-export const STAGE_NAMES = ['generator', 'solver', 'sampler', 'reward', 'tagger'] as const;
-export type StageName = (typeof STAGE_NAMES)[number];
-export const SERVICE_NAMES = [...STAGE_NAMES, 'gateway'] as const;
-export type ServiceName = (typeof SERVICE_NAMES)[number];
-/** The components that are Node programs of this repository. */
-export type NodeComponent = ServiceName | 'llm-sim';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -35,6 +37,28 @@ export type EntryCommand = (component: NodeComponent) => { readonly command: str
 /** Runs each Node component from its TypeScript sources with tsx: nothing to build first. */
 export function fromSources(nodePath: string, repoRoot: string): EntryCommand {
   return (component) => ({ command: nodePath, args: ['--import', 'tsx', join(repoRoot, SOURCE_ENTRIES[component])] });
+}
+
+/** Each Node component's file in a build's output folder (`npm run build` names its bundles so). */
+export function buildEntryFile(component: NodeComponent): string {
+  return `${component}.js`;
+}
+
+/**
+ * Runs each Node component from a build's output folder (`dist/`, or the image's `/app`): plain
+ * `node <buildDir>/<component>.js`, compiled JavaScript with no tsx and no node_modules.
+ */
+export function fromBuild(nodePath: string, buildDir: string): EntryCommand {
+  return (component) => ({ command: nodePath, args: [join(buildDir, buildEntryFile(component))] });
+}
+
+/**
+ * Runs children the way this code itself runs: from the build when it was loaded from one (then
+ * `magpie up` from the compiled CLI starts compiled services), from the sources otherwise.
+ */
+export function entryLikeThisProcess(nodePath: string): EntryCommand {
+  const root = platformRoot(import.meta.url);
+  return runsFromBuild(import.meta.url) ? fromBuild(nodePath, root) : fromSources(nodePath, root);
 }
 
 export interface PlatformPorts {
@@ -59,19 +83,28 @@ export interface PlatformPlanOptions {
   readonly ports: PlatformPorts;
   /** Replicas per simulator process; 1 by default. */
   readonly simReplicas?: number;
-  /** Inherited by every child (PATH, HOME…) before its own variables are set. */
+  /**
+   * Inherited by every child (PATH, HOME…) before its own variables are set. Secrets in it
+   * (GATEWAY_TOKEN, LLM_API_KEY, NATS credentials… see SECRET_ROUTES) are not inherited: each goes
+   * to the components that need it, and inherited NATS credentials to none.
+   */
   readonly baseEnv: Env;
-  /** Extra variables of every service (not of nats-server or the simulator). */
+  /** Extra variables of every service (not of nats-server or the simulator); its secrets are routed like baseEnv's. */
   readonly serviceEnv?: Env;
   /** Extra variables of the simulator processes. */
   readonly simEnv?: Env;
-  /**
-   * Variables of one component only, set last: where secrets go, so that each reaches only the
-   * process that needs it (a service's NATS_USER/NATS_PASS, the gateway's GATEWAY_TOKEN).
-   */
+  /** Variables of one component only, set last. */
   readonly componentEnv?: Readonly<Record<string, Env>>;
-  /** A nats-server config file passed with `-c` (e.g. per-service users); written before start when `content` is given. */
-  readonly natsConfig?: { readonly path: string; readonly content?: string };
+  /**
+   * NATS authentication, always on: nats-server runs the template with these passwords (a config
+   * written owner-only in the state dir), and each service gets only its own user and password.
+   */
+  readonly natsAuth: NatsAuth;
+  /**
+   * The one grace budget: every service's SHUTDOWN_GRACE_MS, from which its stop grace (the
+   * SIGKILL after SIGTERM) is derived. DEFAULT_SHUTDOWN_GRACE_MS (20 s) by default.
+   */
+  readonly shutdownGraceMs?: number;
   /** LOG_LEVEL of the Node components; `info` by default. */
   readonly logLevel?: string;
 }
@@ -88,6 +121,7 @@ export interface NatsServerSpecOptions {
   readonly configFile?: string;
   readonly files?: readonly ChildFile[];
   readonly name?: string;
+  readonly stopGraceMs?: number;
 }
 
 /** nats-server with JetStream on loopback: the one definition its every launch uses. */
@@ -102,7 +136,13 @@ export function natsServerSpec(o: NatsServerSpecOptions): ComponentSpec {
     ...(o.files && o.files.length > 0 ? { files: o.files } : {}),
     readiness: { kind: 'tcp', host: LOOPBACK, port: o.port },
     ports: { client: o.port },
+    stopGraceMs: o.stopGraceMs ?? INFRASTRUCTURE_STOP_GRACE_MS.nats,
   };
+}
+
+/** Where a plan writes the nats-server config it generates. */
+export function natsConfigPath(stateDir: string): string {
+  return join(stateDir, 'nats-server.conf');
 }
 
 /** Simulator process names and first ports for a layout. */
@@ -113,24 +153,33 @@ function simulators(ports: PlatformPorts): { name: string; port: number; serves:
 }
 
 /**
- * The local platform, in start order: nats-server, the LLM simulator(s), the stage services (the
- * tagger among them), then the gateway. Each child gets the variables the Helm chart sets on Kubernetes; `componentEnv`
- * adds a component's own. Pure: it starts nothing. Used by `magpie up`, the test fixtures and the
- * benchmark, so all three run the same platform.
+ * The local platform, in start order: nats-server, the LLM simulator(s), the stage services, then
+ * the gateway. Each child gets the variables the Helm chart sets on Kubernetes; secrets reach only
+ * the components they belong to (a service's NATS user and password, the gateway's token, the
+ * stages' backend key), and `componentEnv` adds a component's own. Pure: it starts nothing (the
+ * nats-server config is a file its spec writes before start). Used by `magpie up`, the test
+ * fixtures and the benchmark, so all three run the same platform.
  */
 export function planLocalPlatform(options: PlatformPlanOptions): ComponentSpec[] {
-  const { repoRoot, stateDir, ports, baseEnv } = options;
+  const { repoRoot, stateDir, ports } = options;
+  if (options.serviceEnv?.SHUTDOWN_GRACE_MS !== undefined) {
+    throw new RangeError('serviceEnv.SHUTDOWN_GRACE_MS: set shutdownGraceMs instead, so the stop grace is derived from it');
+  }
+  const graceMs = options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS;
+  const baseEnv = withoutSecrets(options.baseEnv);
+  const offered = { ...options.baseEnv, ...options.serviceEnv };
   const replicas = options.simReplicas ?? 1;
   const logLevel = options.logLevel ?? 'info';
   const logPath = (name: string): string => join(stateDir, 'logs', `${name}.log`);
   const own = (name: string): Env => options.componentEnv?.[name] ?? {};
+  const natsCredentials = (name: ServiceName): Env => ({ NATS_USER: name, NATS_PASS: options.natsAuth.passwords[name] });
   const sims = simulators(ports);
   const simUrls = (stage: StageName): string[] => {
     const sim = sims.find((s) => s.serves.includes(stage));
     return Array.from({ length: replicas }, (_, i) => `http://${LOOPBACK}:${(sim?.port ?? 0) + i}`);
   };
 
-  const node = (name: string, component: NodeComponent, env: Env): Omit<ComponentSpec, 'readiness' | 'ports'> => ({
+  const node = (name: string, component: NodeComponent, env: Env): Omit<ComponentSpec, 'readiness' | 'ports' | 'stopGraceMs'> => ({
     name,
     ...options.entry(component),
     cwd: repoRoot,
@@ -142,13 +191,22 @@ export function planLocalPlatform(options: PlatformPlanOptions): ComponentSpec[]
     const healthPort = ports.health[name];
     const healthUrl = `http://${LOOPBACK}:${healthPort}/healthz`;
     return {
-      ...node(name, name, { NATS_URL: `nats://${LOOPBACK}:${ports.nats}`, HEALTH_PORT: String(healthPort), ...options.serviceEnv, ...env }),
+      ...node(name, name, {
+        NATS_URL: `nats://${LOOPBACK}:${ports.nats}`,
+        HEALTH_PORT: String(healthPort),
+        ...withoutSecrets(options.serviceEnv ?? {}),
+        SHUTDOWN_GRACE_MS: String(graceMs),
+        ...env,
+        ...secretsFor(name, offered),
+        ...natsCredentials(name),
+      }),
       readiness: name === 'gateway' ? { kind: 'grpc', address: `${LOOPBACK}:${ports.grpc}`, healthUrl } : { kind: 'http', url: healthUrl },
       ports: name === 'gateway' ? { grpc: ports.grpc, health: healthPort } : { health: healthPort },
+      stopGraceMs: stopGraceMsFor(graceMs),
     };
   };
 
-  const config = options.natsConfig;
+  const configFile = natsConfigPath(stateDir);
   return [
     natsServerSpec({
       natsServerPath: options.natsServerPath,
@@ -156,15 +214,18 @@ export function planLocalPlatform(options: PlatformPlanOptions): ComponentSpec[]
       storeDir: join(stateDir, 'nats'),
       logPath: logPath('nats'),
       cwd: repoRoot,
+      // The passwords are in its config file, not in its environment.
       env: { ...baseEnv, ...own('nats') },
-      ...(config ? { configFile: config.path, files: config.content === undefined ? [] : [{ path: config.path, content: config.content }] } : {}),
+      configFile,
+      files: [{ path: configFile, content: renderNatsConfig(options.natsAuth) }],
     }),
     ...sims.map(
       (sim): ComponentSpec => ({
-        ...node(sim.name, 'llm-sim', { SIM_PORT: String(sim.port), SIM_REPLICAS: String(replicas), ...options.simEnv }),
+        ...node(sim.name, 'llm-sim', { SIM_PORT: String(sim.port), SIM_REPLICAS: String(replicas), ...withoutSecrets(options.simEnv ?? {}) }),
         // Every replica must answer before a service that calls it starts.
         readiness: { kind: 'http', url: `http://${LOOPBACK}:${sim.port + replicas - 1}/health` },
         ports: Object.fromEntries(Array.from({ length: replicas }, (_, i) => [replicas === 1 ? 'http' : `http${i}`, sim.port + i])),
+        stopGraceMs: INFRASTRUCTURE_STOP_GRACE_MS.sim,
       }),
     ),
     service('generator', { LLM_BASE_URL: simUrls('generator').map((u) => `${u}/v1`).join(',') }),

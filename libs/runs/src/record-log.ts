@@ -1,5 +1,6 @@
-import { StreamReader, subjectCounts, type JetStreamClient, type JetStreamManager } from '@magpie/bus';
+import { StreamReader, isNatsError, sleep, subjectCounts, type JetStreamClient, type JetStreamManager } from '@magpie/bus';
 import { AnyRecord, FlagReason, RecordKind, RejectionReason, Streams, Subjects, type RecordCounts, type RunCounts } from '@magpie/contracts';
+import { readQualitySummary } from './quality-counts.js';
 
 export interface RecordLogOptions {
   readonly js: JetStreamClient;
@@ -7,14 +8,22 @@ export interface RecordLogOptions {
 }
 
 export interface ReadOptions {
-  /** Only records of this kind; all kinds when omitted. */
-  readonly kind?: RecordKind;
+  /** Only records of these kinds; all kinds when omitted or empty. */
+  readonly kinds?: readonly RecordKind[];
   /** Stream sequence of the last record already seen; 0 replays from the start. */
   readonly fromCursor: number;
   /** Resolves true once the run can produce no more records. */
   readonly isFinished: () => Promise<boolean>;
   readonly signal?: AbortSignal;
   readonly batchSize?: number;
+  /**
+   * How long NATS may stay unreachable (or refuse the read) before the error is thrown; meanwhile
+   * the reader is re-created after the last record yielded, so a NATS restart costs no record and
+   * repeats none. Default 10 minutes.
+   */
+  readonly maxOutageMs?: number;
+  /** Told about every re-created reader (NATS restarted or was unreachable). */
+  readonly onResume?: (afterCursor: number, error: unknown) => void;
 }
 
 export interface CursorRecord {
@@ -34,8 +43,9 @@ export class RecordLog {
   }
 
   /**
-   * The run's counts, read from the per-subject state of RECORDS, DLQ and REJECTIONS (rejections
-   * and flags). A deduplicated publish is never counted twice, so they are exact.
+   * The run's counts, read from the per-subject state of RECORDS, DLQ, REJECTIONS (rejections and
+   * flags) and QUALITY (plus the values of its token counters). A deduplicated publish is never counted twice, so
+   * they are exact.
    */
   async counts(runId: string): Promise<RunCounts> {
     const [records, deadLettered, rejections, flagged] = await Promise.all([
@@ -54,7 +64,8 @@ export class RecordLog {
       const n = flagged[Subjects.flag(runId, flag)];
       if (n) flags[flag] = n;
     }
-    return { records, deadLettered: Object.values(deadLettered).reduce((a, b) => a + b, 0), rejections: byReason, flags };
+    const quality = await readQualitySummary(this.#jsm, runId, byReason, flags);
+    return { records, deadLettered: Object.values(deadLettered).reduce((a, b) => a + b, 0), rejections: byReason, flags, quality };
   }
 
   /** Records per kind only: what a completion check needs, one stream read. */
@@ -63,6 +74,17 @@ export class RecordLog {
     const counts: RecordCounts = { problem: 0, solution: 0, samples: 0, rewards: 0, tags: 0 };
     for (const kind of RecordKind.options) counts[kind] = subjects[Subjects.record(runId, kind)] ?? 0;
     return counts;
+  }
+
+  /**
+   * The record stored at a RECORDS stream sequence (read from the stream leader), or undefined
+   * when there is none or it is not a record this version can read. Throws when NATS cannot be asked.
+   */
+  async recordAt(sequence: number): Promise<AnyRecord | undefined> {
+    const msg = await this.#jsm.streams.getMessage(Streams.records.name, { seq: sequence });
+    if (!msg) return undefined;
+    const parsed = AnyRecord.safeParse(msg.json());
+    return parsed.success ? parsed.data : undefined;
   }
 
   /**
@@ -91,13 +113,39 @@ export class RecordLog {
    * Yields the run's records after `fromCursor` in stream order, then follows new ones until the
    * run is finished and everything stored before that was yielded. Stops early on `signal`.
    * Pulling happens only when the caller asks for the next record, so a slow reader holds at
-   * most one batch in memory.
+   * most one batch in memory. When NATS fails (a restart deletes the ordered consumer, a request
+   * times out) the reader is re-created after the last cursor yielded, with backoff, for up to
+   * `maxOutageMs`; only then is the error thrown.
    */
   async *read(runId: string, options: ReadOptions): AsyncGenerator<CursorRecord> {
+    let cursor = options.fromCursor;
+    let failingSince: number | undefined;
+    let failures = 0;
+    while (!options.signal?.aborted) {
+      try {
+        for await (const item of this.#readFrom(runId, cursor, options)) {
+          cursor = item.cursor;
+          failingSince = undefined;
+          failures = 0;
+          yield item;
+        }
+        return;
+      } catch (err) {
+        if (options.signal?.aborted) return;
+        failingSince ??= Date.now();
+        if (!isNatsError(err) || Date.now() - failingSince > (options.maxOutageMs ?? 600_000)) throw err;
+        options.onResume?.(cursor, err);
+        failures++;
+        await sleep(Math.min(100 * 2 ** failures, 2_000));
+      }
+    }
+  }
+
+  async *#readFrom(runId: string, afterCursor: number, options: ReadOptions): AsyncGenerator<CursorRecord> {
     const reader = await StreamReader.open(this.#js, {
       stream: Streams.records.name,
-      filter: options.kind ? Subjects.record(runId, options.kind) : Subjects.recordsOfRun(runId),
-      afterSequence: options.fromCursor,
+      filter: options.kinds?.length ? options.kinds.map((kind) => Subjects.record(runId, kind)) : Subjects.recordsOfRun(runId),
+      afterSequence: afterCursor,
     });
     while (!options.signal?.aborted) {
       // Checked before the fetch: the run turns terminal only after its last record is stored,

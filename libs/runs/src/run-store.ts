@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { KvBucket, type NatsConnection } from '@magpie/bus';
 import { RUNS_BUCKET, RunState, isTerminal, type RunStatus } from '@magpie/contracts';
 import { RunExistsError, RunNotFoundError, RunStateUnreadableError } from './errors.js';
+import { PauseNotes } from './pause-notes.js';
 
 const runKey = (runId: string) => `run.${runId}`;
 const requestKey = (clientRequestId: string) => `request.${createHash('sha256').update(clientRequestId).digest('hex').slice(0, 40)}`;
@@ -19,14 +20,17 @@ export interface TransitionResult {
  */
 export class RunStore {
   readonly #kv: KvBucket;
+  /** Why the platform is paused, if it is: shown as a running run's reason. */
+  readonly notes: PauseNotes;
 
-  private constructor(kv: KvBucket) {
+  private constructor(kv: KvBucket, notes: PauseNotes) {
     this.#kv = kv;
+    this.notes = notes;
   }
 
-  /** Creates the bucket if needed (idempotent) and binds to it. */
+  /** Creates the buckets if needed (idempotent) and binds to them. */
   static async open(nc: NatsConnection): Promise<RunStore> {
-    return new RunStore(await KvBucket.open(nc, RUNS_BUCKET, { history: 5 }));
+    return new RunStore(await KvBucket.open(nc, RUNS_BUCKET, { history: 5 }), await PauseNotes.open(nc));
   }
 
   /** Stores a new run. Throws RunExistsError when the id is taken. */
@@ -41,15 +45,19 @@ export class RunStore {
   }
 
   /**
-   * The run's current document, or undefined when unknown. Throws RunStateUnreadableError when
-   * the stored document does not fit this version's schema.
+   * The run's current document, or undefined when unknown. A running run paused by a full NATS
+   * store carries the pause note as its `reason` (not stored: the run itself is fine). Throws
+   * RunStateUnreadableError when the stored document does not fit this version's schema.
    */
   async get(runId: string): Promise<RunState | undefined> {
     const entry = await this.#kv.get(runKey(runId));
     if (!entry) return undefined;
     const parsed = RunState.safeParse(entry.json());
     if (!parsed.success) throw new RunStateUnreadableError(`run ${runId} was stored by an incompatible version: ${parsed.error.message}`);
-    return parsed.data;
+    if (parsed.data.status !== 'running') return parsed.data;
+    // A note that cannot be read must not hide the run.
+    const note = await this.notes.storeFull().catch(() => undefined);
+    return note ? { ...parsed.data, reason: `${note.message} (since ${note.since}, seen by the ${note.stage})` } : parsed.data;
   }
 
   /** Every stored run, newest first. */
@@ -104,6 +112,23 @@ export class RunStore {
         if (parsed.success) onChange(parsed.data);
       },
       signal,
+    );
+  }
+
+  /**
+   * Calls `onState` with every stored run document, then with every one written from now on,
+   * until `signal` aborts; `onReady` once the stored ones are delivered. Survives NATS restarts
+   * without missing a write (it resumes after the last revision seen). Documents of an
+   * incompatible version are skipped. Resolves when stopped.
+   */
+  async follow(onState: (state: RunState) => void, options: { signal: AbortSignal; onReady?: () => void }): Promise<void> {
+    await this.#kv.follow(
+      'run.>',
+      (entry) => {
+        const parsed = RunState.safeParse(entry.json());
+        if (parsed.success) onState(parsed.data);
+      },
+      options,
     );
   }
 

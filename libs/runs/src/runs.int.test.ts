@@ -1,7 +1,18 @@
 import { connectNats, jetstream, jetstreamManager, provisionStreams, Publisher, type NatsConnection } from '@magpie/bus';
-import { AnyRecord, DeadLetter, MsgIds, RUN_SPEC_DEFAULTS, RejectedInstruction, Subjects, recordIdFor, type ProblemRecord, type RunState } from '@magpie/contracts';
+import {
+  AnyRecord,
+  DeadLetter,
+  MsgIds,
+  RejectedInstruction,
+  Subjects,
+  emptyQualitySummary,
+  recordIdFor,
+  type ProblemRecord,
+  type QualityCounter,
+  type RunState,
+} from '@magpie/contracts';
 import { createLogger } from '@magpie/logging';
-import { NatsServerFixture, waitFor } from '@magpie/testing';
+import { NatsServerFixture, fixtures, waitFor } from '@magpie/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordLog } from './record-log.js';
 import { RunStore } from './run-store.js';
@@ -31,29 +42,7 @@ afterAll(async () => {
 });
 
 function runState(runId: string, count: number): RunState {
-  const sampling = { temperature: 0.5, topP: 1, maxTokens: 100 };
-  const now = new Date().toISOString();
-  return {
-    schemaVersion: 1,
-    runId,
-    status: 'running',
-    createdAt: now,
-    updatedAt: now,
-    spec: {
-      domain: 'algebra',
-      subtopics: [],
-      count,
-      generator: { model: 'm', sampling },
-      solver: { model: 'm', sampling },
-      sampler: { model: 'm', sampling, samplesPerProblem: 5 },
-      reward: { model: 'r', pairRule: 'majority', minRewardMargin: 0 },
-      filters: { minChars: 10, maxChars: 4000, nearDuplicateThreshold: 0.85, sanitize: false, requireMath: true },
-      seed: 1,
-      dedup: RUN_SPEC_DEFAULTS.dedup,
-      decontamination: RUN_SPEC_DEFAULTS.decontamination,
-      tags: RUN_SPEC_DEFAULTS.tags,
-    },
-  };
+  return fixtures.runState({ runId, spec: { ...fixtures.SPEC, count } });
 }
 
 function problem(runId: string, id: number): ProblemRecord {
@@ -143,8 +132,43 @@ describe('RecordLog', () => {
       records: { problem: 2, solution: 0, samples: 0, rewards: 0 },
       deadLettered: 1,
       rejections: { empty: 2, near_duplicate: 1 },
+      quality: { ...emptyQualitySummary(), duplicates: { exact: 0, near: 1 } },
     });
-    expect(await log.counts('log-nothing')).toEqual({ records: { problem: 0, solution: 0, samples: 0, rewards: 0 }, deadLettered: 0, rejections: {} });
+    expect(await log.counts('log-nothing')).toEqual({
+      records: { problem: 0, solution: 0, samples: 0, rewards: 0 },
+      deadLettered: 0,
+      rejections: {},
+      quality: emptyQualitySummary(),
+    });
+  });
+
+  it('reads the quality summary from the counters, counting each slot once per facet', async () => {
+    const runId = 'log-q';
+    const add = async (slot: number, counter: QualityCounter, delta = 1): Promise<void> => {
+      await publisher.increment(Subjects.qualityCounter(runId, counter), delta, MsgIds.qualityCounter(runId, slot, counter));
+    };
+    // Slot 0 twice, as a redelivered message would: it counts once.
+    for (const slot of [0, 0, 1, 2]) await add(slot, { facet: 'agreement', value: slot === 2 ? 'tie' : 'unanimous' });
+    for (const slot of [0, 0, 1]) await add(slot, { facet: 'sft', value: 'verified' });
+    await add(2, { facet: 'sft', value: 'no_strict_majority' });
+    await add(0, { facet: 'pair_skipped', value: 'all_agree' });
+    await add(1, { facet: 'pair_kept', value: 'style' });
+    await add(2, { facet: 'pair_skipped', value: 'no_strict_majority' });
+    await add(0, { facet: 'sampling', value: 'stopped' });
+    await add(0, { facet: 'tokens', value: 'saved' }, 5_000);
+    await add(0, { facet: 'tokens', value: 'saved' }, 5_000);
+    await add(1, { facet: 'tokens', value: 'saved' }, 1_500);
+    await add(2, { facet: 'sampling', value: 'extended' });
+    await add(2, { facet: 'tokens', value: 'extension_prompt' }, 40);
+    const { quality } = await log.counts(runId);
+    expect(quality).toEqual({
+      agreement: { unanimous: 2, strict: 0, plurality: 0, tie: 1, no_answer: 0 },
+      sft: { verified: 2, unverified: 1, verifiedShare: 2 / 3, unverifiedByOutcome: { no_strict_majority: 1 } },
+      pairs: { kept: 1, keptByKind: { style: 1 }, skipped: 2, skippedByReason: { all_agree: 1, no_strict_majority: 1 } },
+      adaptiveSampling: { stoppedEarly: 1, extended: 1, completionTokensSaved: 6_500, extensionPromptTokens: 40 },
+      duplicates: { exact: 0, near: 0 },
+      contamination: { flagged: 0, removed: 0 },
+    });
   });
 
   it('reads exactly the records stored now, without waiting for more', async () => {
@@ -201,13 +225,14 @@ describe('RunTracker', () => {
     await tracker.recordOutput(runId);
     expect((await store.get(runId))?.status).toBe('running');
     const p = problem(runId, 0);
-    const base = { schemaVersion: 1 as const, runId, id: 0, problemRecordId: p.recordId, instruction: p.instruction };
-    const cfg = { prompt: null, temperature: 0, top_p: 1, repetition_penalty: 1, max_tokens: 10, stop_tokens: [], output_generator: 'm', engine: 'vllm' as const };
-    const usage = { promptTokens: 1, completionTokens: 1 };
-    await publisher.publish(Subjects.record(runId, 'solution'), AnyRecord, { ...base, kind: 'solution', recordId: recordIdFor(runId, 'solution', 0), response: 'x', reasoning: null, answer: null, finishReason: 'stop', gen_response_configs: cfg, usage }, 's');
-    await publisher.publish(Subjects.record(runId, 'samples'), AnyRecord, { ...base, kind: 'samples', recordId: recordIdFor(runId, 'samples', 0), responses: ['a', 'b'], reasonings: [null, null], finishReasons: ['stop', 'stop'], gen_response_configs: cfg, usage }, 'sa');
-    const chat = (c: string) => [{ role: 'user' as const, content: p.instruction }, { role: 'assistant' as const, content: c }];
-    await publisher.publish(Subjects.record(runId, 'rewards'), AnyRecord, { schemaVersion: 1, runId, id: 0, kind: 'rewards', recordId: recordIdFor(runId, 'rewards', 0), problemRecordId: p.recordId, samplesRecordId: 'sa', rewards_armorm: [{ score: 1 }, { score: 0 }], answers: [null, null], pair: { rule: 'magpie', chosenIndex: 0, rejectedIndex: 1, margin: 1, majorityAnswer: null, skipReason: null }, chosen: chat('a'), rejected: chat('b'), reward_model: 'r' }, 'r');
+    const ids = (kind: 'solution' | 'samples' | 'rewards') => ({ runId, recordId: recordIdFor(runId, kind, 0), problemRecordId: p.recordId });
+    for (const record of [
+      { ...fixtures.solution(0), ...ids('solution') },
+      { ...fixtures.samples(0), ...ids('samples') },
+      { ...fixtures.rewards(0), ...ids('rewards') },
+    ]) {
+      await publisher.publish(Subjects.record(runId, record.kind), AnyRecord, record, record.recordId);
+    }
     await Promise.all([tracker.recordOutput(runId), tracker.recordOutput(runId)]);
     expect((await store.get(runId))?.status).toBe('succeeded');
   });

@@ -1,5 +1,5 @@
 import { connectNats, type NatsConnection } from '@magpie/bus';
-import type { PlatformEnv } from '@magpie/config';
+import { SHUTDOWN_DRAIN_MS, type PlatformEnv } from '@magpie/config';
 import { createLogger, toError, type DestinationStream, type Logger } from '@magpie/logging';
 import type { Registry } from 'prom-client';
 import { HealthServer } from './health-server.js';
@@ -74,7 +74,9 @@ export async function runServiceProcess<C extends PlatformEnv>(options: ServiceP
   }
   return shutdownOnSignal({
     logger,
-    forceAfterMs: config.SHUTDOWN_GRACE_MS + 10_000,
+    // The grace period, then a moment to close the health endpoint and drain NATS; whoever stops us
+    // (Kubernetes, `magpie up`) waits longer than this before SIGKILL.
+    forceAfterMs: config.SHUTDOWN_GRACE_MS + SHUTDOWN_DRAIN_MS,
     ...(options.signals ? { signals: options.signals } : {}),
     // Stop taking work first, then close the connection once in-flight work is done or nak'd.
     stop: () => closeAll(logger, { service, health, nc, graceMs: config.SHUTDOWN_GRACE_MS }, true),

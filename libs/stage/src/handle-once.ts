@@ -10,6 +10,8 @@ export interface HandledMessage {
   readonly records: AnyRecord[];
   readonly usage: (TokenUsage | undefined)[];
   readonly messages: { readonly subject: string; readonly payload: unknown; readonly msgId: string }[];
+  /** Counter increments by msg id; a repeated msg id keeps the first, as JetStream's deduplication does. */
+  readonly increments: Map<string, { readonly subject: string; readonly delta: number }>;
 }
 
 export interface HandleOnceOptions<C> {
@@ -29,9 +31,10 @@ export interface HandleOnceOptions<C> {
  * whose publishes are kept in memory (schema-checked) instead of going to NATS.
  */
 export async function handleOnce<T extends StageInput, C>(definition: StageDefinition<T, C>, input: T, options: HandleOnceOptions<C>): Promise<HandledMessage> {
-  const handled: HandledMessage = { records: [], usage: [], messages: [] };
+  const handled: HandledMessage = { records: [], usage: [], messages: [], increments: new Map() };
   const signal = options.signal ?? new AbortController().signal;
-  const delivery: WorkerContext = { subject: definition.filter, streamSequence: 1, deliveryCount: options.deliveryCount ?? 1, signal };
+  const deliveryCount = options.deliveryCount ?? 1;
+  const delivery: WorkerContext = { subject: definition.filter, streamSequence: 1, deliveryCount, failures: deliveryCount - 1, signal };
   const { context } = createStageContext<C>({
     run: options.run,
     delivery,
@@ -52,6 +55,10 @@ export async function handleOnce<T extends StageInput, C>(definition: StageDefin
       const record = AnyRecord.safeParse(parsed);
       if (record.success && record.data.recordId === msgId) handled.records.push(record.data);
       else handled.messages.push({ subject, payload: parsed, msgId });
+      return Promise.resolve();
+    },
+    increment: (subject, delta, msgId) => {
+      if (!handled.increments.has(msgId)) handled.increments.set(msgId, { subject, delta });
       return Promise.resolve();
     },
     onEmitted: (usage) => handled.usage.push(usage),

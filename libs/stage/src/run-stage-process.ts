@@ -1,4 +1,4 @@
-import type { NatsConnection } from '@magpie/bus';
+import { FailureCounter, type NatsConnection } from '@magpie/bus';
 import { loadCatalog, type Catalog } from '@magpie/catalog';
 import type { Stage } from '@magpie/contracts';
 import { poolSettingsFromEnv, type BackendPool, type PoolSettings } from '@magpie/llm';
@@ -50,10 +50,17 @@ export function runStageProcess<E extends StageEnv, C>(options: StageProcessOpti
       const pool = await options.backend.create(poolSettingsFromEnv(config, { baseUrls, logger, onCall: metrics.onCall }));
       const service = new StageService<C>({
         ...platform,
+        failures: await FailureCounter.open(nc),
+        notes: platform.store.notes,
         logger,
         metrics,
         pool,
-        settings: { ackWaitMs: config.ACK_WAIT_MS, maxDeliveries: config.MAX_DELIVERIES, retry: { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS } },
+        settings: {
+          ackWaitMs: config.ACK_WAIT_MS,
+          maxFailures: config.MAX_FAILURES,
+          maxDeliveries: config.MAX_DELIVERIES,
+          retry: { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS },
+        },
         stages: await options.stages({ config, catalog, platform, logger, nc }),
       });
       await service.start();

@@ -18,6 +18,7 @@ export interface StageContextDeps<C> {
   readonly runWhileActive: <R>(signal: AbortSignal, work: (signal: AbortSignal) => Promise<R>) => Promise<R | undefined>;
   readonly isActive: () => Promise<boolean>;
   readonly publish: <P>(subject: string, schema: z.ZodType<P>, payload: P, msgId: string) => Promise<void>;
+  readonly increment: (subject: string, delta: number, msgId: string) => Promise<void>;
   /** Called after each emitted record is stored. */
   readonly onEmitted: (usage: TokenUsage | undefined) => void;
 }
@@ -50,6 +51,7 @@ export function createStageContext<C>(deps: StageContextDeps<C>): { context: Sta
       deps.onEmitted(usage);
     },
     publish: deps.publish,
+    increment: deps.increment,
   };
   return { context, emitted: () => emitted };
 }

@@ -38,6 +38,12 @@ export interface StageContext<C> {
   emit(record: AnyRecord, usage?: TokenUsage): Promise<void>;
   /** Publishes another contract message (a slot task, a rejection) under its deterministic msg id. */
   publish<P>(subject: string, schema: z.ZodType<P>, payload: P, msgId: string): Promise<void>;
+  /**
+   * Adds `delta` to a counter of a counter stream (the run's quality summary) under a
+   * deterministic msg id, so a redelivered message adds nothing. Call it before `emit`, so the
+   * counts are in place when the run's completion check reads them.
+   */
+  increment(subject: string, delta: number, msgId: string): Promise<void>;
 }
 
 /** How many messages a stage handles at once. */

@@ -24,7 +24,7 @@ export class StageMetrics {
     const registers = [registry];
     this.#recordsIn = new Counter({ name: 'magpie_records_in_total', help: 'Messages received (every delivery).', registers });
     this.#recordsOut = new Counter({ name: 'magpie_records_out_total', help: 'Records this stage published.', registers });
-    this.#outcomes = new Counter({ name: 'magpie_messages_total', help: 'Handled messages by outcome (acked, retried, dead_lettered).', labelNames: ['outcome', 'kind'], registers });
+    this.#outcomes = new Counter({ name: 'magpie_messages_total', help: 'Handled messages by outcome (acked, retried, released: handed back on shutdown or while the NATS store is full, dead_lettered).', labelNames: ['outcome', 'kind'], registers });
     this.#handleSeconds = new Histogram({
       name: 'magpie_handle_seconds',
       help: 'Time from receiving a message to acking it.',
@@ -54,6 +54,7 @@ export class StageMetrics {
         this.#handleSeconds.observe(durationMs / 1000);
       },
       retried: (errorKind) => this.#outcomes.inc({ outcome: 'retried', kind: errorKind }),
+      released: (why) => this.#outcomes.inc({ outcome: 'released', kind: why }),
       deadLettered: () => this.#outcomes.inc({ outcome: 'dead_lettered', kind: '' }),
       inFlight: (count) => this.#inFlight.set({ consumer }, count),
       backlog: (pending, ackPending) => {

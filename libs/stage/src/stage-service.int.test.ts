@@ -1,4 +1,4 @@
-import { PermanentError, TransientError, connectNats, type NatsConnection } from '@magpie/bus';
+import { FailureCounter, PermanentError, TransientError, connectNats, type NatsConnection } from '@magpie/bus';
 import { DEFAULT_CONFIG_DIR, loadCatalog } from '@magpie/catalog';
 import { AnyRecord, ProblemRecord, Streams, Subjects, recordIdFor, type RunState } from '@magpie/contracts';
 import { createInferencePool, type BackendPool, type InferenceClient } from '@magpie/llm';
@@ -51,10 +51,12 @@ beforeAll(async () => {
   pool = await createInferencePool({ baseUrls: [`http://127.0.0.1:${port}/v1`], apiKey: 'EMPTY', timeoutMs: 10_000, window: 8, minWindow: 1, probeIntervalMs: 0 });
   service = new StageService({
     ...platform,
+    failures: await FailureCounter.open(nc),
+    notes: platform.store.notes,
     logger,
     metrics: new StageMetrics(registry),
     pool,
-    settings: { ackWaitMs: 5_000, maxDeliveries: 3, retry: { baseMs: 50, maxMs: 200 } },
+    settings: { ackWaitMs: 5_000, maxFailures: 3, maxDeliveries: 100, retry: { baseMs: 50, maxMs: 200 } },
     stages: [stage],
   });
   await service.start();

@@ -1,7 +1,7 @@
-import { Worker, type JetStreamClient, type JetStreamManager, type Publisher, type WorkerContext } from '@magpie/bus';
+import { Worker, type FailureCounter, type JetStreamClient, type JetStreamManager, type Publisher, type WorkerContext } from '@magpie/bus';
 import type { BackendPool } from '@magpie/llm';
 import type { Logger } from '@magpie/logging';
-import type { RunTracker } from '@magpie/runs';
+import type { PauseNotes, RunTracker } from '@magpie/runs';
 import { MessageBudget } from './message-budget.js';
 import { createStageContext } from './stage-context.js';
 import type { StageDefinition, StageInput } from './stage-definition.js';
@@ -10,6 +10,9 @@ import type { StageMetrics } from './stage-metrics.js';
 /** Redelivery settings every stage takes from its configuration (libs/config workerEnv). */
 export interface StageWorkerSettings {
   readonly ackWaitMs: number;
+  /** Handler failures before a dead letter; redeliveries after crashes and shutdowns do not count. */
+  readonly maxFailures: number;
+  /** Deliveries of any kind before a dead letter: a safety bound far above what restarts cause. */
   readonly maxDeliveries: number;
   readonly retry: { readonly baseMs: number; readonly maxMs: number };
 }
@@ -19,6 +22,10 @@ export interface StageServiceOptions<C> {
   readonly jsm: JetStreamManager;
   readonly publisher: Publisher;
   readonly tracker: RunTracker;
+  /** Handler failures per message, shared by every replica. */
+  readonly failures: FailureCounter;
+  /** Where a stage paused by a full NATS store says so, for GetRun. */
+  readonly notes: PauseNotes;
   readonly logger: Logger;
   /** Exported on /metrics; observes the workers and, through onCall, the pool. */
   readonly metrics: StageMetrics;
@@ -83,7 +90,9 @@ export class StageService<C> {
       concurrency: budget ? () => budget.messages : 'fixed' in definition.concurrency ? definition.concurrency.fixed : 1,
       ...(budget ? { maxAckPending: 4 * budget.maxMessages } : {}),
       ackWaitMs: settings.ackWaitMs,
+      maxFailures: settings.maxFailures,
       maxDeliveries: settings.maxDeliveries,
+      failures: this.#o.failures,
       backoff: settings.retry,
       metrics: this.#o.metrics.worker(definition.durable),
       // Work waits in the stream while every replica is down, rather than burning deliveries.
@@ -91,6 +100,12 @@ export class StageService<C> {
       handler: (input, delivery) => this.#handle(definition, { input, delivery, logger, budget }),
       onDeadLetter: async (letter, runId) => {
         if (runId) await tracker.fail(runId, `${definition.stage}: ${letter.error}`);
+      },
+      onStorePaused: (message, since) => {
+        void this.#o.notes.setStoreFull(definition.stage, message, since).catch((err: unknown) => logger.warn({ err }, 'could not write the pause note'));
+      },
+      onStoreResumed: () => {
+        void this.#o.notes.clearStoreFull().catch((err: unknown) => logger.warn({ err }, 'could not clear the pause note'));
       },
     });
   }
@@ -125,6 +140,9 @@ export class StageService<C> {
       isActive: () => tracker.isActive(runId),
       publish: async (subject, schema, payload, msgId) => {
         await publisher.publish(subject, schema, payload, msgId);
+      },
+      increment: async (subject, delta, msgId) => {
+        await publisher.increment(subject, delta, msgId);
       },
       onEmitted: (usage) => metrics.published(usage),
     });

@@ -4,3 +4,5 @@ export * as fixtures from './record-fixtures.js';
 export * from './local-platform.js';
 export { findFreePort } from '@magpie/launcher';
 export * from './sim-ideal.js';
+export * from './kube-api-stand-in.js';
+export * as kubeFixtures from './kube-fixtures.js';

@@ -10,10 +10,13 @@ import {
   findFreePorts,
   findNatsServer,
   fromSources,
+  localNatsAuth,
   planLocalPlatform,
   simulatorUrls,
   waitUntilReady,
+  type ChildExit,
   type ComponentSpec,
+  type EntryCommand,
   type PlatformPlanOptions,
   type ServiceName,
   type StageName,
@@ -29,37 +32,44 @@ export interface LocalPlatformOptions {
   readonly baseEnv: Env;
   readonly serviceEnv?: Env;
   readonly simEnv?: Env;
-  /** Variables of one component only (its NATS credentials, the gateway's token). */
+  /** Variables of one component only. */
   readonly componentEnv?: PlatformPlanOptions['componentEnv'];
-  /** A nats-server config file to run with (e.g. configs/nats/nats-server.conf). */
-  readonly natsConfigFile?: string;
+  /** Every service's SHUTDOWN_GRACE_MS; their stop grace is derived from it (the launcher's default otherwise). */
+  readonly shutdownGraceMs?: number;
+  /** JetStream's file store limit, to try out a full store. */
+  readonly natsMaxFileStoreBytes?: number;
   /** Simulator replicas per simulator process (each on its own port). */
   readonly simReplicas?: number;
   /** One simulator process per stage (so each stage's backend load can be measured) or one shared. */
   readonly simPerStage?: boolean;
   /** Services to start now; the rest can be started later with `start` (default: all). */
   readonly services?: readonly ServiceName[];
+  /** How the services and the simulator start: from the sources (default), a build, an image's entrypoint. */
+  readonly entry?: EntryCommand;
 }
 
 const READY_TIMEOUT_MS = 90_000;
 
 /**
  * The whole platform as separate real processes, from the same plan `magpie up` runs: a
- * nats-server, the simulator (shared or one per stage, with replicas) and the five services.
- * Used by the e2e and fault suites and the benchmark. Logs go to `logDir`.
+ * nats-server with one user per service (configs/nats, passwords generated for this platform),
+ * the simulator (shared or one per stage, with replicas) and the five services. Used by the e2e
+ * and fault suites and the benchmark. Logs go to `logDir`.
  */
 export class LocalPlatform {
   readonly logDir: string;
   readonly grpcAddress: string;
   readonly natsUrl: string;
   readonly #plan: Map<string, ComponentSpec>;
+  readonly #natsPasswords: Readonly<Record<string, string>>;
   readonly #children = new Map<string, ManagedChild>();
   readonly #killOnExit = (): void => {
     for (const child of this.#children.values()) child.kill();
   };
 
-  private constructor(plan: readonly ComponentSpec[], stateDir: string) {
+  private constructor(plan: readonly ComponentSpec[], stateDir: string, natsPasswords: Readonly<Record<string, string>>) {
     this.#plan = new Map(plan.map((c) => [c.name, c]));
+    this.#natsPasswords = natsPasswords;
     this.logDir = join(stateDir, 'logs');
     const gateway = this.#spec('gateway');
     this.grpcAddress = `127.0.0.1:${gateway.ports.grpc ?? 0}`;
@@ -76,11 +86,12 @@ export class LocalPlatform {
       const base = await findFreePortRun(replicas, [...taken, ...simPorts.flatMap((p) => Array.from({ length: replicas }, (_, r) => p + r))]);
       simPorts.push(base);
     }
+    const natsAuth = localNatsAuth(REPO_ROOT, stateDir, options.natsMaxFileStoreBytes === undefined ? {} : { maxFileStoreBytes: options.natsMaxFileStoreBytes });
     const plan = planLocalPlatform({
       repoRoot: REPO_ROOT,
       stateDir,
       natsServerPath: findNatsServer(undefined, options.baseEnv.PATH),
-      entry: fromSources(process.execPath, REPO_ROOT),
+      entry: options.entry ?? fromSources(process.execPath, REPO_ROOT),
       ports: {
         nats,
         grpc,
@@ -92,9 +103,10 @@ export class LocalPlatform {
       ...(options.serviceEnv ? { serviceEnv: options.serviceEnv } : {}),
       ...(options.simEnv ? { simEnv: options.simEnv } : {}),
       ...(options.componentEnv ? { componentEnv: options.componentEnv } : {}),
-      ...(options.natsConfigFile ? { natsConfig: { path: options.natsConfigFile } } : {}),
+      ...(options.shutdownGraceMs === undefined ? {} : { shutdownGraceMs: options.shutdownGraceMs }),
+      natsAuth,
     });
-    const platform = new LocalPlatform(plan, stateDir);
+    const platform = new LocalPlatform(plan, stateDir, natsAuth.passwords);
     // A test run that dies must not leave its platform running.
     process.once('exit', platform.#killOnExit);
     try {
@@ -112,6 +124,13 @@ export class LocalPlatform {
     const spec = this.#plan.get(name);
     if (!spec) throw new RangeError(`no component ${name} in this platform (have: ${[...this.#plan.keys()].join(', ')})`);
     return spec;
+  }
+
+  /** A NATS user of this platform and its password, for a test's own connections (`admin` can do anything). */
+  natsCredentials(user: ServiceName | 'admin'): { readonly user: string; readonly pass: string } {
+    const pass = this.#natsPasswords[user];
+    if (!pass) throw new RangeError(`no NATS user ${user} on this platform`);
+    return { user, pass };
   }
 
   /** Base URLs of the simulator replicas serving `stage`. */
@@ -138,7 +157,8 @@ export class LocalPlatform {
     return this.#children.get(name)?.running ?? false;
   }
 
-  healthUrl(name: ServiceName | string): string {
+  /** A service's or a replica's (`generator-2`) health URL. */
+  healthUrl(name: string): string {
     return `http://127.0.0.1:${this.#spec(name).ports.health ?? 0}`;
   }
 
@@ -187,22 +207,26 @@ export class LocalPlatform {
     await child.exited;
   }
 
-  /** Stops a component with SIGTERM (SIGKILL after `graceMs`), keeps it down `downMs`, then starts it again. */
-  async restart(name: string, downMs = 0, graceMs = 15_000): Promise<void> {
-    await this.#children.get(name)?.stop(graceMs);
+  /**
+   * Stops a component with SIGTERM (SIGKILL after its stop grace, which exceeds its own
+   * SHUTDOWN_GRACE_MS), keeps it down `downMs`, then starts it again. Resolves with how it exited.
+   */
+  async restart(name: string, downMs = 0): Promise<ChildExit | undefined> {
+    const exit = await this.#children.get(name)?.stop(this.#spec(name).stopGraceMs);
     if (downMs > 0) await new Promise((r) => setTimeout(r, downMs));
     await this.start(name);
+    return exit;
   }
 
   /** Stops every process, last started first: services, then the simulators, NATS last. */
   async stop(): Promise<void> {
-    const stop = async (names: readonly string[], graceMs: number): Promise<void> => {
-      await Promise.all(names.map(async (name) => this.#children.get(name)?.stop(graceMs)));
+    const stop = async (names: readonly string[]): Promise<void> => {
+      await Promise.all(names.map(async (name) => this.#children.get(name)?.stop(this.#spec(name).stopGraceMs)));
     };
     const names = [...this.#plan.keys()];
-    await stop(names.filter((n) => n !== 'nats' && !n.startsWith('llm-sim')), 15_000);
-    await stop(names.filter((n) => n.startsWith('llm-sim')), 5_000);
-    await stop(['nats'], 5_000);
+    await stop(names.filter((n) => n !== 'nats' && !n.startsWith('llm-sim')));
+    await stop(names.filter((n) => n.startsWith('llm-sim')));
+    await stop(['nats']);
     process.off('exit', this.#killOnExit);
   }
 }

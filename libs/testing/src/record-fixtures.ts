@@ -48,7 +48,7 @@ export function problem(id: number, seed: number | null = 42): ProblemRecord {
 
 export function solution(id: number, reasoning: string | null = 'think hard'): SolutionRecord {
   return SolutionRecord.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     runId: RUN_ID,
     recordId: recordIdFor(RUN_ID, 'solution', id),
     id,
@@ -59,6 +59,7 @@ export function solution(id: number, reasoning: string | null = 'think hard'): S
     reasoning,
     finishReason: 'stop',
     answer: reasoning === null ? null : `\\pm\\sqrt{${id + 1}}`,
+    seed: 1_000 + id,
     gen_response_configs: responseConfigs(reasoning === null ? null : 'rendered prompt'),
     usage: { promptTokens: 40, completionTokens: 400 },
   });
@@ -66,7 +67,7 @@ export function solution(id: number, reasoning: string | null = 'think hard'): S
 
 export function samples(id: number): SamplesRecord {
   return SamplesRecord.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     runId: RUN_ID,
     recordId: recordIdFor(RUN_ID, 'samples', id),
     id,
@@ -76,6 +77,8 @@ export function samples(id: number): SamplesRecord {
     responses: ['a', 'b', 'c'],
     reasonings: ['r1', null, 'r3'],
     finishReasons: ['stop', 'length', 'stop'],
+    seeds: [2_000 + id],
+    adaptive: null,
     gen_response_configs: { ...responseConfigs(null), temperature: 0.8, top_p: 0.95 },
     usage: { promptTokens: 120, completionTokens: 1200 },
   });
@@ -83,7 +86,7 @@ export function samples(id: number): SamplesRecord {
 
 export function rewards(id: number): RewardsRecord {
   return RewardsRecord.parse({
-    schemaVersion: 1,
+    schemaVersion: 2,
     runId: RUN_ID,
     recordId: recordIdFor(RUN_ID, 'rewards', id),
     id,
@@ -91,8 +94,79 @@ export function rewards(id: number): RewardsRecord {
     problemRecordId: recordIdFor(RUN_ID, 'problem', id),
     samplesRecordId: recordIdFor(RUN_ID, 'samples', id),
     rewards_armorm: [{ score: 0.11 }, { score: -0.5 }, { score: 0.25 }],
-    answers: ['2', null, '2'],
-    pair: { rule: 'majority', chosenIndex: 2, rejectedIndex: 1, margin: 0.75, majorityAnswer: '2', skipReason: null },
+    answers: ['2', null, '3'],
+    // Samples 0 and 2 and the solution (voter 3): '2' has 2 of 3 votes.
+    agreement: {
+      level: 'strict',
+      voters: 4,
+      votesCast: 3,
+      distinctAnswers: 2,
+      majorityAnswer: '2',
+      majorityVotes: 2,
+      majorityShare: 2 / 3,
+      strict: true,
+      tie: false,
+      groups: [
+        { answer: '2', members: [0, 3], votes: 2, sampleVotes: 1 },
+        { answer: '3', members: [2], votes: 1, sampleVotes: 1 },
+      ],
+    },
+    sft: {
+      solutionRecordId: recordIdFor(RUN_ID, 'solution', id),
+      answer: '2',
+      finishReason: 'stop',
+      verified: false,
+      outcome: 'majority_below_share',
+      agreeingSamples: 1,
+      samples: 3,
+      requiredShare: 0.6,
+    },
+    pair: {
+      rule: 'correctness',
+      kind: 'correctness',
+      chosenIndex: 0,
+      rejectedIndex: 2,
+      chosenAnswer: '2',
+      rejectedAnswer: '3',
+      chosenVotes: 2,
+      rejectedVotes: 1,
+      margin: -0.14,
+      majorityAnswer: '2',
+      majorityVotes: 2,
+      votesCast: 3,
+      verified: false,
+      skipReason: null,
+    },
+    chosen: [
+      { role: 'user', content: 'q' },
+      { role: 'assistant', content: 'a' },
+    ],
+    rejected: [
+      { role: 'user', content: 'q' },
+      { role: 'assistant', content: 'c' },
+    ],
+    reward_model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1',
+    lineage: { solverSeed: 1_000 + id, samplerSeeds: [2_000 + id] },
+  });
+}
+
+/** A rewards record whose SFT solution and pair are verified: every sample and the solution agree on `2`. */
+export function verifiedRewards(id: number): RewardsRecord {
+  const base = rewards(id);
+  return RewardsRecord.parse({
+    ...base,
+    answers: ['2', '2', '2'],
+    agreement: {
+      ...base.agreement,
+      level: 'unanimous',
+      votesCast: 4,
+      distinctAnswers: 1,
+      majorityVotes: 4,
+      majorityShare: 1,
+      groups: [{ answer: '2', members: [0, 1, 2, 3], votes: 4, sampleVotes: 3 }],
+    },
+    sft: { ...base.sft, verified: true, outcome: 'verified', agreeingSamples: 3 },
+    pair: { ...base.pair, kind: 'style', chosenIndex: 2, rejectedIndex: 1, rejectedAnswer: '2', chosenVotes: 4, rejectedVotes: 4, margin: 0.75, majorityVotes: 4, votesCast: 4, verified: true },
     chosen: [
       { role: 'user', content: 'q' },
       { role: 'assistant', content: 'c' },
@@ -101,7 +175,6 @@ export function rewards(id: number): RewardsRecord {
       { role: 'user', content: 'q' },
       { role: 'assistant', content: 'b' },
     ],
-    reward_model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1',
   });
 }
 
@@ -141,7 +214,20 @@ export function tags(id: number, options: { failed?: boolean } = {}): TagsRecord
 
 /** One record of every kind and every nullable variant. */
 export function everyRecordKind(): AnyRecord[] {
-  return [problem(0), problem(1, null), contaminatedProblem(2), solution(0), solution(1, null), samples(0), rewards(0), skippedRewards(1), tags(0), tags(1, { failed: true })];
+  return [
+    problem(0),
+    problem(1, null),
+    contaminatedProblem(2),
+    solution(0),
+    solution(1, null),
+    samples(0),
+    adaptiveSamples(1),
+    rewards(0),
+    skippedRewards(1),
+    verifiedRewards(2),
+    tags(0),
+    tags(1, { failed: true }),
+  ];
 }
 
 export const SPEC: RunSpec = RunSpec.parse({
@@ -155,8 +241,9 @@ export const SPEC: RunSpec = RunSpec.parse({
     sampling: { temperature: 0.8, topP: 0.95, maxTokens: 16384 },
     samplesPerProblem: 3,
   },
-  reward: { model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1', pairRule: 'majority', minRewardMargin: 0 },
+  reward: { model: 'RLHFlow/ArmoRM-Llama3-8B-v0.1', pairRule: 'correctness', minRewardMargin: 0 },
   filters: { minChars: 10, maxChars: 4000, nearDuplicateThreshold: 0.85, sanitize: false, requireMath: true },
+  quality: { verifyShare: 0.6, stylePairs: false, adaptiveSampling: null },
   seed: 7,
 });
 
@@ -164,15 +251,36 @@ export const SPEC: RunSpec = RunSpec.parse({
 export function skippedRewards(id: number): RewardsRecord {
   return RewardsRecord.parse({
     ...rewards(id),
-    pair: { rule: 'magpie', chosenIndex: null, rejectedIndex: null, margin: 0, majorityAnswer: null, skipReason: 'chosen_equals_rejected' },
+    pair: {
+      ...rewards(id).pair,
+      rule: 'magpie',
+      kind: null,
+      chosenIndex: null,
+      rejectedIndex: null,
+      chosenAnswer: null,
+      rejectedAnswer: null,
+      chosenVotes: 0,
+      rejectedVotes: 0,
+      margin: 0,
+      skipReason: 'chosen_equals_rejected',
+    },
     chosen: null,
     rejected: null,
   });
 }
 
-/** Every record of a complete run of `count` problems. */
+/** Every record of a complete run of `count` problems, each solution and pair verified. */
 export function completeRun(count: number): AnyRecord[] {
-  return Array.from({ length: count }, (_, id) => [problem(id), solution(id), samples(id), rewards(id)]).flat();
+  return Array.from({ length: count }, (_, id) => [problem(id), solution(id), samples(id), verifiedRewards(id)]).flat();
+}
+
+/** Samples drawn adaptively: 3 that agreed, 5 more estimated and not drawn. */
+export function adaptiveSamples(id: number): SamplesRecord {
+  return SamplesRecord.parse({
+    ...samples(id),
+    finishReasons: ['stop', 'stop', 'stop'],
+    adaptive: { initialSamples: 3, maxSamples: 8, extended: false, completionTokensSaved: 2_000, extensionPromptTokens: 0 },
+  });
 }
 
 /** A stored run; terminal statuses get a finishedAt unless the overrides set one. */

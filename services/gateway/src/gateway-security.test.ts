@@ -42,12 +42,27 @@ describe('bearer token authentication (insecure channel)', () => {
     expect((wrong as grpc.ServiceError).details).not.toContain('not-the-token');
     const prefix = await client(gw.port, { token: TOKEN.slice(0, -1) }).listRuns({}, { deadlineMs: 2_000 }).catch((e: unknown) => e);
     expect(prefix).toMatchObject({ code: grpc.status.UNAUTHENTICATED });
+    // Every other RPC, the streams and the catalog included.
+    const anonymous = client(gw.port);
+    const drain = async (stream: AsyncIterable<unknown>): Promise<unknown> => {
+      for await (const _ of stream) break;
+      return undefined;
+    };
+    for (const call of [
+      () => anonymous.listModels({ deadlineMs: 2_000 }),
+      () => anonymous.listDomains({ deadlineMs: 2_000 }),
+      () => drain(anonymous.watchRun({ run_id: 'run-1' })),
+      () => drain(anonymous.exportDataset({ run_id: 'run-1' })),
+      () => drain(anonymous.streamRecords({ run_id: 'run-1' })),
+    ]) {
+      await expect(call()).rejects.toMatchObject({ code: grpc.status.UNAUTHENTICATED });
+    }
   });
 
   it('lets the right token through on every RPC, streams included', async () => {
     gw = await startTestGateway({ tokens: ['other-token', TOKEN] });
     const c = client(gw.port, { token: TOKEN });
-    expect(await c.listRuns({}, { deadlineMs: 2_000 })).toEqual({ runs: [] });
+    expect(await c.listRuns({}, { deadlineMs: 2_000 })).toEqual({ runs: [], next_page_token: '' });
     await expect(c.getRun({ run_id: 'run-1' }, { deadlineMs: 2_000 })).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
     await expect(c.cancelRun({ run_id: 'run-1' }, { deadlineMs: 2_000 })).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
     const stream = async (cl: MagpieClient): Promise<unknown> => {
@@ -55,6 +70,15 @@ describe('bearer token authentication (insecure channel)', () => {
       return undefined;
     };
     await expect(stream(c)).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
+    expect((await c.listDomains({ deadlineMs: 2_000 })).domains.map((d) => d.name)).toContain('algebra');
+    expect((await c.listModels({ deadlineMs: 2_000 })).default_reward_model).not.toBe('');
+    for (const open of [() => c.watchRun({ run_id: 'run-1' }), () => c.exportDataset({ run_id: 'run-1' })]) {
+      const first = async (): Promise<unknown> => {
+        for await (const _ of open()) break;
+        return undefined;
+      };
+      await expect(first()).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
+    }
     await expect(stream(client(gw.port))).rejects.toMatchObject({ code: grpc.status.UNAUTHENTICATED });
   });
 
@@ -105,7 +129,7 @@ describe('TLS and mTLS', () => {
     const security = gatewaySecurity({ GRPC_TLS_CERT_FILE: pki.serverCert, GRPC_TLS_KEY_FILE: pki.serverKey, GATEWAY_TOKEN: TOKEN });
     expect(security.summary).toEqual({ auth: 'bearer', tokens: 1, transport: 'tls' });
     gw = await startTestGateway({ tokens: [TOKEN], credentials: security.credentials });
-    expect(await client(gw.port, { token: TOKEN, tls: { ca: pem(pki.caCert) } }).listRuns({}, { deadlineMs: 3_000 })).toEqual({ runs: [] });
+    expect(await client(gw.port, { token: TOKEN, tls: { ca: pem(pki.caCert) } }).listRuns({}, { deadlineMs: 3_000 })).toEqual({ runs: [], next_page_token: '' });
     // The token travels as call credentials on a TLS channel; without it, UNAUTHENTICATED.
     await expect(client(gw.port, { tls: { ca: pem(pki.caCert) } }).listRuns({}, { deadlineMs: 3_000 })).rejects.toMatchObject({
       code: grpc.status.UNAUTHENTICATED,
@@ -130,7 +154,7 @@ describe('TLS and mTLS', () => {
       code: grpc.status.UNAVAILABLE,
     });
     const withCert = client(gw.port, { token: TOKEN, tls: { ca: pem(pki.caCert), cert: pem(pki.clientCert), key: pem(pki.clientKey) } });
-    expect(await withCert.listRuns({}, { deadlineMs: 3_000 })).toEqual({ runs: [] });
+    expect(await withCert.listRuns({}, { deadlineMs: 3_000 })).toEqual({ runs: [], next_page_token: '' });
     const wrongToken = client(gw.port, { token: 'nope', tls: { ca: pem(pki.caCert), cert: pem(pki.clientCert), key: pem(pki.clientKey) } });
     await expect(wrongToken.listRuns({}, { deadlineMs: 3_000 })).rejects.toMatchObject({ code: grpc.status.UNAUTHENTICATED });
   });
@@ -154,6 +178,25 @@ describe('gatewaySecurity', () => {
     expect(() => gatewaySecurity({ GATEWAY_TOKENS_FILE: empty })).toThrow(SecuritySetupError);
     expect(() => gatewaySecurity({ GATEWAY_TOKEN: 'has space' })).toThrow(SecuritySetupError);
     expect(() => gatewaySecurity({ GRPC_TLS_CERT_FILE: join(pki.dir, 'nope.crt'), GRPC_TLS_KEY_FILE: pki.serverKey })).toThrow(SecuritySetupError);
+  });
+});
+
+describe('per-client limits', () => {
+  it('answers RESOURCE_EXHAUSTED naming MAX_CALLS_PER_CLIENT while the client has that many calls in flight', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    gw = await startTestGateway({ maxCalls: 2, holdLookups: held });
+    const c = client(gw.port);
+    const first = c.getRun({ run_id: 'run-1' }, { deadlineMs: 5_000 }).catch((e: unknown) => e);
+    const second = c.getRun({ run_id: 'run-2' }, { deadlineMs: 5_000 }).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 200));
+    const third = await c.getRun({ run_id: 'run-3' }, { deadlineMs: 5_000 }).catch((e: unknown) => e);
+    expect(third).toMatchObject({ code: grpc.status.RESOURCE_EXHAUSTED });
+    expect((third as grpc.ServiceError).details).toMatch(/^MAX_CALLS_PER_CLIENT: 2 /);
+    release();
+    expect(await first).toMatchObject({ code: grpc.status.NOT_FOUND });
+    expect(await second).toMatchObject({ code: grpc.status.NOT_FOUND });
+    await expect(c.getRun({ run_id: 'run-4' }, { deadlineMs: 5_000 })).rejects.toMatchObject({ code: grpc.status.NOT_FOUND });
   });
 });
 

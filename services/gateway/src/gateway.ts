@@ -1,14 +1,19 @@
 import * as grpc from '@grpc/grpc-js';
-import { ReflectionService } from '@grpc/reflection';
-import { loadSync } from '@grpc/proto-loader';
-import { HealthImplementation, protoPath as healthProtoPath } from 'grpc-health-check';
-import { MAGPIE_SERVICE_NAME, PROTO_LOADER_OPTIONS, loadMagpieProto } from '@magpie/api';
+import { HealthImplementation } from 'grpc-health-check';
+import { MAGPIE_SERVICE_NAME, descriptorSetBytes, loadMagpieProto } from '@magpie/api';
 import type { Logger } from '@magpie/logging';
+import { acceptPreEncoded } from './encoded-runs.js';
+import { ReflectionService } from './reflection-service.js';
+import type { FleetService } from './fleet/fleet-service.js';
 import type { RunService } from './run-service.js';
 import { tolerantService } from './tolerant-service.js';
 
+const HEALTH_SERVICE_NAME = 'grpc.health.v1.Health';
+
 export interface GatewayOptions {
   readonly runService: RunService;
+  /** GetFleet; answered UNIMPLEMENTED when omitted. */
+  readonly fleetService?: FleetService;
   readonly logger: Logger;
   readonly host: string;
   readonly port: number;
@@ -17,10 +22,11 @@ export interface GatewayOptions {
 }
 
 /**
- * The gRPC server: MagpieService, the standard health service and server reflection. Health and
- * reflection stay open (probes carry no token); MagpieService's handlers authenticate every call.
- * Requests whose bytes cannot be decoded reach the handlers (as UndecodableRequest) instead of
- * being answered INTERNAL by grpc-js.
+ * The gRPC server: MagpieService, the standard health service and server reflection (v1 and
+ * v1alpha, serving buf's descriptors of every hosted service). Health and reflection stay open
+ * (probes carry no token); MagpieService's handlers authenticate every call. Requests whose bytes
+ * cannot be decoded reach the handlers (as UndecodableRequest) instead of being answered INTERNAL
+ * by grpc-js.
  */
 export class Gateway {
   readonly #o: GatewayOptions;
@@ -31,11 +37,9 @@ export class Gateway {
   constructor(options: GatewayOptions) {
     this.#o = options;
     const proto = loadMagpieProto();
-    this.#server.addService(tolerantService(proto.service), options.runService.handlers());
+    this.#server.addService(acceptPreEncoded(tolerantService(proto.service)), { ...options.runService.handlers(), ...options.fleetService?.handlers() });
     this.#health.addToServer(this.#server);
-    // Reflection describes every service this server hosts, health included, so grpcurl sees all.
-    const healthDefinition = loadSync(healthProtoPath, { ...PROTO_LOADER_OPTIONS });
-    new ReflectionService({ ...proto.packageDefinition, ...healthDefinition }).addToServer(this.#server);
+    new ReflectionService(descriptorSetBytes(), [MAGPIE_SERVICE_NAME, HEALTH_SERVICE_NAME]).addToServer(this.#server);
   }
 
   get isServing(): boolean {

@@ -25,7 +25,7 @@ describe('requireWellFormed', () => {
     [{ model: 'm'.repeat(257) }, 'model'],
     [{ solver: { model: 'm'.repeat(257), sampling: null } }, 'solver.model'],
     [{ reward_model: 'r'.repeat(257) }, 'reward_model'],
-    [{ client_request_id: 'c'.repeat(129) }, 'client_request_id'],
+    [{ request_id: 'c'.repeat(129) }, 'request_id'],
     [{ reason: 'r'.repeat(1_025) }, 'reason'],
     [{ pair_rule: 'p'.repeat(33) }, 'pair_rule'],
     [{ subtopics: ['ok', 's'.repeat(129)] }, 'subtopics[1]'],

@@ -17,7 +17,7 @@ export const STRING_LIMITS: Readonly<Record<string, number>> = {
   domain: max(RunSpec.shape.domain),
   model: max(StageSettings.shape.model),
   reward_model: max(RunSpec.shape.reward.shape.model),
-  client_request_id: max(RunState.shape.clientRequestId.unwrap()),
+  request_id: max(RunState.shape.clientRequestId.unwrap()),
   reason: max(RunCancelled.shape.reason),
   // A pair rule is one of a few short names; anything longer is not one.
   pair_rule: 32,

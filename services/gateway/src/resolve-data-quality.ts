@@ -7,7 +7,7 @@ import { InvalidArgumentError } from './errors.js';
 const ECHO = 256;
 
 /** An enum field's value: undefined for UNSPECIFIED (the default); an unknown value is INVALID_ARGUMENT. */
-function enumField<T>(field: string, value: unknown, parse: (name: string) => T | undefined): T | undefined {
+function enumField<T>(field: string, value: string | number | null | undefined, parse: (name: string) => T | undefined): T | undefined {
   if (value === undefined || value === null || value === '' || (typeof value === 'string' && value.endsWith('_UNSPECIFIED'))) return undefined;
   const parsed = typeof value === 'string' ? parse(value) : undefined;
   if (parsed === undefined) throw new InvalidArgumentError(field, `unknown value ${String(value).slice(0, ECHO)}`);

@@ -18,6 +18,8 @@ const REQUEST_FIELD: Readonly<Record<string, string>> = {
   'tags.minQuality': 'data_quality.min_quality',
   'tags.minDifficulty': 'data_quality.min_difficulty',
   'tags.minReward': 'data_quality.min_reward',
+  'quality.adaptiveSampling.initialSamples': 'quality.adaptive_initial_samples',
+  'quality.adaptiveSampling.maxSamples': 'quality.adaptive_max_samples',
 };
 
 const snakeCase = (word: string): string => word.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -34,7 +36,7 @@ export function requestFieldOf(path: readonly PropertyKey[]): string {
   }, '');
 }
 
-/** A zod issue in the platform's message style: `must be at least 1`, `must be one of magpie, majority`. */
+/** A zod issue in the platform's message style: `must be at least 1`, `must be one of correctness, magpie`. */
 export function messageOf(issue: z.core.$ZodIssue): string {
   if (issue.code === 'too_small') {
     if (issue.origin === 'string') return `shorter than ${String(issue.minimum)} characters`;

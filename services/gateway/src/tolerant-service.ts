@@ -17,7 +17,7 @@ export class UndecodableRequest {
  * {@link UndecodableRequest}, so the handler (after authentication) answers INVALID_ARGUMENT
  * instead of grpc-js answering INTERNAL. Handlers must check for it (see `requireWellFormed`).
  */
-export function tolerantService(service: grpc.ServiceDefinition): grpc.ServiceDefinition {
+export function tolerantService<S extends grpc.ServiceDefinition>(service: S): S {
   const out: Record<string, grpc.MethodDefinition<unknown, unknown>> = {};
   for (const [name, method] of Object.entries(service)) {
     const decode = method.requestDeserialize;
@@ -32,5 +32,5 @@ export function tolerantService(service: grpc.ServiceDefinition): grpc.ServiceDe
       },
     };
   }
-  return out;
+  return out as S;
 }

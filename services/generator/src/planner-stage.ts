@@ -32,14 +32,18 @@ export function plannerStage(deps: PlannerStageDeps) {
     concurrency: { fixed: 4 },
     async handle(event, ctx) {
       const { count } = event.spec;
-      const subtopics = event.spec.subtopics.length || deps.catalog.domains.get(event.spec.domain).subtopics.length;
-      const perTask = slotsPerTaskFor(count, subtopics, deps.slotsPerTask);
-      const tasks = Math.ceil(count / perTask);
+      // A run over several domains is planned domain by domain: no task crosses a domain's slots.
+      const parts = event.spec.domainMix ?? [{ domain: event.spec.domain, firstSlot: 0, count, subtopics: event.spec.subtopics }];
       const publishes: Promise<void>[] = [];
-      for (let taskIndex = 0; taskIndex < tasks; taskIndex++) {
-        const slotStart = taskIndex * perTask;
-        const task: GenerationTask = { schemaVersion: 1, runId: event.runId, taskIndex, slotStart, slotCount: Math.min(perTask, count - slotStart) };
-        publishes.push(ctx.publish(Subjects.genTask(event.runId), GenerationTask, task, MsgIds.genTask(event.runId, taskIndex)));
+      let tasks = 0;
+      for (const part of parts) {
+        const subtopics = part.subtopics.length || deps.catalog.domains.get(part.domain).subtopics.length;
+        const perTask = slotsPerTaskFor(part.count, subtopics, deps.slotsPerTask);
+        for (let offset = 0; offset < part.count; offset += perTask) {
+          const taskIndex = tasks++;
+          const task: GenerationTask = { schemaVersion: 1, runId: event.runId, taskIndex, slotStart: part.firstSlot + offset, slotCount: Math.min(perTask, part.count - offset) };
+          publishes.push(ctx.publish(Subjects.genTask(event.runId), GenerationTask, task, MsgIds.genTask(event.runId, taskIndex)));
+        }
       }
       await Promise.all(publishes);
       ctx.logger.info({ runId: event.runId, count, tasks }, 'run planned');

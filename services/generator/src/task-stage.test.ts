@@ -13,7 +13,7 @@ import { Decontaminator } from './decontamination/decontaminator.js';
 import { KvDedupLog } from './dedup/dedup-log-store.js';
 import { indexProblem } from './dedup/indexed-problem.js';
 import { SharedDedupIndex } from './dedup/shared-dedup-index.js';
-import { subtopicForTask, taskStage } from './task-stage.js';
+import { taskStage, topicForTask } from './task-stage.js';
 
 // fillTask against the simulator's /v1/completions over HTTP (half of its choices come back
 // empty, as real models' do, so every task has to top up) and the duplicate index in a real
@@ -81,7 +81,7 @@ describe('fillTask', () => {
     const problems = handled.records as ProblemRecord[];
     expect(problems.map((p) => p.id)).toEqual([10, 11, 12, 13, 14]);
     expect(problems.map((p) => p.recordId)).toEqual([10, 11, 12, 13, 14].map((id) => recordIdFor(runId, 'problem', id)));
-    const subtopic = subtopicForTask(run.spec, catalog, task.taskIndex);
+    const subtopic = topicForTask(run.spec, catalog, task);
     const model = catalog.models.get(run.spec.generator.model);
     for (const p of problems) {
       expect(p).toMatchObject({ kind: 'problem', domain: 'algebra', subtopic: subtopic.name, response: null, gen_response_configs: null, finishReason: 'stop' });
@@ -91,6 +91,21 @@ describe('fillTask', () => {
     }
     expect(new Set(problems.map((p) => p.instruction)).size).toBe(5);
     expect(handled.usage).toHaveLength(5);
+  });
+
+  it("takes a mixed run's domain, subtopics and instruction temperature from the share holding the task's slots", () => {
+    const spec = {
+      ...run.spec,
+      domain: 'mixed',
+      subtopics: [],
+      domainMix: [
+        { domain: 'algebra', count: 10, firstSlot: 0, subtopics: ['quadratics'], instructionTemperature: 1.3 },
+        { domain: 'geometry', count: 10, firstSlot: 10, subtopics: [], instructionTemperature: 1.1 },
+      ],
+    };
+    expect(topicForTask(spec, catalog, { taskIndex: 0, slotStart: 5 })).toMatchObject({ domain: 'algebra', name: 'quadratics', temperature: 1.3 });
+    const geometry = catalog.domains.get('geometry').subtopics.map((s) => s.name);
+    expect(topicForTask(spec, catalog, { taskIndex: 3, slotStart: 10 })).toMatchObject({ domain: 'geometry', name: geometry[3 % geometry.length], temperature: 1.1 });
   });
 
   it('records every dropped choice with its reason under a deterministic id', async () => {

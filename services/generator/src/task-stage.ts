@@ -8,7 +8,9 @@ import {
   Streams,
   Subjects,
   recordIdFor,
+  seedScope,
   type ProblemRecord,
+  shareOfSlot,
   type RejectionReason,
   type RunSpec,
 } from '@magpie/contracts';
@@ -47,12 +49,19 @@ export function taskStage(deps: TaskStageDeps) {
   });
 }
 
-/** The subtopic a task steers towards: the run's list (or the domain's), round-robin by task. */
-export function subtopicForTask(spec: RunSpec, catalog: Catalog, taskIndex: number): { name: string; systemPrompt: string } {
-  const domain = catalog.domains.get(spec.domain);
-  const names = spec.subtopics.length > 0 ? spec.subtopics : domain.subtopics.map((s) => s.name);
-  const name = names[taskIndex % names.length] as string;
-  return catalog.domains.subtopic(spec.domain, name);
+/**
+ * What a task generates: its domain (the mix share holding its first slot, or the run's domain),
+ * the instruction temperature, and the subtopic it steers towards: the share's or run's list (or
+ * the domain's), round-robin by task.
+ */
+export function topicForTask(spec: RunSpec, catalog: Catalog, task: Pick<GenerationTask, 'taskIndex' | 'slotStart'>): { domain: string; temperature: number; name: string; systemPrompt: string } {
+  const share = shareOfSlot(spec, task.slotStart);
+  const domainName = share?.domain ?? spec.domain;
+  const chosen = share ? share.subtopics : spec.subtopics;
+  const names = chosen.length > 0 ? chosen : catalog.domains.get(domainName).subtopics.map((s) => s.name);
+  const name = names[task.taskIndex % names.length] as string;
+  const temperature = share?.instructionTemperature ?? spec.generator.sampling.temperature;
+  return { domain: domainName, temperature, ...catalog.domains.subtopic(domainName, name) };
 }
 
 /** Choices to ask for: the missing slots, plus headroom once filters have rejected some. */
@@ -71,7 +80,7 @@ function choicesToRequest(missing: number, attempt: number): number {
 export async function fillTask(task: GenerationTask, ctx: StageContext<InferenceClient>, deps: TaskStageDeps): Promise<void> {
   const { spec } = ctx.run;
   const model = deps.catalog.models.get(spec.generator.model);
-  const subtopic = subtopicForTask(spec, deps.catalog, task.taskIndex);
+  const subtopic = topicForTask(spec, deps.catalog, task);
   const prompt = renderPreQuery(model, subtopic.systemPrompt);
   const rejected: Partial<Record<RejectionReason, number>> = {};
   let nextSlot = task.slotStart;
@@ -79,13 +88,14 @@ export async function fillTask(task: GenerationTask, ctx: StageContext<Inference
 
   for (let attempt = 0; attempt < deps.maxAttempts && nextSlot < end; attempt++) {
     if (!(await ctx.isActive())) return;
-    const seed = deriveSeed(spec.seed, task.runId, task.taskIndex, attempt);
+    // Never from the run id: the same seed and spec ask for the same problems in a new run.
+    const seed = deriveSeed(spec.seed, seedScope(spec, 'generator'), task.taskIndex, attempt);
     const n = choicesToRequest(end - nextSlot, attempt);
     const request = {
       model: model.id,
       prompt: prompt.prompt,
       n,
-      temperature: spec.generator.sampling.temperature,
+      temperature: subtopic.temperature,
       topP: spec.generator.sampling.topP,
       maxTokens: spec.generator.sampling.maxTokens,
       seed,
@@ -124,14 +134,14 @@ export async function fillTask(task: GenerationTask, ctx: StageContext<Inference
         runId: task.runId,
         recordId: choice.recordId,
         id,
-        domain: spec.domain,
+        domain: subtopic.domain,
         subtopic: subtopic.name,
         pre_query_template: prompt.prompt,
         instruction: choice.instruction,
         response: null,
         created: Math.floor(Date.now() / 1000),
         gen_input_configs: {
-          temperature: spec.generator.sampling.temperature,
+          temperature: subtopic.temperature,
           top_p: spec.generator.sampling.topP,
           input_generator: model.id,
           seed,

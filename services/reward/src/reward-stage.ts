@@ -1,21 +1,20 @@
-import { extractFinalAnswer, type AnswerChecker } from '@magpie/answers';
 import type { Catalog } from '@magpie/catalog';
-import { RUN_SPEC_DEFAULTS, SamplesRecord, Streams, Subjects, recordIdFor, type ChatMessage } from '@magpie/contracts';
+import { RUN_SPEC_DEFAULTS, SamplesRecord, Streams, Subjects } from '@magpie/contracts';
 import type { RewardClient } from '@magpie/llm';
 import { defineStage } from '@magpie/stage';
-import { selectPair } from './select-pair.js';
+import { completeJoin, type RewardJoinDeps } from './complete-join.js';
 
-export interface RewardStageDeps {
+export interface RewardStageDeps extends RewardJoinDeps {
   /** Tells which HTTP contract each reward model's server speaks. */
   readonly catalog: Catalog;
-  /** Decides answer equivalence for the majority pair rule. */
-  readonly checker: AnswerChecker;
 }
 
 /**
- * The reward stage: scores every sampled response with the run's reward model and emits the
- * scores (`rewards_armorm`, in response order) and the chosen/rejected pair, or why none was made.
- * Scoring a problem's responses weighs one sequence per response.
+ * The reward stage's samples half (durable `reward`): scores every sampled response with the
+ * run's reward model — once: a redelivered message reuses the scores already joined — and joins
+ * them with the problem's solution. When the solution's answer is there, it writes the rewards
+ * record (see completeJoin); otherwise the solution's arrival will. Scoring a problem's responses
+ * weighs one sequence per response.
  */
 export function rewardStage(deps: RewardStageDeps) {
   return defineStage<SamplesRecord, RewardClient>({
@@ -26,41 +25,18 @@ export function rewardStage(deps: RewardStageDeps) {
     schema: SamplesRecord,
     concurrency: { expectedSequences: RUN_SPEC_DEFAULTS.samplesPerProblem },
     async handle(samples, ctx) {
-      const { model, pairRule, minRewardMargin } = ctx.run.spec.reward;
+      const { model } = ctx.run.spec.reward;
       const api = deps.catalog.models.getReward(model).api;
-      const scores = await ctx.backend({ affinity: samples.problemRecordId, sequences: samples.responses.length }, (client, signal) =>
-        client.scoreAll(api, { model, instruction: samples.instruction, responses: samples.responses, signal }),
-      );
-      if (!scores) return;
-      const answers = samples.responses.map((response) => extractFinalAnswer(response) ?? null);
-      const selection = selectPair({ rule: pairRule, scores, answers, responses: samples.responses, minMargin: minRewardMargin, checker: deps.checker });
-      const chat = (index: number): ChatMessage[] => [
-        { role: 'user', content: samples.instruction },
-        { role: 'assistant', content: samples.responses[index] as string },
-      ];
-      const emitted = selection.kind === 'pair';
-      await ctx.emit({
-        schemaVersion: 1,
-        kind: 'rewards',
-        runId: samples.runId,
-        recordId: recordIdFor(samples.runId, 'rewards', samples.id),
-        id: samples.id,
-        problemRecordId: samples.problemRecordId,
-        samplesRecordId: samples.recordId,
-        rewards_armorm: scores.map((score) => ({ score })),
-        answers,
-        pair: {
-          rule: pairRule,
-          chosenIndex: emitted ? selection.chosen : null,
-          rejectedIndex: emitted ? selection.rejected : null,
-          margin: selection.margin,
-          majorityAnswer: selection.majorityAnswer,
-          skipReason: emitted ? null : selection.reason,
-        },
-        chosen: emitted ? chat(selection.chosen) : null,
-        rejected: emitted ? chat(selection.rejected) : null,
-        reward_model: model,
-      });
+      const joins = await deps.joins();
+      let scores = (await joins.get(samples.runId, samples.id))?.samples?.scores;
+      if (!scores) {
+        scores = await ctx.backend({ affinity: samples.problemRecordId, sequences: samples.responses.length }, (client, signal) =>
+          client.scoreAll(api, { model, instruction: samples.instruction, responses: samples.responses, signal }),
+        );
+        if (!scores) return;
+      }
+      const join = await joins.merge(samples.runId, samples.id, { samples: { recordId: samples.recordId, streamSequence: ctx.delivery.streamSequence, scores } });
+      await completeJoin(join, ctx, deps, samples);
     },
   });
 }

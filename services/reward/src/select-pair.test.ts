@@ -1,191 +1,144 @@
 import { createAnswerChecker } from '@magpie/answers';
+import type { FinishReason, PairInfo } from '@magpie/contracts';
 import { describe, expect, it } from 'vitest';
-import { selectMagpiePair, selectPair, type PairRule, type PairSelection } from './select-pair.js';
+import { judgeAnswers, sftVerdict } from './answer-evidence.js';
+import { selectMagpiePair, selectPair, type SelectPairInput } from './select-pair.js';
+
+const checker = createAnswerChecker();
+
+interface Case {
+  readonly scores: number[];
+  /** Sample answers (null: none); the solution's answer last. */
+  readonly answers: (string | null)[];
+  readonly solution: string | null;
+  readonly finishReasons?: FinishReason[];
+  readonly rule?: SelectPairInput['rule'];
+  readonly minMargin?: number;
+  readonly stylePairs?: boolean;
+  readonly responses?: string[];
+}
+
+function pick(c: Case): PairInfo {
+  const judged = judgeAnswers({ sampleAnswers: c.answers, solution: { recordId: 's', answer: c.solution, finishReason: 'stop' } }, checker);
+  return selectPair({
+    rule: c.rule ?? 'correctness',
+    scores: c.scores,
+    responses: c.responses ?? c.scores.map((_, i) => `response ${i}`),
+    finishReasons: c.finishReasons ?? c.scores.map(() => 'stop'),
+    judged,
+    minMargin: c.minMargin ?? 0,
+    stylePairs: c.stylePairs ?? false,
+    verifyShare: 0.6,
+  });
+}
 
 describe('selectMagpiePair', () => {
-  it('chooses the maximum and rejects the minimum', () => {
-    expect(selectMagpiePair([0.1, 2.5, -1, 0.3, 1])).toEqual({ chosen: 1, rejected: 2 });
-  });
-
-  it('resolves ties to the earliest response, like Python list.index', () => {
-    expect(selectMagpiePair([1, 3, 3, -2, -2])).toEqual({ chosen: 1, rejected: 3 });
-  });
-
-  it('pairs a response with itself when all scores are equal, as Magpie does', () => {
-    expect(selectMagpiePair([0.5, 0.5, 0.5])).toEqual({ chosen: 0, rejected: 0 });
-  });
-
-  it('refuses an empty list', () => {
+  it('takes the first maximum and the first minimum, as process_po.ipynb does', () => {
+    expect(selectMagpiePair([0.2, 0.9, 0.9, 0.1, 0.1])).toEqual({ chosen: 1, rejected: 3 });
+    expect(selectMagpiePair([0.5, 0.5])).toEqual({ chosen: 0, rejected: 0 });
     expect(() => selectMagpiePair([])).toThrow(RangeError);
   });
 });
 
-interface Case {
-  readonly name: string;
-  readonly rule: PairRule;
-  readonly scores: readonly number[];
-  readonly answers: readonly (string | null | undefined)[];
-  readonly minMargin?: number;
-  readonly responses?: readonly string[];
-  readonly expected: PairSelection;
-}
-
-const pair = (chosen: number, rejected: number, margin: number, majorityAnswer: string | null): PairSelection => ({
-  kind: 'pair',
-  chosen,
-  rejected,
-  margin,
-  majorityAnswer,
-});
-
-const CASES: readonly Case[] = [
-  // magpie
-  { name: 'magpie: max and min', rule: 'magpie', scores: [0.1, 2.5, -1, 0.3], answers: ['1', '2', '3', '4'], expected: pair(1, 2, 3.5, '1') },
-  { name: 'magpie: ignores answers', rule: 'magpie', scores: [3, 1, 2], answers: ['9', '5', '5'], expected: pair(0, 1, 2, '5') },
-  { name: 'magpie: ties go to the earliest', rule: 'magpie', scores: [1, 3, 3, -2, -2], answers: [], expected: pair(1, 3, 5, null) },
-  {
-    name: 'magpie: all-equal scores pair a response with itself',
-    rule: 'magpie',
-    scores: [0.5, 0.5, 0.5],
-    answers: ['1', '2', '3'],
-    expected: { kind: 'skipped', reason: 'chosen_equals_rejected', margin: 0, majorityAnswer: '1' },
-  },
-  {
-    name: 'magpie: margin below the minimum',
-    rule: 'magpie',
-    scores: [0.2, 0.25],
-    answers: ['1', '1'],
-    minMargin: 0.1,
-    expected: { kind: 'skipped', reason: 'margin_below_minimum', margin: 0.25 - 0.2, majorityAnswer: '1' },
-  },
-  {
-    name: 'magpie: identical response texts',
-    rule: 'magpie',
-    scores: [2, 1],
-    answers: ['7', '7'],
-    responses: ['same', 'same'],
-    expected: { kind: 'skipped', reason: 'chosen_equals_rejected', margin: 1, majorityAnswer: '7' },
-  },
-  // majority
-  {
-    name: 'majority: best of the majority against the worst dissenter',
-    rule: 'majority',
-    scores: [5, 1, 2, 4, 0],
-    answers: ['3', '\\frac{6}{2}', '3.0', '4', '3'],
-    expected: pair(0, 3, 1, '3'),
-  },
-  {
-    name: 'majority: the reward-maximum is not chosen when it disagrees',
-    rule: 'majority',
-    scores: [9, 2, 3, 1, 0.5],
-    answers: ['10', '\\sqrt{8}', '2\\sqrt{2}', '2.8284271', '11'],
-    minMargin: -100,
-    expected: pair(2, 4, 2.5, '\\sqrt{8}'),
-  },
-  {
-    name: 'majority: a negative margin is below a zero minimum',
-    rule: 'majority',
-    scores: [9, 2, 3],
-    answers: ['10', '4', '4'],
-    minMargin: 0,
-    expected: { kind: 'skipped', reason: 'margin_below_minimum', margin: -6, majorityAnswer: '4' },
-  },
-  {
-    name: 'majority: all answers agree, so the lowest other response is rejected',
-    rule: 'majority',
-    scores: [1, 4, 0.5, 4],
-    answers: ['x = 2', '2', '2.0', '\\boxed{2}'],
-    expected: pair(1, 2, 3.5, 'x = 2'),
-  },
-  {
-    name: 'majority: all answers agree and the chosen is the minimum too',
-    rule: 'majority',
-    scores: [1, 1, 1],
-    answers: ['2', '2', '2'],
-    expected: pair(0, 1, 0, '2'),
-  },
-  {
-    name: 'majority: a missing answer counts as disagreeing',
-    rule: 'majority',
-    scores: [3, 2, 1.5, 1],
-    answers: ['6', null, '6', '6'],
-    expected: pair(0, 1, 1, '6'),
-  },
-  {
-    name: 'majority: ties among the majority go to the earliest',
-    rule: 'majority',
-    scores: [2, 5, 5, 0, 0],
-    answers: ['1', '1', '1', '8', '9'],
-    expected: pair(1, 3, 5, '1'),
-  },
-  {
-    name: 'majority: a tie between classes goes to the earliest class',
-    rule: 'majority',
-    scores: [1, 2, 3, 4],
-    answers: ['a', 'b', 'b', 'a'],
-    minMargin: -10,
-    expected: pair(3, 1, 2, 'a'),
-  },
-  {
-    name: 'majority: no answer anywhere behaves like magpie',
-    rule: 'majority',
-    scores: [0.3, 0.9, 0.1],
-    answers: [undefined, null, ''],
-    expected: pair(1, 2, 0.9 - 0.1, null),
-  },
-  {
-    name: 'majority: no answer and all-equal scores',
-    rule: 'majority',
-    scores: [1, 1],
-    answers: [],
-    expected: { kind: 'skipped', reason: 'chosen_equals_rejected', margin: 0, majorityAnswer: null },
-  },
-  {
-    name: 'majority: a single response cannot pair',
-    rule: 'majority',
-    scores: [0.7],
-    answers: ['5'],
-    expected: { kind: 'skipped', reason: 'chosen_equals_rejected', margin: 0, majorityAnswer: '5' },
-  },
-  {
-    name: 'majority: identical response texts',
-    rule: 'majority',
-    scores: [2, 1, 0],
-    answers: ['5', '5', '6'],
-    responses: ['r0', 'r1', 'r0'],
-    expected: { kind: 'skipped', reason: 'chosen_equals_rejected', margin: 2, majorityAnswer: '5' },
-  },
-  {
-    name: 'majority: margin exactly at the minimum is kept',
-    rule: 'majority',
-    scores: [1.5, 1],
-    answers: ['1', '2'],
-    minMargin: 0.5,
-    expected: pair(0, 1, 0.5, '1'),
-  },
-  {
-    name: 'majority: extra answers beyond the scores are ignored',
-    rule: 'majority',
-    scores: [1, 0],
-    answers: ['1', '2', '2', '2'],
-    expected: pair(0, 1, 1, '1'),
-  },
-  // both rules
-  { name: 'magpie: no scores', rule: 'magpie', scores: [], answers: ['1'], expected: { kind: 'skipped', reason: 'no_scores', margin: 0, majorityAnswer: null } },
-  { name: 'majority: no scores', rule: 'majority', scores: [], answers: [], expected: { kind: 'skipped', reason: 'no_scores', margin: 0, majorityAnswer: null } },
-];
-
-describe('selectPair', () => {
-  const checker = createAnswerChecker();
-
-  it.each(CASES)('$name', ({ rule, scores, answers, minMargin, responses, expected }) => {
-    const selection = selectPair({ rule, scores, answers, minMargin: minMargin ?? 0, checker, ...(responses ? { responses } : {}) });
-    expect(selection).toEqual({ ...expected, margin: expect.closeTo(expected.margin, 12) as number });
+describe('the correctness rule', () => {
+  it('chooses the highest-reward majority answer and rejects the lowest-reward answer that differs, with the votes and answers', () => {
+    const pair = pick({ scores: [0.9, 0.3, 0.5, 0.1, 0.95], answers: ['4', '4', '5', '4.0', '6'], solution: '4' });
+    expect(pair).toEqual({
+      rule: 'correctness',
+      kind: 'correctness',
+      chosenIndex: 0,
+      rejectedIndex: 2,
+      chosenAnswer: '4',
+      rejectedAnswer: '5',
+      chosenVotes: 4,
+      rejectedVotes: 1,
+      margin: 0.9 - 0.5,
+      majorityAnswer: '4',
+      majorityVotes: 4,
+      votesCast: 6,
+      verified: true,
+      skipReason: null,
+    });
   });
 
-  it('agrees with selectMagpiePair under the magpie rule', () => {
-    const scores = [0.4, -0.2, 1.7, 1.7, -0.2];
-    const selection = selectPair({ rule: 'magpie', scores, answers: [], minMargin: 0, checker });
-    expect(selection).toMatchObject(selectMagpiePair(scores));
+  it('never makes a plurality (2 of 5) or a tie the chosen answer, whatever the positions', () => {
+    expect(pick({ scores: [1, 0.5, 0.4, 0.3, 0.2], answers: ['1', '1', '2', '3', '4'], solution: '5' }).skipReason).toBe('no_strict_majority');
+    const tie = pick({ scores: [1, 0.5, 0.4, 0.3, 0.2], answers: ['1', '1', '2', '2', null], solution: null });
+    expect(tie).toMatchObject({ skipReason: 'no_strict_majority', majorityAnswer: null, chosenIndex: null });
+  });
+
+  it('lets the SFT solution vote: 3 samples and the solution of 6 votes are a strict majority', () => {
+    const pair = pick({ scores: [0.1, 0.2, 0.3, 0.4, 0.05], answers: ['7', '7', '7', '8', '9'], solution: '7' });
+    expect(pair).toMatchObject({ kind: 'correctness', chosenIndex: 2, rejectedIndex: 4, majorityVotes: 4, votesCast: 6 });
+    // Without the solution's vote the same samples are 3 of 5, still strict; with it against them, 3 of 6 is not.
+    expect(pick({ scores: [0.1, 0.2, 0.3, 0.4, 0.05], answers: ['7', '7', '7', '8', '9'], solution: '8' }).skipReason).toBe('no_strict_majority');
+  });
+
+  it('skips all_agree when no sample differs, or keeps a style pair from the majority when asked', () => {
+    const agreeing: Case = { scores: [0.3, 0.9, 0.1], answers: ['2', '2', '2'], solution: '2' };
+    expect(pick(agreeing)).toMatchObject({ skipReason: 'all_agree', kind: null });
+    expect(pick({ ...agreeing, stylePairs: true })).toMatchObject({ kind: 'style', chosenIndex: 1, rejectedIndex: 2, rejectedAnswer: '2', verified: true, skipReason: null });
+  });
+
+  it('never pairs a truncated sample: the lowest-reward complete one is rejected, and a pair with only truncated dissent is skipped', () => {
+    const finishReasons: FinishReason[] = ['stop', 'stop', 'length', 'stop', 'stop'];
+    const withComplete = pick({ scores: [0.9, 0.8, 0.0, 0.5, 0.7], answers: ['3', '3', null, '3', '2'], solution: '3', finishReasons });
+    expect(withComplete).toMatchObject({ chosenIndex: 0, rejectedIndex: 4, rejectedAnswer: '2' });
+    const onlyTruncated = pick({ scores: [0.9, 0.8, 0.0, 0.5, 0.7], answers: ['3', '3', null, '3', '3'], solution: '3', finishReasons });
+    expect(onlyTruncated.skipReason).toBe('truncated');
+  });
+
+  it('rejects a complete sample without a final answer: it failed to answer', () => {
+    expect(pick({ scores: [0.9, 0.8, 0.1], answers: ['3', '3', null], solution: '3' })).toMatchObject({ rejectedIndex: 2, rejectedAnswer: null, rejectedVotes: 0 });
+  });
+
+  it('skips no_sample_answers when only the solution answered', () => {
+    expect(pick({ scores: [0.1, 0.2], answers: [null, null], solution: '1', finishReasons: ['length', 'length'] }).skipReason).toBe('no_sample_answers');
+  });
+
+  it('skips a margin below the minimum, keeping the margin and both answers as evidence', () => {
+    const pair = pick({ scores: [0.2, 0.25, 0.6], answers: ['1', '1', '2'], solution: '1' });
+    expect(pair).toMatchObject({ skipReason: 'margin_below_minimum', chosenIndex: null, chosenAnswer: '1', rejectedAnswer: '2' });
+    expect(pair.margin).toBeCloseTo(-0.35);
+    expect(pick({ scores: [0.2, 0.25, 0.6], answers: ['1', '1', '2'], solution: '1', minMargin: -1 }).kind).toBe('correctness');
+  });
+
+  it('skips no_scores without any reward', () => {
+    expect(pick({ scores: [], answers: [], solution: '1' }).skipReason).toBe('no_scores');
+  });
+});
+
+describe("Magpie's rule", () => {
+  it('pairs by reward alone, and says whether its chosen answer happens to be verified', () => {
+    const pair = pick({ rule: 'magpie', scores: [0.2, 0.9, 0.1], answers: ['1', '2', '1'], solution: '1' });
+    expect(pair).toMatchObject({ rule: 'magpie', kind: 'magpie', chosenIndex: 1, rejectedIndex: 2, chosenAnswer: '2', rejectedAnswer: '1', verified: false });
+  });
+
+  it('skips chosen_equals_rejected for equal rewards or identical texts', () => {
+    expect(pick({ rule: 'magpie', scores: [0.5, 0.5], answers: ['1', '1'], solution: '1' }).skipReason).toBe('chosen_equals_rejected');
+    expect(pick({ rule: 'magpie', scores: [0.9, 0.1], answers: ['1', '1'], solution: '1', responses: ['same', 'same'] }).skipReason).toBe('chosen_equals_rejected');
+  });
+});
+
+describe('sftVerdict', () => {
+  function verdict(answers: (string | null)[], solution: string | null) {
+    const input = { sampleAnswers: answers, solution: { recordId: 's', answer: solution, finishReason: 'stop' as const } };
+    return sftVerdict(input, judgeAnswers(input, checker), 0.6);
+  }
+
+  it('verifies a solution in a strict majority with at least 3 of 5 samples', () => {
+    expect(verdict(['1', '1', '1', '2', null], '1')).toMatchObject({ verified: true, outcome: 'verified', agreeingSamples: 3, samples: 5 });
+  });
+
+  it('says why a solution is not verified', () => {
+    expect(verdict(['1', '1', '1', '1', '1'], null).outcome).toBe('no_answer');
+    expect(verdict(['1', '1', '2', '2', '3'], '4').outcome).toBe('no_strict_majority');
+    expect(verdict(['1', '1', '1', '1', '2'], '2')).toMatchObject({ outcome: 'disagrees_with_majority', agreeingSamples: 1 });
+    // 2 samples + the solution are 3 of 4 votes (strict), but 2 of 5 samples is below 3/5.
+    expect(verdict(['1', '1', null, null, '2'], '1')).toMatchObject({ outcome: 'majority_below_share', agreeingSamples: 2, verified: false });
+  });
+
+  it('groups the solution with equivalent spellings of its answer', () => {
+    expect(verdict(['\\frac{1}{2}', '0.5', '1/2', '2', '3'], '\\dfrac12')).toMatchObject({ verified: true, agreeingSamples: 3 });
   });
 });

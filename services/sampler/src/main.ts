@@ -1,3 +1,4 @@
+import { createAnswerChecker } from '@magpie/answers';
 import { createInferencePool } from '@magpie/llm';
 import { stageMain } from '@magpie/stage';
 import { loadSamplerConfig } from './config.js';
@@ -7,5 +8,5 @@ stageMain({
   name: 'sampler',
   loadConfig: loadSamplerConfig,
   backend: { create: createInferencePool, baseUrls: (config) => config.LLM_BASE_URL },
-  stages: ({ catalog }) => [samplerStage({ catalog })],
+  stages: ({ catalog }) => [samplerStage({ catalog, checker: createAnswerChecker() })],
 });

@@ -61,6 +61,19 @@ describe('solverStage', () => {
     expect(reseeded[0]?.reasoning).not.toBe(again[0]?.reasoning);
   });
 
+  it('derives its seed from the run seed, the solver settings and the slot, never the run id, and records it', async () => {
+    const [first] = await solution();
+    const rerun = fixtures.runState({ runId: 'run-solver-rerun' });
+    const again = { ...problem, runId: rerun.runId, recordId: recordIdFor(rerun.runId, 'problem', problem.id) };
+    const [second] = (await handleOnce(solverStage({ catalog }), again, { run: rerun, pool })).records as SolutionRecord[];
+    expect(second?.seed).toBe(first?.seed);
+    expect(second?.reasoning).toBe(first?.reasoning);
+    expect(second?.recordId).toBe(`${rerun.runId}:solution:3`);
+    // Another pair rule does not change the solver's requests.
+    const magpie = { ...run, spec: { ...run.spec, reward: { ...run.spec.reward, pairRule: 'magpie' as const } } };
+    expect((await solution({ run: magpie }))[0]?.seed).toBe(first?.seed);
+  });
+
   it('marks a solution cut off inside its reasoning as truncated', async () => {
     const short = { ...run, spec: { ...run.spec, solver: { ...run.spec.solver, sampling: { ...run.spec.solver.sampling, maxTokens: 8 } } } };
     const [record] = await solution({ run: short });

@@ -1,6 +1,6 @@
-import { extractFinalAnswer } from '@magpie/answers';
+import { finalAnswerOf } from '@magpie/answers';
 import type { Catalog } from '@magpie/catalog';
-import { ProblemRecord, Streams, Subjects, recordIdFor } from '@magpie/contracts';
+import { ProblemRecord, Streams, Subjects, recordIdFor, seedScope } from '@magpie/contracts';
 import { MalformedResponseError, deriveSeed, splitReasoning, type InferenceClient } from '@magpie/llm';
 import { defineStage, problemChat, problemChatConfigs } from '@magpie/stage';
 
@@ -15,7 +15,8 @@ export function solverStage(deps: { readonly catalog: Catalog }) {
     concurrency: { expectedSequences: 1 },
     async handle(problem, ctx) {
       const settings = ctx.run.spec.solver;
-      const seed = deriveSeed(ctx.run.spec.seed, problem.recordId, 'solution');
+      // From the run's seed, the solver's settings and the slot, never the run id: a new run with the same seed and spec asks for the same solution.
+      const seed = deriveSeed(ctx.run.spec.seed, seedScope(ctx.run.spec, 'solver'), problem.id, 'solution');
       // Affinity keeps a problem's solution and samples on one replica, sharing its prefix cache.
       const result = await ctx.backend({ affinity: problem.recordId, sequences: 1 }, (client, signal) =>
         client.chat(problemChat(problem, settings, { n: 1, seed, signal })),
@@ -24,9 +25,10 @@ export function solverStage(deps: { readonly catalog: Catalog }) {
       const choice = result.choices[0];
       if (!choice) throw new MalformedResponseError('backend returned no choice');
       const split = splitReasoning(choice.content, choice.reasoning);
+      const finishReason = split.truncatedReasoning ? 'length' : choice.finishReason;
       await ctx.emit(
         {
-          schemaVersion: 1,
+          schemaVersion: 2,
           kind: 'solution',
           runId: problem.runId,
           recordId: recordIdFor(problem.runId, 'solution', problem.id),
@@ -35,8 +37,10 @@ export function solverStage(deps: { readonly catalog: Catalog }) {
           instruction: problem.instruction,
           response: split.response,
           reasoning: split.reasoning,
-          answer: extractFinalAnswer(split.response) ?? null,
-          finishReason: split.truncatedReasoning ? 'length' : choice.finishReason,
+          // A truncated solution has no answer: it votes with nothing and is never verified.
+          answer: finalAnswerOf(split.response, finishReason),
+          finishReason,
+          seed,
           gen_response_configs: problemChatConfigs(deps.catalog, settings),
           usage: result.usage,
         },

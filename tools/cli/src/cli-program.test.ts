@@ -21,6 +21,8 @@ describe('magpie run arguments', () => {
       subtopics: [],
       samplesPerProblem: 5,
       waitMs: 60_000,
+      report: true,
+      prices: { currency: 'USD' },
     });
   });
 
@@ -68,6 +70,8 @@ describe('magpie run arguments', () => {
       samplesPerProblem: 3,
       rewardModel: 'Skywork/Skywork-Reward-Llama-3.1-8B-v0.2',
       waitMs: 1000,
+      report: true,
+      prices: { currency: 'USD' },
       pairRule: 'magpie',
       minRewardMargin: 0.5,
       filters: { minChars: 20, maxChars: 3000, nearDuplicateThreshold: 0.9, sanitize: true },
@@ -155,13 +159,13 @@ describe('magpie run arguments', () => {
 
 describe('magpie up arguments', () => {
   it('applies the documented defaults', async () => {
-    expect(await parseUp([])).toEqual({ natsPort: 4222, simPort: 8000, grpcPort: 50051, stateDir: '.magpie', readyTimeoutMs: 60_000 });
+    expect(await parseUp([])).toEqual({ natsPort: 4222, simPort: 8000, grpcPort: 50051, stateDir: '.magpie', readyTimeoutMs: 60_000, shutdownGraceMs: 20_000 });
   });
 
   it('parses every option', async () => {
     expect(
-      await parseUp(['--nats-port', '14222', '--sim-port', '18000', '--grpc-port', '15051', '--state-dir', '/tmp/s', '--ready-timeout-ms', '5']),
-    ).toEqual({ natsPort: 14222, simPort: 18000, grpcPort: 15051, stateDir: '/tmp/s', readyTimeoutMs: 5 });
+      await parseUp(['--nats-port', '14222', '--sim-port', '18000', '--grpc-port', '15051', '--state-dir', '/tmp/s', '--ready-timeout-ms', '5', '--shutdown-grace-ms', '3000']),
+    ).toEqual({ natsPort: 14222, simPort: 18000, grpcPort: 15051, stateDir: '/tmp/s', readyTimeoutMs: 5, shutdownGraceMs: 3_000 });
   });
 
   it('rejects a bad port', async () => {

@@ -1,4 +1,5 @@
 import { ConfigError, type EnvSource } from '@magpie/config';
+import { isLanguage, LANGUAGES, type Language } from './i18n/translator.js';
 
 /** Defaults for flags, from the environment; a flag given on the command line always wins. */
 export interface CliConfig {
@@ -18,6 +19,12 @@ export interface CliConfig {
   readonly tlsCa?: string;
   readonly tlsCert?: string;
   readonly tlsKey?: string;
+  /** MAGPIE_LANG: the language of progress and log messages (`en`, the default, or `ja`); `--lang` overrides it. */
+  readonly lang: Language;
+  /** MAGPIE_PROMPT_PRICE, MAGPIE_COMPLETION_PRICE (per million tokens) and MAGPIE_PRICE_CURRENCY: the report's cost per pair. */
+  readonly promptPrice?: number;
+  readonly completionPrice?: number;
+  readonly priceCurrency: string;
   /** PATH, searched for nats-server. */
   readonly searchPath: string | undefined;
   /** The environment children of `magpie up` inherit before their own variables are set. */
@@ -43,6 +50,25 @@ function optional(source: EnvSource, name: string, key: 'token' | 'tlsCa' | 'tls
   return raw === undefined || raw === '' ? {} : { [key]: raw };
 }
 
+function language(source: EnvSource, problems: string[]): Language {
+  const raw = source.MAGPIE_LANG;
+  if (raw === undefined || raw === '') return 'en';
+  if (isLanguage(raw)) return raw;
+  problems.push(`MAGPIE_LANG: must be one of ${LANGUAGES.join(', ')}, got "${raw}"`);
+  return 'en';
+}
+
+function price(source: EnvSource, name: string, key: 'promptPrice' | 'completionPrice', problems: string[]): Partial<CliConfig> {
+  const raw = source[name];
+  if (raw === undefined || raw === '') return {};
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0) {
+    problems.push(`${name}: must be a price per million tokens (a number ≥ 0), got "${raw}"`);
+    return {};
+  }
+  return { [key]: value };
+}
+
 function text(source: EnvSource, name: string, fallback: string): string {
   const raw = source[name];
   // An empty variable means "unset" so that `FOO= magpie …` falls back to the default.
@@ -66,6 +92,10 @@ export function loadCliConfig(source: EnvSource = process.env): CliConfig {
     ...optional(source, 'MAGPIE_TLS_CA', 'tlsCa'),
     ...optional(source, 'MAGPIE_TLS_CERT', 'tlsCert'),
     ...optional(source, 'MAGPIE_TLS_KEY', 'tlsKey'),
+    lang: language(source, problems),
+    ...price(source, 'MAGPIE_PROMPT_PRICE', 'promptPrice', problems),
+    ...price(source, 'MAGPIE_COMPLETION_PRICE', 'completionPrice', problems),
+    priceCurrency: text(source, 'MAGPIE_PRICE_CURRENCY', 'USD'),
     searchPath: source.PATH,
     inheritedEnv: { ...source },
   };

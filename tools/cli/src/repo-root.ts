@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { platformRoot } from '@magpie/config';
 
-/** The repository root, resolved from this file so the CLI works from any working directory. */
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/**
+ * The platform root the CLI runs from: the repository (sources) or the build's output folder; found
+ * from this module so the CLI works from any working directory.
+ */
+export const REPO_ROOT = platformRoot(import.meta.url);
 
 export interface PlatformInfo {
   readonly name: string;

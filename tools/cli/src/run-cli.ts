@@ -15,14 +15,17 @@ export interface RunCliOptions {
 export async function runCli(argv: readonly string[], options: RunCliOptions): Promise<number> {
   let exitCode = 0;
   try {
-    const program = createCliProgram({
-      config: options.config(),
-      io: options.io,
-      version: options.version,
-      setExitCode: (code) => {
-        exitCode = code;
+    const program = await createCliProgram(
+      {
+        config: options.config(),
+        io: options.io,
+        version: options.version,
+        setExitCode: (code) => {
+          exitCode = code;
+        },
       },
-    });
+      argv,
+    );
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
     options.io.err(`magpie: ${error instanceof Error ? error.message : String(error)}`);

@@ -27,7 +27,7 @@ afterEach(async () => {
 });
 
 function flags(address: string, waitMs = 5_000): RunFlags {
-  return { out: outDir, gateway: address, samplesPerProblem: 3, waitMs, seed: 7 };
+  return { out: outDir, gateway: address, samplesPerProblem: 3, waitMs, seed: 7, report: true, currency: 'USD' };
 }
 
 describe('executeGenerateAll against a real gRPC gateway', () => {

@@ -89,7 +89,7 @@ describe('magpie menu', () => {
     const result = await magpie([...args, '--pair-rule', 'magpie', '--sanitize', '--gateway', gateway.address, '--out', outDir], '');
     expect(result.code).toBe(0);
     expect(result.stdout).not.toContain('1) generate one domain');
-    expect(gateway.startRequests[0]).toMatchObject({ domain: 'geometry', count: 2, pair_rule: 'magpie', filters: { sanitize: true } });
+    expect(gateway.startRequests[0]).toMatchObject({ domain: 'geometry', count: 2, pair_rule: 'PAIR_RULE_MAGPIE', filters: { sanitize: true } });
     const files = await datasetFiles();
     expect(files.filter((f) => /^Magpie_DeepSeek-R1-Distill-Qwen-32B_4_\d+_(ins|ins_res|ins_5res|ins_5res_armorm)\.json$/.test(f))).toHaveLength(4);
   });

@@ -12,7 +12,7 @@ import { DEFAULT_MODELS_FILE } from './models-command.js';
 async function magpie(argv: string[]): Promise<{ code: number; io: FakeIo }> {
   const io = fakeIo();
   let code = 0;
-  const program = createCliProgram({ config: loadCliConfig({}), io, version: 'test', setExitCode: (c) => (code = c) });
+  const program = await createCliProgram({ config: loadCliConfig({}), io, version: 'test', setExitCode: (c) => (code = c) });
   program.exitOverride().configureOutput({ writeErr: (s) => io.err(s.trimEnd()), writeOut: (s) => io.out(s.trimEnd()) });
   await program.parseAsync(argv, { from: 'user' });
   return { code, io };

@@ -12,6 +12,7 @@ import {
   type VllmServing,
 } from '@magpie/catalog';
 import { ExitCode } from '../exit-codes.js';
+import { formatTable } from '../text-table.js';
 import type { CommandIo } from './command-io.js';
 
 /** The parsed options of `magpie models list`. */
@@ -62,12 +63,6 @@ export function modelsHandlers(io: Pick<CommandIo, 'out' | 'err'>, setExitCode: 
   };
 }
 
-/** Aligned columns under a header; the last column is not padded. */
-function table(rows: readonly (readonly string[])[]): string[] {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
-  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ').trimEnd());
-}
-
 function gpus(s: VllmServing): string {
   return s.pipelineParallelSize && s.pipelineParallelSize > 1 ? `${gpusPerReplica(s)} (TP ${s.tensorParallelSize} × PP ${s.pipelineParallelSize})` : String(s.tensorParallelSize);
 }
@@ -75,7 +70,7 @@ function gpus(s: VllmServing): string {
 const yesNo = (value: boolean): string => (value ? 'yes' : 'no');
 
 export function formatModelTable(catalog: ModelCatalog): string[] {
-  return table([
+  return formatTable([
     ['MODEL', 'GPUS', 'MAX LEN', 'GPU MEM', 'DTYPE', 'QUANT', 'PARSER', 'SEQS', 'VRAM', 'GATED', 'EXTRA ARGS'],
     ...catalog.all().map((m) => {
       const s = m.serving;
@@ -94,7 +89,7 @@ function rewardRow(r: RewardModelEntry): string[] {
 }
 
 export function formatRewardTable(catalog: ModelCatalog): string[] {
-  return table([['REWARD MODEL', 'SERVER', 'GPUS', 'MAX LEN', 'DTYPE', 'CAPACITY', 'VRAM', 'GATED'], ...catalog.allRewards().map(rewardRow)]);
+  return formatTable([['REWARD MODEL', 'SERVER', 'GPUS', 'MAX LEN', 'DTYPE', 'CAPACITY', 'VRAM', 'GATED'], ...catalog.allRewards().map(rewardRow)]);
 }
 
 /** Runs `magpie models list`: both tables (the default model and reward model marked), or JSON. */

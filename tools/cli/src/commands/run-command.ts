@@ -1,13 +1,13 @@
 import { Argument, Command, Option } from 'commander';
-import { createMagpieClient } from '@magpie/api';
 import { DEFAULT_CONFIG_DIR, loadCatalog, type ModelPreset, type PresetCatalog } from '@magpie/catalog';
 import type { CliConfig } from '../config.js';
 import { parsePositiveInt, parseTemperature, parseUnitInterval } from '../parse-options.js';
 import { readPlatformInfo } from '../repo-root.js';
 import { applyModelPreset, type SeedPositionals } from '../run/apply-model-preset.js';
-import { gatewayClientOptions } from '../run/gateway-client-options.js';
+import { createGatewayClient } from '../run/gateway-client-options.js';
 import { createProgressReporter } from '../run/progress-reporter.js';
 import { runDataset, type RunResult } from '../run/run-dataset.js';
+import { reportBeside } from './report-command.js';
 import type { CommandIo } from './command-io.js';
 import { addRunFlags, DEFAULT_MODEL, runCommandOptions, type RunCommandOptions, type RunFlags } from './run-options.js';
 
@@ -126,18 +126,18 @@ Positionals override the preset, which overrides the defaults; --model and --cou
  * unusable TLS flags.
  */
 export async function executeRunCommand(options: RunCommandOptions, io: CommandIo, onFinished?: (result: RunResult) => void): Promise<number> {
-  const client = createMagpieClient(options.gateway, gatewayClientOptions(options));
+  const client = createGatewayClient(options.gateway, options);
   const controller = new AbortController();
   const onSignal = (): void => {
     if (controller.signal.aborted) {
-      io.err('magpie run: second interrupt, exiting now');
+      io.err(`magpie run: ${io.t('run.secondInterrupt')}`);
       io.exit(130);
     }
     controller.abort();
   };
   io.onSignals(['SIGINT', 'SIGTERM'], onSignal);
   // The access fields (the token among them) stay out of the run request.
-  const { out, gateway: _gateway, waitMs, token: _token, tlsCa: _ca, tlsCert: _cert, tlsKey: _key, ...request } = options;
+  const { out, gateway: _gateway, waitMs, token: _token, tlsCa: _ca, tlsCert: _cert, tlsKey: _key, report, prices, ...request } = options;
   try {
     return await runDataset({
       client,
@@ -148,7 +148,9 @@ export async function executeRunCommand(options: RunCommandOptions, io: CommandI
       signal: controller.signal,
       out: io.out,
       err: io.err,
-      createProgress: (total) => createProgressReporter({ stream: io.errStream, isTty: io.errIsTty, total }),
+      t: io.t,
+      createProgress: (total) => createProgressReporter({ stream: io.errStream, isTty: io.errIsTty, total, t: io.t }),
+      ...(report ? { afterDataset: reportBeside(prices) } : {}),
       ...(onFinished === undefined ? {} : { onFinished }),
     });
   } finally {

@@ -1,8 +1,8 @@
 import { Option, type Command } from 'commander';
 import { PairRule } from '@magpie/contracts';
+import type { TokenPrices } from '@magpie/report';
 import type { CliConfig } from '../config.js';
 import {
-  parseAddress,
   parseList,
   parseNonNegativeInt,
   parseNonNegativeNumber,
@@ -10,8 +10,11 @@ import {
   parseUnitInterval,
 } from '../parse-options.js';
 import type { GatewayAccessFlags } from '../run/gateway-client-options.js';
-import type { FilterOverrides, RunRequest } from '../run/start-run-request.js';
+import type { FilterOverrides, QualityOverrides, RunRequest } from '../run/start-run-request.js';
 import { addDataQualityFlags, dataQualityOverrides, type DataQualityFlags } from './data-quality-flags.js';
+import { addGatewayFlags, type GatewayFlags } from './gateway-flags.js';
+
+export { addGatewayFlags, DEFAULT_WAIT_MS, type GatewayFlags } from './gateway-flags.js';
 
 /** The default generator (and solver and sampler) model of every run command. */
 export const DEFAULT_MODEL = 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B';
@@ -19,15 +22,41 @@ export const DEFAULT_MODEL = 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B';
 /** The default samples per problem (Magpie's `--num_samples 5`). */
 export const DEFAULT_SAMPLES_PER_PROBLEM = 5;
 
+/** The report's token prices, as commander parses them. */
+export interface PriceFlags {
+  readonly promptPrice?: number;
+  readonly completionPrice?: number;
+  readonly currency: string;
+}
+
+/** Adds --prompt-price, --completion-price and --currency (the report's cost per accepted pair), with their MAGPIE_* defaults. */
+export function addPriceFlags(command: Command, config: CliConfig): Command {
+  return command
+    .addOption(new Option('--prompt-price <x>', 'price per million prompt tokens, for the report (env MAGPIE_PROMPT_PRICE)').argParser(parseNonNegativeNumber).default(config.promptPrice))
+    .addOption(
+      new Option('--completion-price <x>', 'price per million completion tokens, for the report (env MAGPIE_COMPLETION_PRICE)').argParser(parseNonNegativeNumber).default(config.completionPrice),
+    )
+    .option('--currency <code>', 'currency of the prices (env MAGPIE_PRICE_CURRENCY)', config.priceCurrency);
+}
+
+/** The report's prices from the flags. */
+export function tokenPrices(flags: PriceFlags): TokenPrices {
+  return {
+    ...(flags.promptPrice === undefined ? {} : { promptPerMillion: flags.promptPrice }),
+    ...(flags.completionPrice === undefined ? {} : { completionPerMillion: flags.completionPrice }),
+    currency: flags.currency,
+  };
+}
+
 /** The flags every run command shares, as commander parses them. */
-export interface RunFlags extends GatewayAccessFlags, DataQualityFlags {
+export interface RunFlags extends GatewayFlags, PriceFlags, DataQualityFlags {
   readonly out: string;
-  readonly gateway: string;
+  /** False with --no-report: no report.html beside the dataset. */
+  readonly report: boolean;
   readonly seed?: number;
   readonly subtopics?: string[];
   readonly samplesPerProblem: number;
   readonly rewardModel?: string;
-  readonly waitMs: number;
   readonly pairRule?: PairRule;
   readonly minRewardMargin?: number;
   readonly nearDuplicateThreshold?: number;
@@ -35,6 +64,10 @@ export interface RunFlags extends GatewayAccessFlags, DataQualityFlags {
   readonly minChars?: number;
   readonly maxChars?: number;
   readonly requestId?: string;
+  readonly stylePairs?: boolean;
+  readonly verifyShare?: number;
+  readonly adaptiveSampling?: boolean;
+  readonly keepUnverified?: boolean;
 }
 
 /** A run request plus where to write it and which gateway to ask: what every run command resolves to. */
@@ -42,6 +75,9 @@ export interface RunCommandOptions extends RunRequest, GatewayAccessFlags {
   readonly out: string;
   readonly gateway: string;
   readonly waitMs: number;
+  /** Write report.html beside the dataset. */
+  readonly report: boolean;
+  readonly prices: TokenPrices;
 }
 
 /**
@@ -49,14 +85,8 @@ export interface RunCommandOptions extends RunRequest, GatewayAccessFlags {
  * left out for commands that run several domains, whose subtopics differ.
  */
 export function addRunFlags(command: Command, config: CliConfig, { subtopics = true } = {}): Command {
-  command
-    .option('--out <dir>', 'parent directory of the dataset directories (env MAGPIE_OUT_DIR)', config.outDir)
-    .addOption(new Option('--gateway <host:port>', 'gateway address (env MAGPIE_GATEWAY)').argParser(parseAddress).default(config.gateway))
-    // The token's default is described, never shown: help output must not print a secret.
-    .addOption(new Option('--token <token>', 'bearer token for the gateway (env MAGPIE_TOKEN)').default(config.token, 'env MAGPIE_TOKEN'))
-    .addOption(new Option('--tls-ca <file>', "connect with TLS, trusting this CA's PEM (env MAGPIE_TLS_CA)").default(config.tlsCa))
-    .addOption(new Option('--tls-cert <file>', 'client certificate (PEM) for mTLS; needs --tls-key (env MAGPIE_TLS_CERT)').default(config.tlsCert))
-    .addOption(new Option('--tls-key <file>', 'client private key (PEM) for mTLS; needs --tls-cert (env MAGPIE_TLS_KEY)').default(config.tlsKey))
+  command.option('--out <dir>', 'parent directory of the dataset directories (env MAGPIE_OUT_DIR)', config.outDir);
+  addGatewayFlags(command, config)
     .addOption(new Option('--seed <n>', 'base seed; the gateway picks one when omitted').argParser(parseNonNegativeInt))
     .option(
       '--request-id <id>',
@@ -65,14 +95,25 @@ export function addRunFlags(command: Command, config: CliConfig, { subtopics = t
   if (subtopics) {
     command.addOption(new Option('--subtopics <a,b>', 'subtopics to steer towards').argParser(parseList).default([], "all of the domain's"));
   }
-  return addDataQualityFlags(command)
+  command
     .addOption(
       new Option('--samples-per-problem <n>', 'sampled responses per problem').argParser(parsePositiveInt).default(DEFAULT_SAMPLES_PER_PROBLEM),
     )
     .option('--reward-model <id>', "reward model (default: the gateway's default)")
     .addOption(
-      new Option('--pair-rule <rule>', "how the reward stage picks chosen/rejected (default: the gateway's, majority)").choices(PairRule.options),
+      new Option(
+        '--pair-rule <rule>',
+        "how the reward stage picks chosen/rejected: correctness (default: chosen has the strict-majority answer, rejected a different one) or magpie (Magpie's max/min reward)",
+      ).choices(PairRule.options),
     )
+    .option('--style-pairs', 'correctness rule: keep a pair when every sample agrees, marked as a style pair (default: skip it as all_agree)')
+    .addOption(
+      new Option('--verify-share <x>', 'share in (0, 1] of the samples that must agree with the SFT answer for it to be verified (default 0.6 = 3 of 5)').argParser(
+        parseUnitInterval,
+      ),
+    )
+    .option('--adaptive-sampling', 'draw 3 samples per problem and 5 more only when their answers do not all agree')
+    .option('--keep-unverified', 'also put unverified solutions and pairs into the messages, ShareGPT and DPO exports (_ins_res keeps every one anyway)')
     .addOption(
       new Option('--min-reward-margin <x>', 'skip pairs whose chosen-minus-rejected reward is below x (default 0)').argParser(parseNonNegativeNumber),
     )
@@ -85,7 +126,17 @@ export function addRunFlags(command: Command, config: CliConfig, { subtopics = t
     .option('--no-sanitize', 'turn the sanitize filter off')
     .addOption(new Option('--min-chars <n>', 'reject shorter instructions').argParser(parsePositiveInt))
     .addOption(new Option('--max-chars <n>', 'reject longer instructions').argParser(parsePositiveInt))
-    .addOption(new Option('--wait-ms <ms>', 'how long to wait for the gateway to be reachable').argParser(parsePositiveInt).default(60_000));
+    .option('--no-report', 'do not write report.html beside the dataset');
+  return addPriceFlags(addDataQualityFlags(command), config);
+}
+
+function qualityOverrides(flags: RunFlags): QualityOverrides | undefined {
+  const quality: QualityOverrides = {
+    ...(flags.verifyShare === undefined ? {} : { verifyShare: flags.verifyShare }),
+    ...(flags.stylePairs === undefined ? {} : { stylePairs: flags.stylePairs }),
+    ...(flags.adaptiveSampling === undefined ? {} : { adaptiveSampling: flags.adaptiveSampling }),
+  };
+  return Object.keys(quality).length > 0 ? quality : undefined;
 }
 
 function filterOverrides(flags: RunFlags): FilterOverrides | undefined {
@@ -107,12 +158,15 @@ export type RunTarget = Pick<RunRequest, 'domain' | 'count' | 'model'> & Partial
  */
 export function runCommandOptions(flags: RunFlags, target: RunTarget): RunCommandOptions {
   const filters = filterOverrides(flags);
+  const quality = qualityOverrides(flags);
   const dataQuality = dataQualityOverrides(flags);
   return {
     domain: target.domain,
     count: target.count,
     model: target.model,
     out: flags.out,
+    report: flags.report,
+    prices: tokenPrices(flags),
     gateway: flags.gateway,
     ...(flags.token === undefined ? {} : { token: flags.token }),
     ...(flags.tlsCa === undefined ? {} : { tlsCa: flags.tlsCa }),
@@ -130,6 +184,8 @@ export function runCommandOptions(flags: RunFlags, target: RunTarget): RunComman
     ...(flags.minRewardMargin === undefined ? {} : { minRewardMargin: flags.minRewardMargin }),
     ...(filters === undefined ? {} : { filters }),
     ...(dataQuality === undefined ? {} : { dataQuality }),
+    ...(quality === undefined ? {} : { quality }),
     ...(flags.requestId === undefined ? {} : { requestId: flags.requestId }),
+    ...(flags.keepUnverified === undefined ? {} : { keepUnverified: flags.keepUnverified }),
   };
 }

@@ -62,7 +62,7 @@ async function usageError(promise: Promise<unknown>): Promise<string> {
   return (error as CommanderError).code;
 }
 
-const COMMON = { out: 'data', gateway: '127.0.0.1:50051', subtopics: [], waitMs: 60_000 };
+const COMMON = { out: 'data', gateway: '127.0.0.1:50051', subtopics: [], waitMs: 60_000, report: true, prices: { currency: 'USD' } };
 
 describe('magpie run --preset <name> [model] [total_prompts] [ins_topp] [ins_temp] [res_topp] [res_temp]', () => {
   it("takes the preset's model, count and sampling, with algebra as the domain", async () => {
@@ -139,11 +139,15 @@ describe('magpie generate-domain <model> <domain> <count>', () => {
       model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B',
       samplesPerProblem: 5,
     });
-    expect(await parseDomain(['m', 'algebra', '5', '--seed', '3', '--pair-rule', 'majority', '--out', '/tmp/o'])).toMatchObject({
+    expect(await parseDomain(['m', 'algebra', '5', '--seed', '3', '--pair-rule', 'magpie', '--out', '/tmp/o'])).toMatchObject({
       seed: 3,
-      pairRule: 'majority',
+      pairRule: 'magpie',
       out: '/tmp/o',
     });
+    const quality = ['m', 'algebra', '5', '--style-pairs', '--verify-share', '0.8', '--adaptive-sampling', '--keep-unverified'];
+    expect(await parseDomain(quality)).toMatchObject({ quality: { verifyShare: 0.8, stylePairs: true, adaptiveSampling: true }, keepUnverified: true });
+    expect(await usageError(parseDomain(['m', 'algebra', '5', '--pair-rule', 'majority']))).toBe('commander.invalidArgument');
+    expect(await usageError(parseDomain(['m', 'algebra', '5', '--verify-share', '0']))).toBe('commander.invalidArgument');
   });
 
   it.each([
@@ -180,7 +184,7 @@ describe('magpie generate-all <model>', () => {
 
 describe('magpie menu', () => {
   it('takes no choice by default (interactive)', async () => {
-    expect(await parseMenu([])).toEqual({ flags: { out: 'data', gateway: '127.0.0.1:50051', subtopics: [], samplesPerProblem: 5, waitMs: 60_000 } });
+    expect(await parseMenu([])).toEqual({ flags: { out: 'data', gateway: '127.0.0.1:50051', subtopics: [], samplesPerProblem: 5, waitMs: 60_000, report: true, currency: 'USD' } });
   });
 
   it('takes the choice and every value as flags', async () => {
@@ -189,7 +193,7 @@ describe('magpie menu', () => {
       model: 'm',
       domain: 'algebra',
       count: 3,
-      flags: { out: 'data', gateway: '127.0.0.1:50051', subtopics: [], samplesPerProblem: 5, waitMs: 60_000, seed: 1 },
+      flags: { out: 'data', gateway: '127.0.0.1:50051', subtopics: [], samplesPerProblem: 5, waitMs: 60_000, seed: 1, report: true, currency: 'USD' },
     });
     expect(await parseMenu(['--choice', '3', '--preset', 'deepseek-r1'])).toMatchObject({ choice: 3, preset: 'deepseek-r1' });
   });

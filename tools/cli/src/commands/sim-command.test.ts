@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { createTranslator } from '../i18n/translator.js';
 import { describe, expect, it } from 'vitest';
 import { loadCliConfig } from '../config.js';
 import { findFreePort } from '@magpie/launcher';
@@ -37,6 +38,7 @@ function fakeIo(): CommandIo & { lines: string[]; errors: string[]; interrupt: (
       throw new Error(`exit ${code}`);
     },
     interrupt: () => [...handlers].forEach((h) => h()),
+    t: createTranslator('en'),
   };
 }
 

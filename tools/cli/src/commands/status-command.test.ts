@@ -77,7 +77,7 @@ describe('magpie status', () => {
       grpcPort: 50_998,
       stateDir,
       readyTimeoutMs: 10_000,
-      stopGraceMs: 2_000,
+      shutdownGraceMs: 2_000,
       repoRoot: dir,
       nodePath: process.execPath,
       searchPath: undefined,

@@ -1,4 +1,6 @@
+import { DEFAULT_SHUTDOWN_GRACE_MS } from '@magpie/launcher';
 import { Command, Option } from 'commander';
+import { entryLikeThisProcess } from '@magpie/launcher';
 import type { CliConfig } from '../config.js';
 import { parsePort, parsePositiveInt } from '../parse-options.js';
 import { REPO_ROOT } from '../repo-root.js';
@@ -12,10 +14,8 @@ export interface UpCommandOptions {
   readonly grpcPort: number;
   readonly stateDir: string;
   readonly readyTimeoutMs: number;
+  readonly shutdownGraceMs: number;
 }
-
-/** SIGTERM → SIGKILL grace per child, as the Helm chart's terminationGracePeriodSeconds would give. */
-export const STOP_GRACE_MS = 10_000;
 
 /**
  * Defines `magpie up`. The action calls `execute` with the parsed options, so tests can parse
@@ -30,6 +30,14 @@ export function defineUpCommand(config: CliConfig, execute: (options: UpCommandO
     .option('--state-dir <dir>', 'logs, NATS data and up.json (env MAGPIE_STATE_DIR)', config.stateDir)
     .addOption(
       new Option('--ready-timeout-ms <ms>', 'how long each component may take to become ready').argParser(parsePositiveInt).default(60_000),
+    )
+    .addOption(
+      new Option(
+        '--shutdown-grace-ms <ms>',
+        "each service's SHUTDOWN_GRACE_MS on Ctrl-C (finish or hand back in-flight work); SIGKILL only comes 10 s after it",
+      )
+        .argParser(parsePositiveInt)
+        .default(DEFAULT_SHUTDOWN_GRACE_MS),
     )
     .action(async (options: UpCommandOptions) => execute(options));
 }
@@ -48,9 +56,10 @@ export async function executeUpCommand(options: UpCommandOptions, config: CliCon
   try {
     return await runUp({
       ...options,
-      stopGraceMs: STOP_GRACE_MS,
       repoRoot: REPO_ROOT,
       nodePath: process.execPath,
+      // Compiled services when this CLI is the compiled one (dist/), the sources otherwise.
+      entry: entryLikeThisProcess(process.execPath),
       searchPath: config.searchPath,
       baseEnv: config.inheritedEnv,
       signal: controller.signal,

@@ -5,7 +5,7 @@ import type { RunFlags } from '../commands/run-options.js';
 import { fakeIo } from '../testing/fake-io.js';
 import { runMenu, type MenuOptions } from './run-menu.js';
 
-const FLAGS: RunFlags = { out: 'data', gateway: '127.0.0.1:50051', samplesPerProblem: 5, waitMs: 1000, subtopics: [] };
+const FLAGS: RunFlags = { out: 'data', gateway: '127.0.0.1:50051', samplesPerProblem: 5, waitMs: 1000, subtopics: [], report: true, currency: 'USD' };
 const catalog = () => loadCatalog(DEFAULT_CONFIG_DIR);
 
 /** Drives the menu with `input` (or flags only) and a fake runOne that records the runs it is asked for. */
@@ -84,7 +84,7 @@ describe('runMenu driven by flags (--choice)', () => {
   it('runs the entry once without reading input', async () => {
     const { code, runs, out } = await drive({ choice: 1, model: 'm', domain: 'calculus', count: 3 });
     expect(code).toBe(0);
-    expect(runs).toEqual([{ domain: 'calculus', count: 3, model: 'm', out: 'data', gateway: '127.0.0.1:50051', subtopics: [], samplesPerProblem: 5, waitMs: 1000 }]);
+    expect(runs).toEqual([{ domain: 'calculus', count: 3, model: 'm', out: 'data', gateway: '127.0.0.1:50051', subtopics: [], samplesPerProblem: 5, waitMs: 1000, report: true, prices: { currency: 'USD' } }]);
     expect(out).not.toContain('  1) generate one domain');
   });
 

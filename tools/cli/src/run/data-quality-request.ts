@@ -1,4 +1,4 @@
-import type { DataQualityOptions, DecontaminationModeName, DifficultyName, InputQualityName, ProtoInput } from '@magpie/api';
+import { decontaminationModeMapping, difficultyMapping, inputQualityMapping, type DataQualityOptionsInput } from '@magpie/api';
 import type { DecontaminationMode, DifficultyLevel, QualityLevel } from '@magpie/contracts';
 
 /** Cross-run dedup, decontamination and tags options a user asked for; anything left out is the gateway's default. */
@@ -18,10 +18,8 @@ export interface DataQualityOverrides {
   readonly minReward?: number;
 }
 
-const enumName = (prefix: string, level: string): string => `${prefix}_${level.toUpperCase().replace(/ /g, '_')}`;
-
 /** StartRun's `data_quality` for the overrides, or null when there are none. */
-export function toDataQualityOptions(overrides: DataQualityOverrides | undefined): ProtoInput<DataQualityOptions> | null {
+export function toDataQualityOptions(overrides: DataQualityOverrides | undefined): DataQualityOptionsInput | null {
   if (!overrides || Object.keys(overrides).length === 0) return null;
   const o = overrides;
   return {
@@ -29,12 +27,12 @@ export function toDataQualityOptions(overrides: DataQualityOverrides | undefined
     ...(o.maskValues === undefined ? {} : { mask_values: o.maskValues }),
     ...(o.embeddingModel === undefined ? {} : { embedding_model: o.embeddingModel }),
     ...(o.embeddingThreshold === undefined ? {} : { embedding_threshold: o.embeddingThreshold }),
-    ...(o.decontamination === undefined ? {} : { decontamination: enumName('DECONTAMINATION_MODE', o.decontamination) as DecontaminationModeName }),
+    ...(o.decontamination === undefined ? {} : { decontamination: decontaminationModeMapping.toProto(o.decontamination) }),
     ...(o.decontaminationNgram === undefined ? {} : { decontamination_ngram: o.decontaminationNgram }),
     ...(o.tags === undefined ? {} : { tags: o.tags }),
     ...(o.taggerModel === undefined ? {} : { tagger_model: o.taggerModel }),
-    ...(o.minQuality === undefined ? {} : { min_quality: (o.minQuality === null ? 'INPUT_QUALITY_ANY' : enumName('INPUT_QUALITY', o.minQuality)) as InputQualityName }),
-    ...(o.minDifficulty === undefined ? {} : { min_difficulty: (o.minDifficulty === null ? 'DIFFICULTY_ANY' : enumName('DIFFICULTY', o.minDifficulty)) as DifficultyName }),
+    ...(o.minQuality === undefined ? {} : { min_quality: o.minQuality === null ? 'INPUT_QUALITY_ANY' : inputQualityMapping.toProto(o.minQuality) }),
+    ...(o.minDifficulty === undefined ? {} : { min_difficulty: o.minDifficulty === null ? 'DIFFICULTY_ANY' : difficultyMapping.toProto(o.minDifficulty) }),
     ...(o.minReward === undefined ? {} : { min_reward: o.minReward }),
   };
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { MagpieClientOptions } from '@magpie/api';
+import { createMagpieClient, type MagpieClient, type MagpieClientOptions } from '@magpie/api';
 
 /** How to reach the gateway beyond its address: bearer token and TLS files (flags or MAGPIE_* env). */
 export interface GatewayAccessFlags {
@@ -21,6 +21,20 @@ function read(flag: string, path: string): Buffer {
   } catch (cause) {
     throw new GatewayAccessError(`cannot read ${flag} ${path}`, { cause });
   }
+}
+
+/**
+ * A short reconnect backoff (grpc-js defaults to 1 s growing to 120 s), so a gateway that comes
+ * back while the CLI waits for it (up to --wait-ms) is noticed within about two seconds.
+ */
+export const GATEWAY_CHANNEL_OPTIONS = {
+  'grpc.initial_reconnect_backoff_ms': 250,
+  'grpc.max_reconnect_backoff_ms': 2_000,
+} as const;
+
+/** A gateway client for the CLI: the access flags' token and TLS, and the short reconnect backoff. */
+export function createGatewayClient(address: string, flags: GatewayAccessFlags): MagpieClient {
+  return createMagpieClient(address, { ...gatewayClientOptions(flags), channelOptions: GATEWAY_CHANNEL_OPTIONS });
 }
 
 /**

@@ -1,12 +1,14 @@
-import { MultiBar, Presets } from 'cli-progress';
-import type { RecordCounts, RecordKind } from '@magpie/contracts';
+import { MultiBar, type SingleBar } from 'cli-progress';
+import { emptyRunCounts, type RecordKind, type RunCounts } from '@magpie/contracts';
+import type { MessageKey } from '../i18n/messages-en.js';
+import type { Translate } from '../i18n/translator.js';
+import { formatDuration, formatRate, RateEstimator, type StageRates } from './rate-estimator.js';
 
-/** Records per kind, as the run's counts report them. */
-export type StageCounts = Readonly<RecordCounts>;
-
-/** Shows per-stage progress of a run; `update` may be called for every record. */
+/** Shows a run's progress per stage; `update` may be called for every reading. */
 export interface ProgressReporter {
-  update(counts: StageCounts): void;
+  update(counts: RunCounts): void;
+  /** A line such as a reconnect notice: above the bars on a terminal, its own line otherwise. */
+  notice(line: string): void;
   /** Draws the last state and releases the terminal; idempotent. */
   stop(): void;
 }
@@ -17,47 +19,81 @@ export interface ProgressReporterOptions {
   readonly isTty: boolean;
   /** The target count of every stage. */
   readonly total: number;
-  /** Plain mode: at most one line per interval (and one at stop). Default 5 s. */
+  readonly t: Translate;
+  /** Plain mode: at most one progress line per interval, and only when it changed. Default 5 s. */
   readonly intervalMs?: number;
+  readonly nowMs?: () => number;
 }
 
 const STAGES = [
-  ['problem', 'problems'],
-  ['solution', 'solutions'],
-  ['samples', 'samples'],
-  ['rewards', 'rewards'],
-] as const satisfies readonly (readonly [RecordKind, string])[];
+  ['problem', 'progress.problems'],
+  ['solution', 'progress.solutions'],
+  ['samples', 'progress.samples'],
+  ['rewards', 'progress.rewards'],
+] as const satisfies readonly (readonly [RecordKind, MessageKey])[];
 
 /** Tags appear once the first one is stored: only runs with the tags stage on have any. */
-const TAGS = ['tags', 'tags'] as const satisfies readonly [RecordKind, string];
+const TAGS = ['tags', 'progress.tags'] as const satisfies readonly [RecordKind, MessageKey];
 
-function stagesOf(counts: StageCounts): readonly (readonly [RecordKind, string])[] {
-  return counts.tags > 0 ? [...STAGES, TAGS] : STAGES;
+function stagesOf(counts: RunCounts): readonly (readonly [RecordKind, MessageKey])[] {
+  return counts.records.tags > 0 ? [...STAGES, TAGS] : STAGES;
 }
 
-/** A plain line such as `progress: problems 3/50, solutions 1/50, samples 0/50, rewards 0/50`. */
-export function formatProgressLine(counts: StageCounts, total: number): string {
-  return `progress: ${stagesOf(counts).map(([kind, label]) => `${label} ${counts[kind]}/${total}`).join(', ')}`;
+const EMPTY: RunCounts = emptyRunCounts();
+
+const rejectedOf = (counts: RunCounts): number => Object.values(counts.rejections).reduce((a, b) => a + b, 0);
+const percent = (done: number, total: number): number => (total > 0 ? Math.min(100, Math.floor((done / total) * 100)) : 0);
+
+/** The plain progress line: every stage with its percentage, rejects, dead letters, the pair rate and the ETA. */
+export function formatProgressLine(counts: RunCounts, total: number, rates: StageRates, t: Translate): string {
+  const stages = stagesOf(counts).map(([kind, label]) =>
+    t('progress.stage', { label: t(label), done: counts.records[kind], total, percent: percent(counts.records[kind], total) }),
+  ).join(', ');
+  return t('progress.line', {
+    stages,
+    rejected: rejectedOf(counts),
+    deadLetters: counts.deadLettered,
+    rate: formatRate(rates.perSecond.rewards),
+    eta: formatDuration(rates.etaSeconds, t('progress.etaUnknown')),
+  });
 }
 
-function barReporter(options: ProgressReporterOptions): ProgressReporter {
-  const multi = new MultiBar(
-    {
-      stream: options.stream,
-      format: '{stage} |{bar}| {value}/{total}',
-      hideCursor: true,
-      clearOnComplete: false,
-      autopadding: true,
-    },
-    Presets.shades_classic,
-  );
-  const bars = new Map<RecordKind, ReturnType<MultiBar['create']>>(STAGES.map(([kind, label]) => [kind, multi.create(options.total, 0, { stage: label.padEnd(9) })]));
+function barReporter(options: ProgressReporterOptions, estimate: (counts: RunCounts) => StageRates): ProgressReporter {
+  const { t, total } = options;
+  const width = Math.max(...[...STAGES, TAGS].map(([, label]) => t(label).length));
+  const multi = new MultiBar({ stream: options.stream, hideCursor: true, clearOnComplete: false, autopadding: true, barsize: 30 });
+  const createBar = (label: MessageKey): SingleBar =>
+    multi.create(total, 0, { label: t(label).padEnd(width), rate: '0' }, {
+      format: '{label} |{bar}| {percentage}% {value}/{total} {rate}/s',
+      barCompleteChar: '█',
+      barIncompleteChar: '░',
+    });
+  const bars = new Map<RecordKind, SingleBar>(STAGES.map(([kind, label]) => [kind, createBar(label)]));
+  const footer = multi.create(1, 0, { text: '' }, { format: '{text}' });
   let stopped = false;
   return {
     update(counts) {
       if (stopped) return;
-      if (counts.tags > 0 && !bars.has('tags')) bars.set('tags', multi.create(options.total, 0, { stage: TAGS[1].padEnd(9) }));
-      for (const [kind, bar] of bars) bar.update(counts[kind]);
+      const rates = estimate(counts);
+      if (counts.records.tags > 0 && !bars.has('tags')) bars.set('tags', createBar(TAGS[1]));
+      for (const [kind, bar] of bars) bar.update(counts.records[kind], { rate: formatRate(rates.perSecond[kind]) });
+      footer.update(0, {
+        text: t('progress.footer', {
+          rejected: rejectedOf(counts),
+          deadLetters: counts.deadLettered,
+          rate: formatRate(rates.perSecond.rewards),
+          eta: formatDuration(rates.etaSeconds, t('progress.etaUnknown')),
+        }),
+      });
+    },
+    notice(line) {
+      // MultiBar.log queues the line above the bars and the redraw (now, not at the next tick) writes
+      // it and the bars below it, so a notice never lands inside a bar.
+      if (stopped) options.stream.write(`${line}\n`);
+      else {
+        multi.log(`${line}\n`);
+        multi.update();
+      }
     },
     stop() {
       if (stopped) return;
@@ -67,14 +103,16 @@ function barReporter(options: ProgressReporterOptions): ProgressReporter {
   };
 }
 
-function lineReporter(options: ProgressReporterOptions): ProgressReporter {
+function lineReporter(options: ProgressReporterOptions, estimate: (counts: RunCounts) => StageRates): ProgressReporter {
   const intervalMs = options.intervalMs ?? 5_000;
-  let latest: StageCounts = { problem: 0, solution: 0, samples: 0, rewards: 0, tags: 0 };
+  let latest = EMPTY;
+  let rates = estimate(EMPTY);
   let lastPrinted = '';
+  let lastNotice = '';
   let stopped = false;
   const print = (): void => {
-    const line = formatProgressLine(latest, options.total);
-    // Repeating an unchanged line every interval only adds noise to a log.
+    const line = formatProgressLine(latest, options.total, rates, options.t);
+    // A log gets one line per change, at most one per interval: repeating an unchanged line is noise.
     if (line === lastPrinted) return;
     lastPrinted = line;
     options.stream.write(`${line}\n`);
@@ -83,7 +121,14 @@ function lineReporter(options: ProgressReporterOptions): ProgressReporter {
   timer.unref();
   return {
     update(counts) {
-      latest = { ...counts };
+      latest = counts;
+      rates = estimate(counts);
+    },
+    notice(line) {
+      // The same notice repeated (a gateway retried every few seconds) is written once per change.
+      if (line === lastNotice) return;
+      lastNotice = line;
+      options.stream.write(`${line}\n`);
     },
     stop() {
       if (stopped) return;
@@ -96,5 +141,8 @@ function lineReporter(options: ProgressReporterOptions): ProgressReporter {
 
 /** Progress bars on a terminal, periodic plain lines otherwise. */
 export function createProgressReporter(options: ProgressReporterOptions): ProgressReporter {
-  return options.isTty ? barReporter(options) : lineReporter(options);
+  const estimator = new RateEstimator(options.total);
+  const nowMs = options.nowMs ?? Date.now;
+  const estimate = (counts: RunCounts): StageRates => estimator.add(counts.records, nowMs());
+  return options.isTty ? barReporter(options, estimate) : lineReporter(options, estimate);
 }

@@ -6,18 +6,25 @@ import * as grpc from '@grpc/grpc-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMagpieClient, type MagpieClient } from '@magpie/api';
 import type { DatasetInfo } from '@magpie/dataset';
-import { fixtures } from '@magpie/testing';
+import { fixtures, waitFor } from '@magpie/testing';
 import { startFakeGateway, type FakeGateway, type FakeGatewayBehaviour } from '../testing/fake-gateway.js';
-import type { ProgressReporter, StageCounts } from './progress-reporter.js';
+import type { RecordCounts, RunCounts } from '@magpie/contracts';
+import { findFreePorts } from '@magpie/launcher';
+import { createTranslator } from '../i18n/translator.js';
+import type { ProgressReporter } from './progress-reporter.js';
 import { runDataset, type RunDatasetOptions, type RunResult } from './run-dataset.js';
 
-const { RUN_ID, completeRun, problem, skippedRewards } = fixtures;
+const { RUN_ID, completeRun, problem, rewards, samples, skippedRewards, solution } = fixtures;
 
 class RecordingProgress implements ProgressReporter {
-  updates: StageCounts[] = [];
+  updates: RecordCounts[] = [];
+  notices: string[] = [];
   stopped = false;
-  update(counts: StageCounts): void {
-    this.updates.push({ ...counts });
+  update(counts: RunCounts): void {
+    this.updates.push({ ...counts.records });
+  }
+  notice(line: string): void {
+    this.notices.push(line);
   }
   stop(): void {
     this.stopped = true;
@@ -56,6 +63,7 @@ async function run(behaviour: FakeGatewayBehaviour, overrides: Partial<RunDatase
     signal: new AbortController().signal,
     out: (line) => out.push(line),
     err: (line) => err.push(line),
+    t: createTranslator('en'),
     createProgress: () => progress,
     now: () => new Date(2025, 10, 25, 17, 0, 0),
     retryDelayMs: 10,
@@ -80,12 +88,12 @@ describe('runDataset against a real gRPC gateway', () => {
     expect(code).toBe(0);
     expect(err).toEqual([]);
     expect(gateway?.startRequests[0]).toMatchObject({ domain: 'algebra', count: 4, seed: 7, samples_per_problem: 3, subtopics: [] });
-    expect(gateway?.startRequests[0]?.client_request_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(gateway?.startRequests[0]?.request_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(out[0]).toBe(`run ${RUN_ID} started`);
     expect(out[1]).toMatch(new RegExp(`^dataset: .*${DATASET_DIR}$`));
-    expect(out).toContain(`  ${PREFIX}_ins_5res_armorm.jsonl  4`);
+    expect(out.some((line) => new RegExp(`^  ${PREFIX}_ins_5res_armorm\\.jsonl +4$`).test(line))).toBe(true);
     expect(out.at(-1)).toBe(`run ${RUN_ID} succeeded`);
-    expect((await readdir(join(outDir, DATASET_DIR))).sort()).toEqual([
+    expect((await readdir(join(outDir, DATASET_DIR))).filter((name) => !name.endsWith('.parquet')).sort()).toEqual([
       `${PREFIX}_dpo.jsonl`,
       `${PREFIX}_ins.json`,
       `${PREFIX}_ins_5res.json`,
@@ -95,6 +103,7 @@ describe('runDataset against a real gRPC gateway', () => {
       `${PREFIX}_ins_res.jsonl`,
       `${PREFIX}_messages.jsonl`,
       `${PREFIX}_sharegpt.jsonl`,
+      'README.md',
       'dataset_info.json',
     ]);
     const info = await readInfo();
@@ -118,7 +127,8 @@ describe('runDataset against a real gRPC gateway', () => {
     const code = await run({ records: completeRun(4), finalStatus: 'succeeded', breakAfter: 5 });
     expect(code).toBe(0);
     expect(gateway?.streamRequests.map((r) => r.from_cursor)).toEqual(['0', '5']);
-    expect(err).toEqual(['magpie run: stream interrupted (gateway lost its bus connection); resuming after cursor 5']);
+    expect(err).toEqual([]);
+    expect(progress.notices).toEqual(['magpie run: record stream interrupted (gateway lost its bus connection); resuming after cursor 5']);
     expect(await readInfo()).toMatchObject({ counts: { records: { problem: 4, rewards: 4 } }, dataset: { complete_problems: 4, duplicates_ignored: 0 } });
   });
 
@@ -150,7 +160,7 @@ describe('runDataset against a real gRPC gateway', () => {
       generator: { model: '', sampling: { temperature: 1.2, top_p: 1, max_tokens: 3072 } },
       solver: { model: '', sampling: { temperature: 0.1 } },
       sampler: null,
-      pair_rule: 'magpie',
+      pair_rule: 'PAIR_RULE_MAGPIE',
       min_reward_margin: 0.25,
       filters: { near_duplicate_threshold: 0.9, sanitize: true, min_chars: 20, max_chars: 2000 },
       data_quality: {
@@ -176,10 +186,35 @@ describe('runDataset against a real gRPC gateway', () => {
     expect(results[0]).toMatchObject({ runId: RUN_ID, domain: 'algebra', status: 'succeeded', exitCode: 0 });
   });
 
+  it('sends the quality options, keeps unverified records in the exports only when asked, and prints the quality summary', async () => {
+    // Slot 0 verified, slot 1 not: by default slot 1 stays out of messages, ShareGPT and DPO.
+    const records = [...completeRun(1), problem(1), solution(1), samples(1), rewards(1)];
+    const base = { domain: 'algebra', count: 4, model: 'deepseek-ai/DeepSeek-R1', subtopics: [], samplesPerProblem: 5 };
+    await run({ records, finalStatus: 'succeeded' }, { request: { ...base, quality: { verifyShare: 0.8, stylePairs: true, adaptiveSampling: true } } });
+    expect(gateway?.startRequests[0]?.quality).toMatchObject({ verify_share: 0.8, style_pairs: true, adaptive_sampling: true });
+    const strict = await readInfo();
+    expect(strict).toMatchObject({
+      exports: { keep_unverified: false },
+      dataset: { sft_unverified_excluded: 1, pairs_unverified_excluded: 1 },
+      quality: { sft: { verified: 1, unverified: 1, verified_share: 0.5 }, pairs: { kept: 2, skipped: 0 } },
+    });
+    expect(strict.files.find((f) => f.name === `${PREFIX}_messages.jsonl`)?.records).toBe(1);
+    expect(out).toContain('verified SFT: 1/2 (50.0 %); unverified: majority_below_share 1');
+    client?.close();
+    gateway?.close();
+    out.length = 0;
+    await rm(outDir, { recursive: true, force: true });
+    await run({ records, finalStatus: 'succeeded' }, { request: { ...base, keepUnverified: true } });
+    expect(gateway?.startRequests[0]?.quality).toBeNull();
+    const kept = await readInfo();
+    expect(kept).toMatchObject({ exports: { keep_unverified: true }, dataset: { sft_unverified_excluded: 0, pairs_unverified_excluded: 0 } });
+    expect(kept.files.find((f) => f.name === `${PREFIX}_dpo.jsonl`)?.records).toBe(2);
+  });
+
   it('leaves pair rule, margin, filters and stage sampling unset when not asked for', async () => {
     await run({ records: completeRun(1), finalStatus: 'succeeded' });
     const request = gateway?.startRequests[0];
-    expect(request).toMatchObject({ pair_rule: '', filters: null, data_quality: null, generator: null, solver: null, sampler: null });
+    expect(request).toMatchObject({ pair_rule: 'PAIR_RULE_UNSPECIFIED', filters: null, quality: null, data_quality: null, generator: null, solver: null, sampler: null });
     expect(request?.min_reward_margin).toBeUndefined();
   });
 
@@ -207,12 +242,12 @@ describe('runDataset against a real gRPC gateway', () => {
   it('cancels the run on interrupt, writes what arrived and exits 130', async () => {
     const controller = new AbortController();
     progress.update = (counts) => {
-      if (counts.problem === 2) controller.abort();
+      if (counts.records.problem === 2) controller.abort();
     };
     const code = await run({ records: [problem(0), problem(1)], finalStatus: 'succeeded', hang: true }, { signal: controller.signal });
     expect(code).toBe(130);
     expect(gateway?.cancelRequests).toEqual([{ run_id: RUN_ID, reason: 'cancelled from magpie run (interrupted)' }]);
-    expect(err).toContain(`magpie run: interrupted; cancelling run ${RUN_ID}`);
+    expect(progress.notices).toContain(`magpie run: interrupted; cancelling run ${RUN_ID}`);
     expect(await readInfo()).toMatchObject({ status: 'cancelled', counts: { records: { problem: 2 } } });
     expect(existsSync(join(outDir, DATASET_DIR, '.spool'))).toBe(false);
   });
@@ -230,6 +265,7 @@ describe('runDataset against a real gRPC gateway', () => {
         signal: controller.signal,
         out: (line) => out.push(line),
         err: (line) => err.push(line),
+        t: createTranslator('en'),
         createProgress: () => progress,
       });
       // Interrupted while it waits for a gateway that will not come.
@@ -248,17 +284,84 @@ describe('runDataset against a real gRPC gateway', () => {
         client: nowhere,
         request: { domain: 'algebra', count: 1, model: 'm', subtopics: [], samplesPerProblem: 2 },
         outDir,
-        waitMs: 200,
+        waitMs: 400,
         platform: { name: 'p', version: '1' },
         signal: new AbortController().signal,
         out: (line) => out.push(line),
         err: (line) => err.push(line),
+        t: createTranslator('en'),
         createProgress: () => progress,
+        noticeAfterMs: 50,
       });
       expect(code).toBe(2);
-      expect(err).toEqual(['magpie run: gateway 127.0.0.1:1 is not reachable (waited 200 ms)']);
+      expect(err).toEqual([
+        'magpie run: gateway 127.0.0.1:1 is not answering; start the platform with `magpie up` (or point --gateway / MAGPIE_GATEWAY at a running gateway). Retrying for up to 0 s…',
+        'magpie run: gateway 127.0.0.1:1 is not reachable (waited 0 s); start the platform with `magpie up` or pass --gateway',
+      ]);
     } finally {
       nowhere.close();
     }
   });
 });
+
+describe('runDataset when the gateway is unavailable for a while', () => {
+  it('retries StartRun with the same request id, so the retry starts no second run', async () => {
+    const code = await run({ records: completeRun(2), finalStatus: 'succeeded', startUnavailable: 2 });
+    expect(code).toBe(0);
+    const ids = gateway?.startRequests.map((r) => r.request_id) ?? [];
+    expect(ids).toHaveLength(3);
+    expect(new Set(ids).size).toBe(1);
+    expect(err.filter((line) => line.includes('StartRun: the gateway is unavailable'))).toHaveLength(2);
+  });
+
+  it('retries the final GetRun and writes succeeded, never failed, for a run that succeeded', async () => {
+    // Progress reads once, before the run ends, so every failure meets the final read.
+    const code = await run({ records: completeRun(4), finalStatus: 'succeeded', finalGetRunUnavailable: 3 }, { progressIntervalMs: 60_000 });
+    expect(code).toBe(0);
+    expect(await readInfo()).toMatchObject({ status: 'succeeded', complete: true, counts: { records: { rewards: 4 } } });
+    expect(progress.notices.filter((line) => line.includes('GetRun: the gateway is unavailable'))).toHaveLength(3);
+    expect(out.at(-1)).toBe(`run ${RUN_ID} succeeded`);
+  });
+
+  it('writes status unknown (not failed) and exits 2 when the final state cannot be read within --wait-ms', async () => {
+    const code = await run({ records: completeRun(2), finalStatus: 'succeeded', finalGetRunUnavailable: Number.POSITIVE_INFINITY }, { waitMs: 600 });
+    expect(code).toBe(2);
+    const info = await readInfo();
+    expect(info).toMatchObject({ status: 'unknown', complete: false, counts: null });
+    expect(info.note).toContain("the run's final state could not be read");
+    expect(progress.notices.some((line) => line.includes(`the final state of run ${RUN_ID} could not be read`))).toBe(true);
+    expect(out.at(-1)).toMatch(/^run run-test_1 unknown \(/);
+  });
+
+  it('says how to start the platform within seconds, then runs once a gateway appears on the address', async () => {
+    const [port = 0] = await findFreePorts(1);
+    client = createMagpieClient(`127.0.0.1:${port}`, { channelOptions: { 'grpc.initial_reconnect_backoff_ms': 100, 'grpc.max_reconnect_backoff_ms': 500 } });
+    const startedAt = Date.now();
+    let noticedAfterMs = 0;
+    const running = runDataset({
+      client,
+      request: { domain: 'algebra', count: 2, model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', subtopics: [], samplesPerProblem: 3 },
+      outDir,
+      waitMs: 20_000,
+      platform: { name: 'magpie-reasoning', version: '9.9.9' },
+      signal: new AbortController().signal,
+      out: (line) => out.push(line),
+      err: (line) => {
+        if (!noticedAfterMs) noticedAfterMs = Date.now() - startedAt;
+        err.push(line);
+      },
+      t: createTranslator('en'),
+      createProgress: () => progress,
+      retryDelayMs: 10,
+      settleMs: 1_000,
+      progressIntervalMs: 20,
+    });
+    await waitFor('the gateway notice', () => err.length > 0, 10_000, 20);
+    expect(noticedAfterMs).toBeLessThan(5_000);
+    expect(err[0]).toContain('start the platform with `magpie up`');
+    gateway = await startFakeGateway({ records: completeRun(4), finalStatus: 'succeeded', port });
+    expect(await running).toBe(0);
+    expect(out.at(-1)).toBe(`run ${RUN_ID} succeeded`);
+  });
+});
+

@@ -1,4 +1,4 @@
-import type { RunStatus } from '@magpie/contracts';
+import type { DatasetRunStatus } from '@magpie/dataset';
 import type { RunResult } from './run-dataset.js';
 
 /** One planned run of a multi-run command and, once it ran, its outcome. */
@@ -11,7 +11,7 @@ export interface RunSummaryRow {
   readonly exitCode?: number;
 }
 
-function statusOf(row: RunSummaryRow): RunStatus | 'not started' | 'skipped' {
+function statusOf(row: RunSummaryRow): DatasetRunStatus | 'not started' | 'skipped' {
   if (row.result) return row.result.status;
   return row.exitCode === undefined ? 'skipped' : 'not started';
 }

@@ -1,4 +1,4 @@
-import type { ProtoInput, StartRunRequest } from '@magpie/api';
+import { pairRuleMapping, type StartRunRequestInput } from '@magpie/api';
 import type { PairRule } from '@magpie/contracts';
 import { toDataQualityOptions, type DataQualityOverrides } from './data-quality-request.js';
 
@@ -17,6 +17,14 @@ export interface FilterOverrides {
   readonly sanitize?: boolean;
 }
 
+/** Data-quality options a user asked for; anything left out is the gateway's default. */
+export interface QualityOverrides {
+  readonly verifyShare?: number;
+  readonly stylePairs?: boolean;
+  /** 3 samples, extended to 8 when they do not all agree. */
+  readonly adaptiveSampling?: boolean;
+}
+
 /** What `magpie run` (and the commands built on it) ask the gateway for. */
 export interface RunRequest {
   readonly domain: string;
@@ -33,13 +41,16 @@ export interface RunRequest {
   readonly pairRule?: PairRule;
   readonly minRewardMargin?: number;
   readonly filters?: FilterOverrides;
+  readonly quality?: QualityOverrides;
   /** Cross-run dedup, decontamination and tags. */
   readonly dataQuality?: DataQualityOverrides;
-  /** StartRun's client_request_id; the same id attaches to the same run. */
+  /** StartRun's request_id; the same id attaches to the same run. */
   readonly requestId?: string;
+  /** Not sent: the dataset's training exports (messages, ShareGPT, DPO) also hold unverified records. */
+  readonly keepUnverified?: boolean;
 }
 
-function stage(overrides: SamplingOverrides | undefined): ProtoInput<StartRunRequest>['generator'] {
+function stage(overrides: SamplingOverrides | undefined): StartRunRequestInput['generator'] {
   if (!overrides) return null;
   // An empty model keeps the run's model for the stage; only the sampling is overridden.
   return {
@@ -52,7 +63,7 @@ function stage(overrides: SamplingOverrides | undefined): ProtoInput<StartRunReq
   };
 }
 
-function filters(overrides: FilterOverrides | undefined): ProtoInput<StartRunRequest>['filters'] {
+function filters(overrides: FilterOverrides | undefined): StartRunRequestInput['filters'] {
   if (!overrides) return null;
   return {
     ...(overrides.minChars === undefined ? {} : { min_chars: overrides.minChars }),
@@ -62,23 +73,33 @@ function filters(overrides: FilterOverrides | undefined): ProtoInput<StartRunReq
   };
 }
 
+function quality(overrides: QualityOverrides | undefined): StartRunRequestInput['quality'] {
+  if (!overrides) return null;
+  return {
+    ...(overrides.verifyShare === undefined ? {} : { verify_share: overrides.verifyShare }),
+    ...(overrides.stylePairs === undefined ? {} : { style_pairs: overrides.stylePairs }),
+    ...(overrides.adaptiveSampling === undefined ? {} : { adaptive_sampling: overrides.adaptiveSampling }),
+  };
+}
+
 /** The StartRun message for a request; optional proto fields are left unset where the request has no value. */
-export function toStartRunRequest(request: RunRequest, clientRequestId: string): ProtoInput<StartRunRequest> {
+export function toStartRunRequest(request: RunRequest, clientRequestId: string): StartRunRequestInput {
   return {
     domain: request.domain,
     count: request.count,
     model: request.model,
     subtopics: [...request.subtopics],
-    seed: request.seed ?? null,
+    ...(request.seed === undefined ? {} : { seed: request.seed }),
     samples_per_problem: request.samplesPerProblem,
     reward_model: request.rewardModel ?? '',
-    client_request_id: clientRequestId,
+    request_id: clientRequestId,
     generator: stage(request.generator),
     solver: stage(request.solver),
     sampler: stage(request.sampler),
-    pair_rule: request.pairRule ?? '',
+    pair_rule: request.pairRule ? pairRuleMapping.toProto(request.pairRule) : 'PAIR_RULE_UNSPECIFIED',
     ...(request.minRewardMargin === undefined ? {} : { min_reward_margin: request.minRewardMargin }),
     filters: filters(request.filters),
     data_quality: toDataQualityOptions(request.dataQuality),
+    quality: quality(request.quality),
   };
 }

@@ -26,7 +26,7 @@ function options(overrides: Partial<RunUpOptions> & Pick<RunUpOptions, 'signal' 
     grpcPort: 50_999,
     stateDir: join(dir, 'state'),
     readyTimeoutMs: 10_000,
-    stopGraceMs: 2_000,
+    shutdownGraceMs: 2_000,
     repoRoot: dir,
     nodePath: process.execPath,
     searchPath: undefined,

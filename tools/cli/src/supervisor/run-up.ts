@@ -1,6 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SERVICE_NAMES, findFreePorts, findNatsServer, fromSources, planLocalPlatform, probeTcp, type ComponentSpec, type ServiceName } from '@magpie/launcher';
+import {
+  SERVICE_NAMES,
+  findFreePorts,
+  findNatsServer,
+  fromSources,
+  localNatsAuth,
+  natsPasswordsPath,
+  planLocalPlatform,
+  probeTcp,
+  type ComponentSpec,
+  type EntryCommand,
+  type ServiceName,
+} from '@magpie/launcher';
 import { PortInUseError } from './errors.js';
 import { Supervisor, type RunningComponent } from './supervisor.js';
 import type { RestartPolicy } from './restart-policy.js';
@@ -13,9 +25,12 @@ export interface RunUpOptions {
   /** Relative paths are resolved against the working directory. */
   readonly stateDir: string;
   readonly readyTimeoutMs: number;
-  readonly stopGraceMs: number;
+  /** Every service's SHUTDOWN_GRACE_MS; each child's stop grace (SIGKILL after SIGTERM) is derived from it. */
+  readonly shutdownGraceMs: number;
   readonly repoRoot: string;
   readonly nodePath: string;
+  /** How the services and the simulator start; from the sources under repoRoot when omitted. */
+  readonly entry?: EntryCommand;
   /** PATH-style list searched for nats-server. */
   readonly searchPath: string | undefined;
   readonly baseEnv: Readonly<Record<string, string | undefined>>;
@@ -42,13 +57,17 @@ async function realPlan(options: RunUpOptions, stateDir: string): Promise<Compon
   await assertPortsFree({ nats: options.natsPort, sim: options.simPort, grpc: options.grpcPort });
   const healthPorts = await findFreePorts(SERVICE_NAMES.length, [options.natsPort, options.simPort, options.grpcPort]);
   const health = Object.fromEntries(SERVICE_NAMES.map((name, i) => [name, healthPorts[i] ?? 0])) as Record<ServiceName, number>;
+  const natsAuth = localNatsAuth(options.repoRoot, stateDir);
+  options.log(`magpie up: NATS authentication on: one user per service; passwords (admin's for operators) in ${natsPasswordsPath(stateDir)}`);
   return planLocalPlatform({
     repoRoot: options.repoRoot,
     stateDir,
     natsServerPath: findNatsServer(undefined, options.searchPath),
-    entry: fromSources(options.nodePath, options.repoRoot),
+    entry: options.entry ?? fromSources(options.nodePath, options.repoRoot),
     ports: { nats: options.natsPort, sim: options.simPort, grpc: options.grpcPort, health },
     baseEnv: options.baseEnv,
+    natsAuth,
+    shutdownGraceMs: options.shutdownGraceMs,
   });
 }
 
@@ -81,7 +100,6 @@ export async function runUp(options: RunUpOptions): Promise<number> {
   const startedAt = new Date().toISOString();
   const supervisor = new Supervisor({
     readyTimeoutMs: options.readyTimeoutMs,
-    stopGraceMs: options.stopGraceMs,
     log: (line) => options.log(`magpie up: ${line}`),
     ...(options.restart ? { restart: options.restart } : {}),
     // Rewritten on every start, exit and restart: pids change, and `magpie status` reads restarts here.

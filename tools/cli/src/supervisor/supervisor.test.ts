@@ -14,7 +14,7 @@ let supervisor: Supervisor;
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'supervisor-'));
   lines = [];
-  supervisor = new Supervisor({ readyTimeoutMs: 10_000, stopGraceMs: 2_000, probeIntervalMs: 50, log: (line) => lines.push(line) });
+  supervisor = new Supervisor({ readyTimeoutMs: 10_000, probeIntervalMs: 50, log: (line) => lines.push(line) });
 });
 
 afterEach(async () => {
@@ -28,7 +28,6 @@ describe('Supervisor', () => {
     const started: string[][] = [];
     supervisor = new Supervisor({
       readyTimeoutMs: 10_000,
-      stopGraceMs: 2_000,
       probeIntervalMs: 50,
       log: (line) => lines.push(line),
       onChange: (running) => started.push(running.map((r) => r.spec.name)),
@@ -54,7 +53,6 @@ describe('Supervisor', () => {
     const changes: number[] = [];
     supervisor = new Supervisor({
       readyTimeoutMs: 10_000,
-      stopGraceMs: 2_000,
       probeIntervalMs: 20,
       log: (line) => lines.push(line),
       onChange: (running) => changes.push(running[1]?.restarts ?? -1),
@@ -82,7 +80,6 @@ describe('Supervisor', () => {
     const [a = 0] = await findFreePorts(1);
     supervisor = new Supervisor({
       readyTimeoutMs: 10_000,
-      stopGraceMs: 2_000,
       probeIntervalMs: 20,
       log: (line) => lines.push(line),
       restart: { baseMs: 50, maxMs: 5_000, resetAfterMs: 200 },
@@ -101,7 +98,6 @@ describe('Supervisor', () => {
     const [a = 0, b = 0] = await findFreePorts(2);
     supervisor = new Supervisor({
       readyTimeoutMs: 10_000,
-      stopGraceMs: 2_000,
       probeIntervalMs: 20,
       log: (line) => lines.push(line),
       restart: { baseMs: 1_000, maxMs: 1_000, resetAfterMs: 60_000 },
@@ -130,7 +126,7 @@ describe('Supervisor', () => {
 
   it('gives up on a component that never becomes ready', async () => {
     const [a = 0] = await findFreePorts(1);
-    supervisor = new Supervisor({ readyTimeoutMs: 300, stopGraceMs: 2_000, probeIntervalMs: 50, log: (line) => lines.push(line) });
+    supervisor = new Supervisor({ readyTimeoutMs: 300, probeIntervalMs: 50, log: (line) => lines.push(line) });
     await expect(supervisor.startAll([testComponent({ name: 'slow', port: a, dir, readyAfterMs: 10_000 })])).rejects.toThrow(
       /slow not ready within 300 ms; see .*slow\.log/,
     );

@@ -5,8 +5,6 @@ import { DEFAULT_RESTART_POLICY, restartDelayMs, type RestartPolicy } from './re
 export interface SupervisorOptions {
   /** Per component: how long it may take to become ready (at start and after each restart). */
   readonly readyTimeoutMs: number;
-  /** Per component: SIGKILL after this long when SIGTERM did not stop it. */
-  readonly stopGraceMs: number;
   /** Status lines (ready, stopping, unexpected exits, restarts). */
   readonly log: (line: string) => void;
   /** Called whenever a component is started, exits unexpectedly or is restarted, e.g. to rewrite up.json. */
@@ -94,8 +92,10 @@ export class Supervisor {
       const component = this.#running.pop();
       if (!component) break;
       if (component.child.running) this.#options.log(`stopping ${component.spec.name} (pid ${component.child.pid})`);
-      const exit = await component.child.stop(this.#options.stopGraceMs);
-      if (exit.signal === 'SIGKILL') this.#options.log(`${component.spec.name} did not stop within ${this.#options.stopGraceMs} ms; killed`);
+      // Each component's own stop grace: for a service, longer than its SHUTDOWN_GRACE_MS.
+      const exit = await component.child.stop(component.spec.stopGraceMs);
+      if (exit.signal === 'SIGKILL') this.#options.log(`${component.spec.name} did not stop within ${component.spec.stopGraceMs} ms; killed`);
+      else this.#options.log(`${component.spec.name} stopped (${describeExit(exit)})`);
     }
   }
 
@@ -172,7 +172,7 @@ export class Supervisor {
       if (stop.aborted) return 'stopped';
       this.#options.log(`${spec.name} restart failed: ${error instanceof Error ? error.message : String(error)}`);
       // Not ready in time: replace it, as a failing liveness probe would.
-      if (child.running) await child.stop(this.#options.stopGraceMs);
+      if (child.running) await child.stop(spec.stopGraceMs);
       return 'failed';
     }
     component.readyAt = Date.now();

@@ -8,7 +8,7 @@ import {
   type StartRunRequest,
   type StreamRecordsRequest,
 } from '@magpie/api';
-import type { AnyRecord, RunCounts, RunStatus } from '@magpie/contracts';
+import { emptyQualitySummary, type AnyRecord, type RunCounts, type RunStatus } from '@magpie/contracts';
 import { fixtures } from '@magpie/testing';
 
 // Test-only: a real grpc.Server with the real proto, for the CLI's tests (unit and child-process).
@@ -25,6 +25,12 @@ export interface FakeGatewayBehaviour {
   readonly startError?: { code: grpc.status; details: string };
   /** Reported by GetRun as `counts.rejections`. */
   readonly rejections?: RunCounts['rejections'];
+  /** The first this many StartRun calls fail with UNAVAILABLE (as a gateway whose bus is restarting). */
+  readonly startUnavailable?: number;
+  /** Once the stream has ended, this many GetRun calls fail with UNAVAILABLE (Infinity: all of them). */
+  readonly finalGetRunUnavailable?: number;
+  /** Listen on this port (default: any free one). */
+  readonly port?: number;
 }
 
 export interface FakeGateway {
@@ -51,11 +57,31 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
   const cancelRequests: CancelRunRequest[] = [];
   let status: RunStatus = 'running';
   let streams = 0;
+  let startFailures = 0;
+  let ended = false;
+  let finalFailures = 0;
+  const unavailable = { code: grpc.status.UNAVAILABLE, details: 'the gateway lost its bus connection' };
   const stored = new Map<string, AnyRecord>();
   const counts = (): RunCounts => {
     const records = { problem: 0, solution: 0, samples: 0, rewards: 0, tags: 0 };
-    for (const record of stored.values()) records[record.kind] += 1;
-    return { records, deadLettered: 0, rejections: { ...behaviour.rejections }, flags: {} };
+    const quality = emptyQualitySummary();
+    for (const record of stored.values()) {
+      records[record.kind] += 1;
+      // The platform counts each evaluated problem's agreement, verdict and pair; so does this fake.
+      if (record.kind !== 'rewards') continue;
+      quality.agreement[record.agreement.level] += 1;
+      if (record.sft.verified) quality.sft.verified += 1;
+      else {
+        quality.sft.unverified += 1;
+        const outcome = record.sft.outcome === 'verified' ? undefined : record.sft.outcome;
+        if (outcome) quality.sft.unverifiedByOutcome[outcome] = (quality.sft.unverifiedByOutcome[outcome] ?? 0) + 1;
+      }
+      if (record.pair.skipReason === null) quality.pairs.kept += 1;
+      else quality.pairs.skipped += 1;
+    }
+    const evaluated = quality.sft.verified + quality.sft.unverified;
+    quality.sft.verifiedShare = evaluated > 0 ? quality.sft.verified / evaluated : null;
+    return { records, deadLettered: 0, rejections: { ...behaviour.rejections }, flags: {}, quality };
   };
   const recordsNow = (): readonly AnyRecord[] => {
     const latest = startRequests.at(-1);
@@ -64,21 +90,38 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
   };
   const run = (s: RunStatus, reason?: string) =>
     runToProto(fixtures.runState({ status: s, ...(s === 'running' || !reason ? {} : { reason }) }), counts());
-  const handlers: MagpieServiceHandlers = {
+  const handlers: Omit<MagpieServiceHandlers, 'WatchRun' | 'ExportDataset' | 'ListModels' | 'ListDomains'> & Partial<MagpieServiceHandlers> = {
     StartRun: (call, callback) => {
       startRequests.push(call.request);
+      if (startFailures < (behaviour.startUnavailable ?? 0)) {
+        startFailures += 1;
+        callback(unavailable);
+        return;
+      }
       status = 'running';
+      ended = false;
       streams = 0;
       stored.clear();
       if (behaviour.startError) callback(behaviour.startError);
       else callback(null, { run: run('running'), created: true });
     },
-    GetRun: (_call, callback) => callback(null, run(status, behaviour.reason)),
-    ListRuns: (_call, callback) => callback(null, { runs: [] }),
+    GetRun: (call, callback) => {
+      if (call.request.run_id !== fixtures.RUN_ID) {
+        callback({ code: grpc.status.NOT_FOUND, details: `run ${call.request.run_id} not found` });
+        return;
+      }
+      if (ended && finalFailures < (behaviour.finalGetRunUnavailable ?? 0)) {
+        finalFailures += 1;
+        callback(unavailable);
+        return;
+      }
+      callback(null, { run: run(status, behaviour.reason) });
+    },
+    ListRuns: (_call, callback) => callback(null, { runs: startRequests.length > 0 ? [run(status, behaviour.reason)] : [] }),
     CancelRun: (call, callback) => {
       cancelRequests.push(call.request);
       status = 'cancelled';
-      callback(null, run('cancelled', call.request.reason));
+      callback(null, { run: run('cancelled', call.request.reason) });
     },
     StreamRecords: (call) => {
       streamRequests.push(call.request);
@@ -99,13 +142,19 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
       }
       if (behaviour.hang) return;
       status = behaviour.finalStatus;
+      ended = true;
       call.end();
     },
   };
+  const unimplemented = { code: grpc.status.UNIMPLEMENTED, details: 'not in the fake gateway' };
+  handlers.WatchRun = (call) => call.emit('error', unimplemented);
+  handlers.ExportDataset = (call) => call.emit('error', unimplemented);
+  handlers.ListModels = (_call, callback) => callback(unimplemented);
+  handlers.ListDomains = (_call, callback) => callback(unimplemented);
   const server = new grpc.Server();
   server.addService(loadMagpieProto().service, handlers);
   const port = await new Promise<number>((resolve, reject) => {
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound)));
+    server.bindAsync(`127.0.0.1:${behaviour.port ?? 0}`, grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound)));
   });
   return { address: `127.0.0.1:${port}`, startRequests, streamRequests, cancelRequests, close: () => server.forceShutdown() };
 }

@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import type { CommandIo } from '../commands/command-io.js';
+import { createTranslator, type Language } from '../i18n/translator.js';
 
 /** Test-only CommandIo: records stdout and stderr lines, never exits, optional input lines. */
 export interface FakeIo extends CommandIo {
@@ -7,7 +8,7 @@ export interface FakeIo extends CommandIo {
   readonly errLines: string[];
 }
 
-export function fakeIo(input?: string): FakeIo {
+export function fakeIo(input?: string, lang: Language = 'en'): FakeIo {
   const outLines: string[] = [];
   const errLines: string[] = [];
   return {
@@ -23,5 +24,6 @@ export function fakeIo(input?: string): FakeIo {
     exit: (code) => {
       throw new Error(`exit ${code}`);
     },
+    t: createTranslator(lang),
   };
 }

@@ -35,6 +35,8 @@ export interface TestComponentOptions {
   /** Exit on its own this long after its first /healthz answer, with `exitCode`: a crash once it was seen ready. */
   readonly exitAfterReadyMs?: number;
   readonly exitCode?: number;
+  /** SIGTERM → SIGKILL; 2 s by default. */
+  readonly stopGraceMs?: number;
 }
 
 /** A component that serves /healthz on `port` and appends its name to `<dir>/stop-order` on SIGTERM. */
@@ -56,5 +58,6 @@ export function testComponent(options: TestComponentOptions): ComponentSpec {
     },
     readiness: { kind: 'http', url: `http://127.0.0.1:${options.port}/healthz` },
     ports: { health: options.port },
+    stopGraceMs: options.stopGraceMs ?? 2_000,
   };
 }
