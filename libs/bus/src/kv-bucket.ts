@@ -117,12 +117,14 @@ export class KvBucket {
    * written, read in one pass over the bucket's stream (an ordered consumer), then returns.
    */
   async values(filter: string): Promise<KvValue[]> {
-    const out = new Map<string, KvValue>();
-    for await (const entry of await this.#kv.history({ key: filter })) {
-      if (entry.operation === 'PUT') out.set(entry.key, { key: entry.key, revision: entry.revision, text: entry.string(), json: () => entry.json() });
-      else out.delete(entry.key);
-    }
-    return [...out.values()].sort((a, b) => a.revision - b.revision);
+    return this.#run(async (kv) => {
+      const out = new Map<string, KvValue>();
+      for await (const entry of await kv.history({ key: filter })) {
+        if (entry.operation === 'PUT') out.set(entry.key, { key: entry.key, revision: entry.revision, text: entry.string(), json: () => entry.json() });
+        else out.delete(entry.key);
+      }
+      return [...out.values()].sort((a, b) => a.revision - b.revision);
+    });
   }
 
   /** Every key matching `filter` (NATS wildcards). */

@@ -43,10 +43,18 @@ describe('the dataset card', () => {
       name: 'pair',
       struct: [
         { name: 'rule', dtype: 'string' },
+        { name: 'kind', dtype: 'string' },
         { name: 'chosen_index', dtype: 'int64' },
         { name: 'rejected_index', dtype: 'int64' },
+        { name: 'chosen_answer', dtype: 'string' },
+        { name: 'rejected_answer', dtype: 'string' },
+        { name: 'chosen_votes', dtype: 'int64' },
+        { name: 'rejected_votes', dtype: 'int64' },
         { name: 'margin', dtype: 'float64' },
         { name: 'majority_answer', dtype: 'string' },
+        { name: 'majority_votes', dtype: 'int64' },
+        { name: 'votes_cast', dtype: 'int64' },
+        { name: 'verified', dtype: 'bool' },
         { name: 'skip_reason', dtype: 'string' },
       ],
     });

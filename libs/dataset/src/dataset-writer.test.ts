@@ -370,8 +370,8 @@ describe('DatasetWriter', () => {
     const summary = await writeAll(records, { ...RUN, spec: { ...SPEC, tags: recipe } });
     const insRes = await readJson(f('ins_res.json'));
     expect(insRes[0]).toMatchObject({ difficulty: 'medium', input_quality: 'good', task_category: 'Math', difficulty_generator: 'meta-llama/Meta-Llama-3-8B-Instruct' });
-    expect(insRes[2]).toMatchObject({ contamination: { file: 'gsm8k.jsonl', line: 3, itemId: 'gsm8k-test-3' } });
-    expect(insRes[3]).not.toHaveProperty('difficulty');
+    expect(insRes[2]).toMatchObject({ contamination: { file: 'gsm8k.jsonl', line: 3, item_id: 'gsm8k-test-3' } });
+    expect(insRes[3]).toMatchObject({ difficulty: null, other_task_category: null, contamination: null });
     expect((await readJsonl(f('messages.jsonl'))).length).toBe(1);
     expect((await readJsonl(f('sharegpt.jsonl'))).map((r) => r.instruction)).toEqual([problem(0).instruction]);
     // The fixture's chosen reward is 0.25: at least the minimum, so problem 0's pair stays.

@@ -100,7 +100,7 @@ describe('planLocalPlatform', () => {
   it('gives each service its own NATS user and password, and no other process any of them', () => {
     const plan = planLocalPlatform(BASE);
     for (const component of plan) {
-      const mine = ['generator', 'solver', 'sampler', 'reward', 'gateway'].includes(component.name) ? component.name : undefined;
+      const mine = ['generator', 'solver', 'sampler', 'reward', 'tagger', 'gateway'].includes(component.name) ? component.name : undefined;
       expect(component.env.NATS_USER, component.name).toBe(mine);
       expect(component.env.NATS_PASS, component.name).toBe(mine ? PASSWORDS[mine] : undefined);
       const others = Object.entries(PASSWORDS).filter(([user]) => user !== mine).map(([, password]) => password);

@@ -58,7 +58,7 @@ describe('tagger stage', () => {
   it('leaves runs without tags alone', async () => {
     const [problem] = await problems(1);
     const handled = await tag(problem as ProblemRecord, fixtures.SPEC);
-    expect(handled).toEqual({ records: [], usage: [], messages: [] });
+    expect(handled).toEqual({ records: [], usage: [], messages: [], increments: new Map() });
   });
 
   it("writes Magpie's unitag fields with the tagging model as lineage, and difficulty as the simulator knows it", async () => {
