@@ -65,7 +65,7 @@ describe('the chart against configs/nats', () => {
   it("sets every password variable the users reference from the users' Secret, in the NATS server only", async () => {
     const objects = parseRendered(await helmTemplate());
     const variables = [...natsConf.matchAll(/password: \$([A-Z_]+)/g)].map((m) => m[1]);
-    expect(variables).toEqual(['GATEWAY_NATS_PASS', 'GENERATOR_NATS_PASS', 'SOLVER_NATS_PASS', 'SAMPLER_NATS_PASS', 'REWARD_NATS_PASS', 'ADMIN_NATS_PASS']);
+    expect(variables).toEqual(['GATEWAY_NATS_PASS', 'GENERATOR_NATS_PASS', 'SOLVER_NATS_PASS', 'SAMPLER_NATS_PASS', 'REWARD_NATS_PASS', 'TAGGER_NATS_PASS', 'ADMIN_NATS_PASS']);
     const nats = (byKindAndName(objects, 'StatefulSet', 'magpie-nats').spec as { template: { spec: PodSpec } }).template.spec.containers.find((c) => c.name === 'nats');
     for (const variable of variables) {
       const user = variable?.replace(/_NATS_PASS$/, '').toLowerCase();

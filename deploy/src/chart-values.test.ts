@@ -97,7 +97,7 @@ describe('the GPU-less demo values', () => {
     const objects = await renderSet(['ci/demo-values.yaml']);
     expect(JSON.stringify(objects)).not.toContain('nvidia.com/gpu');
     expect(objects.filter((o) => o.kind === 'PersistentVolumeClaim')).toEqual([]);
-    for (const stage of ['generator', 'solver', 'sampler', 'reward']) {
+    for (const stage of ['generator', 'solver', 'sampler', 'reward', 'tagger']) {
       const spec = deploymentPod(objects, stage);
       const sim = spec.initContainers?.[0];
       expect(sim?.image).toBe('magpie-reasoning:0.1.0');
@@ -127,6 +127,42 @@ describe('external backends', () => {
   });
 });
 
+describe('the tags stage and the data-quality files', () => {
+  it('are off by default: no tagger objects, no benchmark volume, no embedding egress', async () => {
+    const objects = parseRendered(await helmTemplate());
+    expect(objects.filter((o) => o.metadata.name === 'magpie-tagger')).toEqual([]);
+    const generator = deploymentPod(objects, 'generator');
+    expect(envValue(generator.containers[0] ?? { name: '', image: '' }, 'DECONTAMINATION_DIR')).toBeUndefined();
+    expect(envValue(generator.containers[0] ?? { name: '', image: '' }, 'EMBEDDING_BASE_URL')).toBeUndefined();
+  });
+
+  it('run the tagger like every stage when enabled: Deployment with its backend, KEDA on its consumer, NetworkPolicy, PDB, its NATS user', async () => {
+    const objects = await renderSet(['ci/large-values.yaml']);
+    for (const kind of ['Deployment', 'ScaledObject', 'NetworkPolicy', 'PodDisruptionBudget', 'ServiceAccount']) expect(byKindAndName(objects, kind, 'magpie-tagger'), kind).toBeDefined();
+    const tagger = deploymentPod(objects, 'tagger');
+    expect(envValue(tagger.containers[0] ?? { name: '', image: '' }, 'SERVICE')).toBe('tagger');
+    expect(envValue(tagger.containers[0] ?? { name: '', image: '' }, 'NATS_USER')).toBe('tagger');
+    expect(envValue(tagger.containers[0] ?? { name: '', image: '' }, 'LLM_BASE_URL')).toBe('http://127.0.0.1:8000/v1');
+    const scaled = byKindAndName(objects, 'ScaledObject', 'magpie-tagger').spec as { triggers: { metadata: Record<string, string> }[] };
+    expect(scaled.triggers.map((t) => `${t.metadata.stream}/${t.metadata.consumer}`)).toEqual(['RECORDS/tagger']);
+  });
+
+  it('mount the benchmarks for decontamination and let the generator reach the embedding servers', async () => {
+    const objects = await renderSet(['ci/large-values.yaml']);
+    const generator = deploymentPod(objects, 'generator');
+    const container = generator.containers[0] ?? { name: '', image: '' };
+    expect(envValue(container, 'DECONTAMINATION_DIR')).toBe('/etc/magpie/decontamination');
+    expect(envValue(container, 'EMBEDDING_BASE_URL')).toBe('http://vllm-embed.gpu.svc:8000/v1');
+    expect(JSON.stringify(generator.volumes)).toContain('"claimName":"magpie-benchmarks","readOnly":true');
+    const egress = (byKindAndName(objects, 'NetworkPolicy', 'magpie-generator').spec as { egress: unknown[] }).egress;
+    expect(egress).toContainEqual({ ports: [{ port: 8000, protocol: 'TCP' }], to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'gpu' } } }] });
+    const inline = parseRendered(await helmTemplate({ set: { 'dataQuality.decontamination.files.gsm8k\\.jsonl': 'rows' } }));
+    expect(byKindAndName(inline, 'ConfigMap', 'magpie-benchmarks')).toMatchObject({ data: { 'gsm8k.jsonl': 'rows' } });
+    expect(JSON.stringify(deploymentPod(inline, 'generator').volumes)).toContain('"configMap":{"name":"magpie-benchmarks"}');
+    await expect(helmTemplate({ set: { 'dataQuality.decontamination.configMap': 'a', 'dataQuality.decontamination.existingClaim': 'b' } })).rejects.toThrow(/set one of files, configMap and existingClaim/);
+  });
+});
+
 describe('one grace budget', () => {
   it('derives SHUTDOWN_GRACE_MS and terminationGracePeriodSeconds from shutdown.graceSeconds', async () => {
     const objects = parseRendered(await helmTemplate({ set: { 'shutdown.graceSeconds': '45', 'shutdown.killMarginSeconds': '15' } }));
@@ -143,16 +179,16 @@ describe("the NATS users' Secret", () => {
   it('is generated with a random password per user unless one is named, which the NATS server and every service then use', async () => {
     const generated = parseRendered(await helmTemplate());
     const secret = byKindAndName(generated, 'Secret', 'magpie-nats-users') as K8sObject & { data: Record<string, string> };
-    expect(Object.keys(secret.data).sort()).toEqual(['admin', 'gateway', 'generator', 'reward', 'sampler', 'solver']);
+    expect(Object.keys(secret.data).sort()).toEqual(['admin', 'gateway', 'generator', 'reward', 'sampler', 'solver', 'tagger']);
     const passwords = Object.values(secret.data).map((b64) => Buffer.from(b64, 'base64').toString());
-    expect(new Set(passwords).size).toBe(6);
+    expect(new Set(passwords).size).toBe(7);
     for (const p of passwords) expect(p).toMatch(/^[A-Za-z0-9]{40}$/);
 
     const named = parseRendered(await helmTemplate({ set: { 'global.magpie.natsUsersSecret': 'platform-nats' } }));
     expect(named.filter((o) => o.kind === 'Secret')).toEqual([]);
     const refs = secretKeyRefs(named);
-    // Six passwords in the NATS server, one in each of the five services.
-    expect(refs).toHaveLength(6 + 5);
+    // Seven passwords in the NATS server, one in each of the five services (the tagger is off by default).
+    expect(refs).toHaveLength(7 + 5);
     expect(new Set(refs.map((r) => r.name))).toEqual(new Set(['platform-nats']));
   });
 

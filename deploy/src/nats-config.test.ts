@@ -92,7 +92,7 @@ afterAll(async () => {
 
 describe("the chart's NATS server configuration, run by nats-server", () => {
   it('lets each service in with its password from the Secret, and nobody without one', async () => {
-    for (const user of ['gateway', 'generator', 'solver', 'sampler', 'reward', 'admin']) await connectAs(user);
+    for (const user of ['gateway', 'generator', 'solver', 'sampler', 'reward', 'tagger', 'admin']) await connectAs(user);
     await expect(connect({ servers: url, reconnect: false })).rejects.toThrow(/authoriz/i);
     await expect(connect({ servers: url, user: 'solver', pass: passwords.gateway, reconnect: false })).rejects.toThrow(/authoriz/i);
   });

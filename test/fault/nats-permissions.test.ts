@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // can do its own work, cannot produce another stage's records, and a wrong password is refused.
 
 const CONFIG_FILE = join(REPO_ROOT, 'configs/nats/nats-server.conf');
-const USERS = ['gateway', 'generator', 'solver', 'sampler', 'reward', 'admin'] as const;
+const USERS = ['gateway', 'generator', 'solver', 'sampler', 'reward', 'tagger', 'admin'] as const;
 type User = (typeof USERS)[number];
 const PASSWORDS = Object.fromEntries(USERS.map((u) => [u, randomBytes(12).toString('hex')])) as Record<User, string>;
 const PASSWORD_ENV = Object.fromEntries(USERS.map((u) => [`${u.toUpperCase()}_NATS_PASS`, PASSWORDS[u]]));
@@ -171,7 +171,8 @@ describe('configs/nats/nats-server.conf', () => {
       gateway: [`records.v1.${RUN}.problem`, `runs.v1.${RUN}.progress`, `gen.tasks.v1.${RUN}`],
       generator: [`records.v1.${RUN}.solution`, `runs.v1.${RUN}.requested`, `dlq.v1.${RUN}.solver`],
       sampler: [`records.v1.${RUN}.rewards`, `records.v1.${RUN}.problem`, `rejections.v1.${RUN}.empty`],
-      reward: [`records.v1.${RUN}.samples`, `runs.v1.${RUN}.cancelled`, `$KV.runs.request.x`],
+      reward: [`records.v1.${RUN}.samples`, `runs.v1.${RUN}.cancelled`, `$KV.runs.request.x`, `flags.v1.${RUN}.contaminated`],
+      tagger: [`records.v1.${RUN}.problem`, `records.v1.${RUN}.solution`, `rejections.v1.${RUN}.empty`, `flags.v1.${RUN}.contaminated`, `$KV.dedup.run.${RUN}.0`],
     };
     for (const [user, subjects] of Object.entries(denied)) {
       const js = jetstream(await connectAs(user as User));
@@ -181,6 +182,10 @@ describe('configs/nats/nats-server.conf', () => {
     await sampler.publish(`records.v1.${RUN}.samples`, JSON.stringify(fixtures.samples(0)));
     const reward = jetstream(await connectAs('reward'));
     await reward.publish(`records.v1.${RUN}.rewards`, JSON.stringify(fixtures.rewards(0)));
+    const tagger = jetstream(await connectAs('tagger'));
+    await tagger.publish(`records.v1.${RUN}.tags`, JSON.stringify(fixtures.tags(0)));
+    await tagger.publish(`flags.v1.${RUN}.difficulty_below_minimum`, '{}');
+    expect(await publishFails(jetstream(await connectAs('sampler')), `flags.v1.${RUN}.quality_below_minimum`)).toBe(true);
   });
 
   it("keeps each stage to its own quality counters, and lets the reward stage use its join bucket and solution consumer", async () => {
@@ -224,12 +229,22 @@ describe('configs/nats/nats-server.conf', () => {
   });
 
   it('runs the real platform with one user per service and no permission violation', async () => {
-    // The launcher's own plan: this config with the platform's passwords, each service's given to it alone.
-    const platform = await LocalPlatform.start({ baseEnv: process.env, simEnv: SIM_IDEAL_ENV });
+    // The launcher's own plan: this config with the platform's passwords, each service's given to it
+    // alone; the generator also gets the shipped benchmark fixture for decontamination.
+    const platform = await LocalPlatform.start({
+      baseEnv: process.env,
+      simEnv: SIM_IDEAL_ENV,
+      componentEnv: { generator: { DECONTAMINATION_DIR: join(REPO_ROOT, 'services/generator/fixtures/decontamination') } },
+    });
     const client = createMagpieClient(platform.grpcAddress);
     try {
       await client.waitForReady(30_000);
-      const started = await client.startRun({ domain: 'algebra', count: 3 });
+      // Every data-quality feature: the dataset's shared index (KV), masking, embeddings, decontamination flags, tags.
+      const started = await client.startRun({
+        domain: 'algebra',
+        count: 3,
+        data_quality: { dataset: 'permissions', mask_values: true, embedding_model: 'sentence-transformers/all-mpnet-base-v2', decontamination: 'DECONTAMINATION_MODE_FLAG', tags: true },
+      });
       const runId = started.run?.run_id ?? '';
       await waitFor('the run to succeed', async () => (await client.getRun({ run_id: runId })).status === 'RUN_STATUS_SUCCEEDED', 90_000, 200);
       const cancelled = await client.startRun({ domain: 'algebra', count: 5_000 });
@@ -238,7 +253,8 @@ describe('configs/nats/nats-server.conf', () => {
       expect((await client.listRuns({})).runs?.length).toBeGreaterThanOrEqual(2);
       const records = [];
       for await (const event of client.streamRecords({ run_id: runId, from_cursor: '0' })) records.push(event);
-      expect(records).toHaveLength(12);
+      expect(records.filter((r) => r.body === 'tags')).toHaveLength(3);
+      expect(records).toHaveLength(15);
       // The gateway's own buckets: progress, and the dataset built into the object store.
       const progress = [];
       for await (const message of client.watchRun({ run_id: runId })) progress.push(message);

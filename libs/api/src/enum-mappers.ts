@@ -1,4 +1,4 @@
-import { PairRule, PairSkipReason, RecordKind, RejectionReason, RunStatus, Stage } from '@magpie/contracts';
+import { DecontaminationMode, DifficultyLevel, FlagReason, PairRule, PairSkipReason, QualityLevel, RecordKind, RejectionReason, RunStatus, Stage } from '@magpie/contracts';
 import type { z } from 'zod';
 import { ProtoMappingError } from './errors.js';
 import * as proto from './generated/index.js';
@@ -6,7 +6,7 @@ import * as proto from './generated/index.js';
 /**
  * One mapping between a contracts enum (`'near_duplicate'`) and its proto enum
  * (`REJECTION_REASON_NEAR_DUPLICATE`): the proto names are the contract's values upper-cased
- * under the enum's prefix, checked against the generated enum so a drift fails at load.
+ * under the enum's prefix (spaces as underscores: `'very easy'` is `DIFFICULTY_VERY_EASY`), checked against the generated enum so a drift fails at load.
  */
 export interface EnumMapping<C extends string, P extends string> {
   toProto(value: C): P;
@@ -24,7 +24,7 @@ function enumMapping<C extends string, P extends string>(
   const toProto = new Map<C, P>();
   const fromProto = new Map<string, C>();
   for (const value of schema.options) {
-    const name = `${prefix}_${value.toUpperCase()}`;
+    const name = `${prefix}_${value.toUpperCase().replaceAll(' ', '_')}`;
     const protoName = generated[name];
     if (protoName === undefined) throw new ProtoMappingError(`${name} is missing from the proto`);
     toProto.set(value, protoName);
@@ -47,6 +47,10 @@ export const pairSkipReasonMapping = enumMapping(PairSkipReason, proto.PairSkipR
 export const rejectionReasonMapping = enumMapping(RejectionReason, proto.RejectionReason, 'REJECTION_REASON');
 export const recordKindMapping = enumMapping(RecordKind, proto.RecordKind, 'RECORD_KIND');
 export const stageMapping = enumMapping(Stage, proto.Stage, 'STAGE');
+export const flagReasonMapping = enumMapping(FlagReason, proto.FlagReason, 'FLAG_REASON');
+export const decontaminationModeMapping = enumMapping(DecontaminationMode, proto.DecontaminationMode, 'DECONTAMINATION_MODE');
+export const inputQualityMapping = enumMapping(QualityLevel, proto.InputQuality, 'INPUT_QUALITY');
+export const difficultyMapping = enumMapping(DifficultyLevel, proto.Difficulty, 'DIFFICULTY');
 
 /** The proto enum name for a run status. */
 export function runStatusToProto(status: RunStatus): proto.RunStatus {

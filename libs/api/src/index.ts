@@ -12,3 +12,4 @@ export * from './bad-request.js';
 export * from './fleet.js';
 export * from './fleet-mappers.js';
 export * from './quality-mappers.js';
+export * from './data-quality-mappers.js';

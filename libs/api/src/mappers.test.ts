@@ -69,9 +69,10 @@ describe('recordToProto / recordFromProto', () => {
 describe('runToProto', () => {
   it('maps a running run with empty optional strings', () => {
     const run = runToProto(runState(), {
-      records: { problem: 3, solution: 2, samples: 1, rewards: 0 },
+      records: { problem: 3, solution: 2, samples: 1, rewards: 0, tags: 0 },
       deadLettered: 4,
       rejections: { near_duplicate: 2 },
+      flags: { contaminated: 1 },
       quality: emptyQualitySummary(),
     });
     expect(run).toEqual<Run>({
@@ -103,8 +104,29 @@ describe('runToProto', () => {
           adaptive_max_samples: 8,
           _adaptive_max_samples: 'adaptive_max_samples',
         },
+        data_quality: {
+          dataset: '',
+          mask_values: false,
+          embedding_model: '',
+          embedding_threshold: 0.975,
+          decontamination: 'DECONTAMINATION_MODE_OFF',
+          decontamination_ngram: 13,
+          tags: false,
+          tagger_model: 'meta-llama/Meta-Llama-3-8B-Instruct',
+          min_quality: 'INPUT_QUALITY_GOOD',
+          min_difficulty: 'DIFFICULTY_MEDIUM',
+        },
       },
-      counts: { problems: 3, solutions: 2, samples: 1, rewards: 0, dead_lettered: 4, rejections: [{ reason: 'REJECTION_REASON_NEAR_DUPLICATE', count: 2 }] },
+      counts: {
+        problems: 3,
+        solutions: 2,
+        samples: 1,
+        rewards: 0,
+        dead_lettered: 4,
+        rejections: [{ reason: 'REJECTION_REASON_NEAR_DUPLICATE', count: 2 }],
+        tags: 0,
+        flags: [{ flag: 'FLAG_REASON_CONTAMINATED', count: 1 }],
+      },
       created_at: { seconds: String(Date.parse('2025-11-25T16:00:00.000Z') / 1000), nanos: 0 },
       updated_at: { seconds: String(Date.parse('2025-11-25T16:01:00.000Z') / 1000), nanos: 0 },
       finished_at: null,
@@ -167,7 +189,13 @@ describe('runToProto', () => {
       duplicates: { exact: 1, near: 2 },
       contamination: { flagged: 1, removed: 0 },
     };
-    const counts = { records: { problem: 5, solution: 4, samples: 3, rewards: 2 }, deadLettered: 1, rejections: { empty: 2, too_long: 1 }, quality };
+    const counts = {
+      records: { problem: 5, solution: 4, samples: 3, rewards: 2, tags: 5 },
+      deadLettered: 1,
+      rejections: { empty: 2, too_long: 1 },
+      flags: { quality_below_minimum: 2 },
+      quality,
+    };
     const method = loadMagpieProto().service.GetRun;
     if (!method) throw new Error('GetRun missing');
     const decoded = method.responseDeserialize(method.responseSerialize({ run: runToProto(runState(), counts) })).run as Run;

@@ -1,4 +1,5 @@
 import { AnyRecord, RECORD_SCHEMA_VERSIONS, RecordKind, type GenInputConfigs, type GenResponseConfigs, type TokenUsage } from '@magpie/contracts';
+import { contaminationFromProto, contaminationToProto, tagsFromProto, tagsToProto } from './data-quality-mappers.js';
 import { ProtoMappingError } from './errors.js';
 import type * as proto from './generated/index.js';
 import { adaptiveFromProto, adaptiveToProto, rewardsEvidenceFromProto, rewardsEvidenceToProto } from './quality-mappers.js';
@@ -68,6 +69,7 @@ export function recordToProto(record: AnyRecord, cursor: number): RecordEvent {
           gen_input_configs: inputConfigsToProto(record.gen_input_configs),
           finish_reason: record.finishReason,
           usage: usageToProto(record.usage),
+          contamination: contaminationToProto(record.contamination),
         },
       };
     case 'solution': {
@@ -119,11 +121,13 @@ export function recordToProto(record: AnyRecord, cursor: number): RecordEvent {
           ...rewardsEvidenceToProto(record),
         },
       };
+    case 'tags':
+      return { ...envelope, body: 'tags', tags: tagsToProto(record) };
   }
 }
 
 function bodyFromProto(event: RecordEvent): Record<string, unknown> {
-  const { problem, solution, samples, rewards } = event;
+  const { problem, solution, samples, rewards, tags } = event;
   switch (event.body) {
     case 'problem':
       if (!problem) break;
@@ -139,6 +143,7 @@ function bodyFromProto(event: RecordEvent): Record<string, unknown> {
         gen_response_configs: null,
         finishReason: problem.finish_reason,
         usage: usageFromProto(problem.usage),
+        ...(problem.contamination ? { contamination: contaminationFromProto(problem.contamination) } : {}),
       };
     case 'solution':
       if (!solution) break;
@@ -181,6 +186,9 @@ function bodyFromProto(event: RecordEvent): Record<string, unknown> {
         answers: rewards.answers.map((a) => (a === '' ? null : a)),
         ...rewardsEvidenceFromProto(rewards),
       };
+    case 'tags':
+      if (!tags) break;
+      return tagsFromProto(tags);
     case undefined:
       break;
   }

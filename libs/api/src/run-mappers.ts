@@ -1,5 +1,6 @@
 import { RunSpec, type RunCounts, type RunState, type StageSettings } from '@magpie/contracts';
-import { pairRuleMapping, rejectionReasonMapping, runStatusToProto } from './enum-mappers.js';
+import { dataQualityFromProto, dataQualityToProto } from './data-quality-mappers.js';
+import { flagReasonMapping, pairRuleMapping, rejectionReasonMapping, runStatusToProto } from './enum-mappers.js';
 import { ProtoMappingError } from './errors.js';
 import type * as proto from './generated/index.js';
 import { qualityOptionsFromProto, qualityOptionsToProto, qualitySummaryFromProto, qualitySummaryToProto } from './quality-mappers.js';
@@ -39,6 +40,7 @@ export function runSpecToProto(spec: RunSpec): proto.RunSpec {
       instruction_temperature: share.instructionTemperature,
     })),
     quality: qualityOptionsToProto(spec.quality),
+    data_quality: dataQualityToProto(spec),
   };
 }
 
@@ -70,6 +72,7 @@ export function runSpecFromProto(spec: proto.RunSpec): RunSpec {
     },
     quality: qualityOptionsFromProto(spec.quality),
     seed: spec.seed,
+    ...dataQualityFromProto(spec.data_quality),
     ...(spec.domain_mix.length > 0
       ? {
           domainMix: spec.domain_mix.map((s) => ({
@@ -98,6 +101,10 @@ export function runCountsToProto(counts: RunCounts): proto.RunCounts {
     rejections: Object.entries(counts.rejections)
       .filter(([, n]) => n > 0)
       .map(([reason, count]) => ({ reason: rejectionReasonMapping.toProto(reason as keyof RunCounts['rejections']), count })),
+    tags: counts.records.tags,
+    flags: Object.entries(counts.flags)
+      .filter(([, n]) => n > 0)
+      .map(([flag, count]) => ({ flag: flagReasonMapping.toProto(flag as keyof RunCounts['flags']), count })),
   };
 }
 
@@ -111,10 +118,22 @@ export function runCountsFromProto(counts: proto.RunCounts | null | undefined, q
     const known = rejectionReasonMapping.tryFromProto(reason);
     if (known && count > 0) rejections[known] = (rejections[known] ?? 0) + count;
   }
+  const flags: RunCounts['flags'] = {};
+  for (const { flag, count } of counts?.flags ?? []) {
+    const known = flagReasonMapping.tryFromProto(flag);
+    if (known && count > 0) flags[known] = (flags[known] ?? 0) + count;
+  }
   return {
-    records: { problem: counts?.problems ?? 0, solution: counts?.solutions ?? 0, samples: counts?.samples ?? 0, rewards: counts?.rewards ?? 0 },
+    records: {
+      problem: counts?.problems ?? 0,
+      solution: counts?.solutions ?? 0,
+      samples: counts?.samples ?? 0,
+      rewards: counts?.rewards ?? 0,
+      tags: counts?.tags ?? 0,
+    },
     deadLettered: counts?.dead_lettered ?? 0,
     rejections,
+    flags,
     quality: qualitySummaryFromProto(quality),
   };
 }

@@ -112,6 +112,21 @@ export class KvBucket {
     await this.#run((kv) => kv.delete(key));
   }
 
+  /**
+   * The current value of every key matching `filter` (NATS wildcards), in the order they were
+   * written, read in one pass over the bucket's stream (an ordered consumer), then returns.
+   */
+  async values(filter: string): Promise<KvValue[]> {
+    return this.#run(async (kv) => {
+      const out = new Map<string, KvValue>();
+      for await (const entry of await kv.history({ key: filter })) {
+        if (entry.operation === 'PUT') out.set(entry.key, { key: entry.key, revision: entry.revision, text: entry.string(), json: () => entry.json() });
+        else out.delete(entry.key);
+      }
+      return [...out.values()].sort((a, b) => a.revision - b.revision);
+    });
+  }
+
   /** Every key matching `filter` (NATS wildcards). */
   async keys(filter: string): Promise<string[]> {
     const out: string[] = [];

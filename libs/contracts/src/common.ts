@@ -8,8 +8,8 @@ export const RunId = z
   .regex(/^[A-Za-z0-9_-]+$/, 'must contain only letters, digits, "-" and "_"');
 export type RunId = z.infer<typeof RunId>;
 
-/** The four pipeline stages that call an inference backend. */
-export const Stage = z.enum(['generator', 'solver', 'sampler', 'reward']);
+/** The pipeline stages that call an inference backend (the tagger only for runs with tags). */
+export const Stage = z.enum(['generator', 'solver', 'sampler', 'reward', 'tagger']);
 export type Stage = z.infer<typeof Stage>;
 
 /** Token usage as reported by the backend's `usage` object. */

@@ -1,5 +1,7 @@
+import { TASK_TAGS, UNITAG_MISSIONS } from '@magpie/unitag';
 import { z } from 'zod';
 import { FinishReason, RunId, TokenUsage } from './common.js';
+import { ContaminationEvidence, DifficultyLevel, QualityLevel } from './data-quality.js';
 import { AdaptiveSamplingInfo, AgreementEvidence, PairInfo, SftVerdict } from './quality-evidence.js';
 
 /** Magpie's `gen_input_configs`, field for field. */
@@ -74,6 +76,8 @@ export const ProblemRecord = RecordBase.extend({
   gen_response_configs: z.null(),
   finishReason: FinishReason,
   usage: TokenUsage,
+  /** Set when the run flags (rather than removes) contamination: the benchmark item it overlaps. */
+  contamination: ContaminationEvidence.optional(),
 });
 export type ProblemRecord = z.infer<typeof ProblemRecord>;
 
@@ -147,15 +151,45 @@ export const RewardsRecord = RecordBase.extend({
 });
 export type RewardsRecord = z.infer<typeof RewardsRecord>;
 
-export const RecordKind = z.enum(['problem', 'solution', 'samples', 'rewards']);
+/** Why the tags stage's recipe filter keeps a problem out of the training exports. */
+export const TagFilterReason = z.enum(['quality_below_minimum', 'difficulty_below_minimum']);
+export type TagFilterReason = z.infer<typeof TagFilterReason>;
+
+/**
+ * Magpie's unitag fields for one problem (difficulty, input quality, task category), field for
+ * field as unitag.py writes them; a mission whose answer could not be parsed has null fields (as
+ * in Magpie) and its error in `tagErrors`. `*_generator` is the tagging model (lineage).
+ */
+export const TagsRecord = RecordBase.extend({
+  kind: z.literal('tags'),
+  problemRecordId: z.string(),
+  intent: z.string().nullable(),
+  knowledge: z.string().nullable(),
+  difficulty: DifficultyLevel.nullable(),
+  difficulty_generator: z.string(),
+  input_quality: QualityLevel.nullable(),
+  quality_explanation: z.string().nullable(),
+  quality_generator: z.string(),
+  task_category: z.enum(TASK_TAGS).nullable(),
+  other_task_category: z.array(z.string()),
+  task_category_generator: z.string(),
+  /** Per mission, why its answer was unusable. */
+  tagErrors: z.partialRecord(z.enum(UNITAG_MISSIONS), z.string().max(500)),
+  /** The run's recipe (minimum quality and difficulty) applied to these tags. */
+  tagFilter: z.object({ passed: z.boolean(), reasons: z.array(TagFilterReason) }),
+  usage: TokenUsage,
+});
+export type TagsRecord = z.infer<typeof TagsRecord>;
+
+export const RecordKind = z.enum(['problem', 'solution', 'samples', 'rewards', 'tags']);
 export type RecordKind = z.infer<typeof RecordKind>;
 
 /** Any record on the RECORDS stream, discriminated by `kind`. */
-export const AnyRecord = z.discriminatedUnion('kind', [ProblemRecord, SolutionRecord, SamplesRecord, RewardsRecord]);
+export const AnyRecord = z.discriminatedUnion('kind', [ProblemRecord, SolutionRecord, SamplesRecord, RewardsRecord, TagsRecord]);
 export type AnyRecord = z.infer<typeof AnyRecord>;
 
 /** The schema version each kind's records are written with. */
-export const RECORD_SCHEMA_VERSIONS = { problem: 1, solution: 2, samples: 2, rewards: 2 } as const satisfies Record<RecordKind, number>;
+export const RECORD_SCHEMA_VERSIONS = { problem: 1, solution: 2, samples: 2, rewards: 2, tags: 1 } as const satisfies Record<RecordKind, number>;
 
 /** The deterministic record id for a kind and problem slot. */
 export function recordIdFor(runId: string, kind: RecordKind, id: number): string {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { DATA_QUALITY_DEFAULTS, DatasetName, DecontaminationOptions, DedupOptions, TagOptions } from './data-quality.js';
+import type { RecordKind } from './records.js';
 
 /** Sampling settings for one stage; every field is explicit once a run is accepted. */
 export const SamplingSettings = z.object({
@@ -102,6 +104,15 @@ export const RunSpec = z.object({
    */
   seed: z.number().int().nonnegative().max(2 ** 31 - 1),
   /**
+   * Runs naming the same dataset share one duplicate index (a problem twin of any earlier run's is
+   * rejected); a run without one is deduplicated within itself only.
+   */
+  dataset: DatasetName.optional(),
+  // Specs stored before these options existed read with the defaults.
+  dedup: DedupOptions.default(DATA_QUALITY_DEFAULTS.dedup),
+  decontamination: DecontaminationOptions.default(DATA_QUALITY_DEFAULTS.decontamination),
+  tags: TagOptions.default(DATA_QUALITY_DEFAULTS.tags),
+  /**
    * A run over several domains (`domain` is MIXED_DOMAIN, `subtopics` empty): the domains in slot
    * order, covering slots [0, count) without gap. Absent for a one-domain run.
    */
@@ -124,6 +135,11 @@ export const RunSpec = z.object({
 });
 export type RunSpec = z.infer<typeof RunSpec>;
 
+/** The record kinds a run must store `count` of to succeed: tags only when the tags stage is on. */
+export function expectedRecordKinds(spec: Pick<RunSpec, 'tags'>): RecordKind[] {
+  return spec.tags.enabled ? ['problem', 'solution', 'samples', 'rewards', 'tags'] : ['problem', 'solution', 'samples', 'rewards'];
+}
+
 /** The domains a run covers: its mix's, or its one domain. */
 export function runDomains(spec: Pick<RunSpec, 'domain' | 'domainMix'>): string[] {
   return spec.domainMix ? spec.domainMix.map((s) => s.domain) : [spec.domain];
@@ -145,6 +161,7 @@ export const RUN_SPEC_DEFAULTS = {
   minRewardMargin: 0,
   /** Magpie keeps every non-empty instruction; these drop what no one wants to train on. */
   filters: { minChars: 10, maxChars: 4_000, nearDuplicateThreshold: 0.85, sanitize: false, requireMath: true } as GenerationFilters,
+  ...DATA_QUALITY_DEFAULTS,
   /** Verified = a strict majority with at least 3 of 5 samples; no style pairs; a fixed number of samples. */
   quality: { verifyShare: 0.6, stylePairs: false, adaptiveSampling: null } as QualityOptions,
   /** What `adaptive_sampling: true` means when the request sets no sizes: 3 samples, extended to 8. */

@@ -1,7 +1,7 @@
 import { Streams } from './subjects.js';
 
-/** The stages of the pipeline, in the order work flows through them. */
-export const PIPELINE_STAGES = ['generator', 'solver', 'sampler', 'reward'] as const;
+/** The stages of the pipeline, in the order work flows through them (the tagger only for runs with tags). */
+export const PIPELINE_STAGES = ['generator', 'solver', 'sampler', 'reward', 'tagger'] as const;
 export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 
 /** A durable pull consumer: the stream it reads and its name. */
@@ -27,4 +27,5 @@ export const STAGE_CONSUMERS: Readonly<Record<PipelineStage, readonly StageConsu
     { stream: Streams.records.name, durable: 'reward' },
     { stream: Streams.records.name, durable: 'reward-solutions' },
   ],
+  tagger: [{ stream: Streams.records.name, durable: 'tagger' }],
 };

@@ -1,3 +1,4 @@
+import type { FlagReason } from './flags.js';
 import type { QualityCounter } from './quality-summary.js';
 import type { RejectionReason } from './rejection.js';
 import type { RecordKind } from './records.js';
@@ -14,8 +15,11 @@ export const Streams = {
   runs: { name: 'RUNS', subjects: ['runs.v1.>'] },
   /** Generator work queue: `gen.tasks.v1.<runId>`. Work-queue retention. */
   genTasks: { name: 'GEN_TASKS', subjects: ['gen.tasks.v1.>'] },
-  /** Instructions the generator dropped: `rejections.v1.<runId>.<reason>`, so counts by reason are read, not kept. */
-  rejections: { name: 'REJECTIONS', subjects: ['rejections.v1.>'] },
+  /**
+   * Findings about instructions, so counts by reason are read, not kept: the ones the generator
+   * dropped (`rejections.v1.<runId>.<reason>`) and flags on kept records (`flags.v1.<runId>.<flag>`).
+   */
+  rejections: { name: 'REJECTIONS', subjects: ['rejections.v1.>', 'flags.v1.>'] },
   /** Dead letters: `dlq.v1.<runId>.<stage>`. Limits retention. */
   dlq: { name: 'DLQ', subjects: ['dlq.v1.>'] },
   /**
@@ -27,6 +31,13 @@ export const Streams = {
 
 /** The KV bucket holding one RunState per run id, plus client-request-id reservations. */
 export const RUNS_BUCKET = 'runs';
+
+/**
+ * The KV bucket of the shared duplicate indexes: per scope (a dataset, or a run without one) an
+ * append-only log of accepted problems, `<scope>.<entry>`, written with create so that replicas
+ * agree on one order (libs/contracts DedupLogEntry).
+ */
+export const DEDUP_BUCKET = 'dedup';
 
 /**
  * The reward stage's join of a problem's solution and scored samples: key `<runId>.<slot>`, value
@@ -46,6 +57,8 @@ export const Subjects = {
   genTasksAll: 'gen.tasks.v1.>',
   rejection: (runId: string, reason: RejectionReason) => `rejections.v1.${runId}.${reason}`,
   rejectionsOfRun: (runId: string) => `rejections.v1.${runId}.>`,
+  flag: (runId: string, flag: FlagReason) => `flags.v1.${runId}.${flag}`,
+  flagsOfRun: (runId: string) => `flags.v1.${runId}.>`,
   deadLetter: (runId: string, stage: string) => `dlq.v1.${runId}.${stage}`,
   deadLettersOfRun: (runId: string) => `dlq.v1.${runId}.>`,
   qualityCounter: (runId: string, counter: QualityCounter) => `quality.v1.${runId}.${counter.facet}.${counter.value}`,
@@ -69,6 +82,7 @@ export const MsgIds = {
   genTask: (runId: string, taskIndex: number) => `${runId}:gen-task:${taskIndex}`,
   deadLetter: (stream: string, sequence: number) => `dlq:${stream}:${sequence}`,
   rejection: (runId: string, taskIndex: number, attempt: number, choiceIndex: number) => `${runId}:rejected:${taskIndex}:${attempt}:${choiceIndex}`,
+  flag: (recordId: string, flag: FlagReason) => `${recordId}:flag:${flag}`,
   /**
    * One increment per problem slot and facet (and per tally of the `tokens` facet), so a
    * redelivered message adds nothing and a slot is never counted under two values of a facet.

@@ -21,9 +21,10 @@ afterEach(async () => {
 // The fixture run's counts, with the rejections and dead letter the card must show.
 const writeRun = () =>
   writeFixtureDataset(dir, [...fixtures.completeRun(2), fixtures.problem(2), fixtures.skippedRewards(2)], {
-    records: { problem: 3, solution: 2, samples: 2, rewards: 3 },
+    records: { problem: 3, solution: 2, samples: 2, rewards: 3, tags: 0 },
     deadLettered: 1,
     rejections: { too_short: 4, empty: 2 },
+    flags: {},
     quality: emptyQualitySummary(),
   });
 

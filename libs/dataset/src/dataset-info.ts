@@ -40,6 +40,8 @@ export interface DatasetRunCounts {
   readonly dead_lettered: number;
   /** Instructions the generator dropped, by reason, keys sorted. */
   readonly rejections: Readonly<Record<string, number>>;
+  /** Kept problems with a finding (contaminated, the tag recipe's verdicts), by flag, keys sorted. */
+  readonly flags: Readonly<Record<string, number>>;
 }
 
 /** What this dataset holds of the run: how many problems are in every file, and what was left out. */
@@ -56,6 +58,12 @@ export interface DatasetContents {
   readonly pairs_skipped: number;
   /** Solutions left out of the SFT messages export because they were cut off or empty. */
   readonly sft_excluded: number;
+  /**
+   * Problems left out of the training exports by reason (contaminated, untagged,
+   * quality_below_minimum, difficulty_below_minimum, reward_below_minimum): `sft` for messages and
+   * ShareGPT, `dpo` for pairs. Magpie's files keep them, with their tags and evidence.
+   */
+  readonly training_excluded: { readonly sft: Readonly<Record<string, number>>; readonly dpo: Readonly<Record<string, number>> };
   /** Solutions left out of the messages and ShareGPT exports because they are not verified (none with keep_unverified). */
   readonly sft_unverified_excluded: number;
   /** Kept pairs left out of the DPO export because their chosen answer is not verified (none with keep_unverified). */
@@ -138,6 +146,19 @@ export interface DatasetInfo {
     readonly sanitize: boolean;
     readonly require_math: boolean;
   };
+  /** Cross-run dedup, decontamination and tags, as the run was configured. */
+  readonly data_quality: {
+    readonly dataset: string | null;
+    readonly dedup: { readonly mask_values: boolean; readonly embedding_model: string | null; readonly embedding_threshold: number };
+    readonly decontamination: { readonly mode: string; readonly ngram: number };
+    readonly tags: {
+      readonly enabled: boolean;
+      readonly model: string;
+      readonly min_quality: string | null;
+      readonly min_difficulty: string | null;
+      readonly min_reward: number | null;
+    };
+  };
   /** The run's counts as the platform reported them when the dataset was finished; null when it could not be asked. */
   readonly counts: DatasetRunCounts | null;
   /** The run's quality summary, from the same report; null when it could not be asked. */
@@ -147,7 +168,7 @@ export interface DatasetInfo {
   /** Skipped preference pairs by `pair.skip_reason`, keys sorted. */
   readonly skipped_pairs: Readonly<Record<string, number>>;
   /** Tokens summed over the unique records of each stage; the reward model reports none. */
-  readonly usage: { readonly generator: StageUsage; readonly solver: StageUsage; readonly sampler: StageUsage };
+  readonly usage: { readonly generator: StageUsage; readonly solver: StageUsage; readonly sampler: StageUsage; readonly tagger: StageUsage };
   readonly files: readonly DatasetFileEntry[];
 }
 
@@ -271,8 +292,25 @@ export function buildDatasetInfo(options: BuildDatasetInfoOptions): DatasetInfo 
       sanitize: run.spec.filters.sanitize,
       require_math: run.spec.filters.requireMath,
     },
+    data_quality: {
+      dataset: run.spec.dataset ?? null,
+      dedup: { mask_values: run.spec.dedup.maskValues, embedding_model: run.spec.dedup.embeddingModel, embedding_threshold: run.spec.dedup.embeddingThreshold },
+      decontamination: { mode: run.spec.decontamination.mode, ngram: run.spec.decontamination.ngram },
+      tags: {
+        enabled: run.spec.tags.enabled,
+        model: run.spec.tags.model,
+        min_quality: run.spec.tags.minQuality,
+        min_difficulty: run.spec.tags.minDifficulty,
+        min_reward: run.spec.tags.minReward,
+      },
+    },
     counts: run.counts
-      ? { records: { ...run.counts.records }, dead_lettered: run.counts.deadLettered, rejections: sortedRecord(Object.entries(run.counts.rejections)) }
+      ? {
+          records: { ...run.counts.records },
+          dead_lettered: run.counts.deadLettered,
+          rejections: sortedRecord(Object.entries(run.counts.rejections)),
+          flags: sortedRecord(Object.entries(run.counts.flags)),
+        }
       : null,
     quality: run.counts ? datasetQuality(run.counts.quality) : null,
     dataset: contents,
@@ -281,6 +319,7 @@ export function buildDatasetInfo(options: BuildDatasetInfoOptions): DatasetInfo 
       generator: stageUsage(options.usage.problem),
       solver: stageUsage(options.usage.solution),
       sampler: stageUsage(options.usage.samples),
+      tagger: stageUsage(options.usage.tags),
     },
     files: options.files.map(({ name, records }) => ({ name, records })),
   };

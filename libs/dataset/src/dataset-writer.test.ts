@@ -18,7 +18,7 @@ import {
 } from './magpie-fields.js';
 import { fixtures } from '@magpie/testing';
 
-const { RUN_ID, SPEC, completeRun, problem, rewards, samples, skippedRewards, solution, verifiedRewards } = fixtures;
+const { RUN_ID, SPEC, completeRun, contaminatedProblem, problem, rewards, samples, skippedRewards, solution, tags, verifiedRewards } = fixtures;
 
 const RUN: DatasetRunInfo = {
   spec: SPEC,
@@ -265,6 +265,7 @@ describe('DatasetWriter', () => {
       pairs_emitted: 2,
       pairs_skipped: 0,
       sft_excluded: 0,
+      training_excluded: { sft: {}, dpo: {} },
       sft_unverified_excluded: 2,
       pairs_unverified_excluded: 2,
     });
@@ -282,7 +283,13 @@ describe('DatasetWriter', () => {
       adaptiveSampling: { stoppedEarly: 3, extended: 1, completionTokensSaved: 9_000, extensionPromptTokens: 120 },
       duplicates: { exact: 0, near: 3 },
     };
-    const counts = { records: { problem: 4, solution: 4, samples: 4, rewards: 4 }, deadLettered: 0, rejections: { too_short: 2, near_duplicate: 3 }, quality };
+    const counts = {
+      records: { problem: 4, solution: 4, samples: 4, rewards: 4, tags: 0 },
+      deadLettered: 0,
+      rejections: { too_short: 2, near_duplicate: 3 },
+      flags: {},
+      quality,
+    };
     const summary = await writeAll(completeRun(4), { ...RUN, counts });
     const info = JSON.parse(await readFile(join(dir, 'dataset_info.json'), 'utf8')) as DatasetInfo;
     expect(info).toEqual(summary.info);
@@ -312,7 +319,13 @@ describe('DatasetWriter', () => {
       adaptive_sampling: null,
       exports: { keep_unverified: false },
       filters: { min_chars: 10, max_chars: 4000, near_duplicate_threshold: 0.85, sanitize: false, require_math: true },
-      counts: { records: { problem: 4, solution: 4, samples: 4, rewards: 4 }, dead_lettered: 0, rejections: { near_duplicate: 3, too_short: 2 } },
+      data_quality: {
+        dataset: null,
+        dedup: { mask_values: false, embedding_model: null, embedding_threshold: 0.975 },
+        decontamination: { mode: 'off', ngram: 13 },
+        tags: { enabled: false, model: 'meta-llama/Meta-Llama-3-8B-Instruct', min_quality: 'good', min_difficulty: 'medium', min_reward: null },
+      },
+      counts: { records: { problem: 4, solution: 4, samples: 4, rewards: 4, tags: 0 }, dead_lettered: 0, rejections: { near_duplicate: 3, too_short: 2 }, flags: {} },
       quality: {
         agreement: { unanimous: 3, strict: 1, plurality: 0, tie: 0, no_answer: 0 },
         sft: { verified: 3, unverified: 1, verified_share: 0.75, unverified_by_outcome: { majority_below_share: 1 } },
@@ -328,6 +341,7 @@ describe('DatasetWriter', () => {
         pairs_emitted: 4,
         pairs_skipped: 0,
         sft_excluded: 0,
+        training_excluded: { sft: {}, dpo: {} },
         sft_unverified_excluded: 0,
         pairs_unverified_excluded: 0,
       },
@@ -347,6 +361,30 @@ describe('DatasetWriter', () => {
       { name: f('ins_5res_armorm.json'), records: 4 },
       ...COPIES_OF_4,
     ]);
+  });
+
+  it("carries tags and contamination into Magpie's files and keeps what the recipe rejects out of the training exports", async () => {
+    // 0: tags pass; 1: easy (below medium); 2: contaminated (flag mode); 3: untagged.
+    const records = [...completeRun(4).filter((r) => !(r.kind === 'problem' && r.id === 2)), contaminatedProblem(2), tags(0), tags(1), tags(2)];
+    const recipe = { ...SPEC.tags, enabled: true, minReward: 0.2 };
+    const summary = await writeAll(records, { ...RUN, spec: { ...SPEC, tags: recipe } });
+    const insRes = await readJson(f('ins_res.json'));
+    expect(insRes[0]).toMatchObject({ difficulty: 'medium', input_quality: 'good', task_category: 'Math', difficulty_generator: 'meta-llama/Meta-Llama-3-8B-Instruct' });
+    expect(insRes[2]).toMatchObject({ contamination: { file: 'gsm8k.jsonl', line: 3, item_id: 'gsm8k-test-3' } });
+    expect(insRes[3]).toMatchObject({ difficulty: null, other_task_category: null, contamination: null });
+    expect((await readJsonl(f('messages.jsonl'))).length).toBe(1);
+    expect((await readJsonl(f('sharegpt.jsonl'))).map((r) => r.instruction)).toEqual([problem(0).instruction]);
+    // The fixture's chosen reward is 0.25: at least the minimum, so problem 0's pair stays.
+    expect(await readJsonl(f('dpo.jsonl'))).toHaveLength(1);
+    expect(summary.info.dataset.training_excluded).toEqual({
+      sft: { contaminated: 1, difficulty_below_minimum: 1, untagged: 1 },
+      dpo: { contaminated: 1, difficulty_below_minimum: 1, untagged: 1 },
+    });
+    // Rewritten with a minimum above the chosen reward, the last pair goes too, with its reason.
+    const strict = await writeAll(records, { ...RUN, spec: { ...SPEC, tags: { ...recipe, minReward: 0.3 } } });
+    expect(await readJsonl(f('dpo.jsonl'))).toHaveLength(0);
+    expect(strict.info.dataset.training_excluded.dpo).toMatchObject({ reward_below_minimum: 4 });
+    expect(await readJsonl(f('messages.jsonl'))).toHaveLength(1);
   });
 
   it('leaves only the final files: no spool, no partial files', async () => {

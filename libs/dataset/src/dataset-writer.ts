@@ -1,6 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AnyRecord, ProblemRecord, RecordKind, RewardsRecord, SamplesRecord, SolutionRecord, TokenUsage } from '@magpie/contracts';
+import type { AnyRecord, ProblemRecord, RecordKind, RewardsRecord, SamplesRecord, SolutionRecord, TagOptions, TagsRecord, TokenUsage } from '@magpie/contracts';
 import { datasetFileNames, datasetFilePrefix, type DatasetFileNames } from './dataset-file-names.js';
 import { buildDatasetInfo, type DatasetContents, type DatasetFileEntry, type DatasetInfo, type DatasetRunInfo } from './dataset-info.js';
 import { buildDatasetCard } from './dataset-card.js';
@@ -13,6 +13,7 @@ import { ins5resArmormRow, ins5resRow, insResRow, insRow } from './magpie-rows.j
 import { messagesRow } from './messages-row.js';
 import { sharegptRow } from './sharegpt-row.js';
 import { RecordSpool } from './record-spool.js';
+import { trainingExclusions, type TrainingExclusion, type TrainingExclusions } from './training-filter.js';
 
 export interface DatasetWriterOptions {
   /** The dataset directory; created if missing. */
@@ -44,7 +45,7 @@ export interface DatasetSummary {
   readonly info: DatasetInfo;
 }
 
-const KINDS = ['problem', 'solution', 'samples', 'rewards'] as const satisfies readonly RecordKind[];
+const KINDS = ['problem', 'solution', 'samples', 'rewards', 'tags'] as const satisfies readonly RecordKind[];
 const SPOOL_DIR = '.spool';
 
 type Spools = Readonly<Record<RecordKind, RecordSpool>>;
@@ -75,6 +76,7 @@ export class DatasetWriter {
     problem: { promptTokens: 0, completionTokens: 0 },
     solution: { promptTokens: 0, completionTokens: 0 },
     samples: { promptTokens: 0, completionTokens: 0 },
+    tags: { promptTokens: 0, completionTokens: 0 },
   };
   readonly #problemsPerSubtopic = new Map<string, number>();
   readonly #skippedPairs = new Map<string, number>();
@@ -154,7 +156,7 @@ export class DatasetWriter {
     this.#state = 'finishing';
     await Promise.all(this.#pendingWrites);
     try {
-      const { files, completeProblems, orphaned, excluded } = await this.#writeFiles();
+      const { files, completeProblems, orphaned, excluded, trainingExcluded } = await this.#writeFiles(run.spec.tags);
       const contents: DatasetContents = {
         complete_problems: completeProblems,
         duplicates_ignored: this.#duplicates,
@@ -164,6 +166,7 @@ export class DatasetWriter {
         sft_excluded: excluded.sftNotReady,
         sft_unverified_excluded: excluded.sftUnverified,
         pairs_unverified_excluded: excluded.pairsUnverified,
+        training_excluded: trainingExcluded,
       };
       const info = buildDatasetInfo({
         runId: this.runId,
@@ -211,20 +214,32 @@ export class DatasetWriter {
     total.completionTokens += record.usage.completionTokens;
   }
 
-  async #writeFiles(): Promise<{ files: DatasetFileEntry[]; completeProblems: number; orphaned: number; excluded: Exclusions }> {
+  async #writeFiles(recipe: TagOptions): Promise<{
+    files: DatasetFileEntry[];
+    completeProblems: number;
+    orphaned: number;
+    excluded: Exclusions;
+    trainingExcluded: DatasetContents['training_excluded'];
+  }> {
     const names = this.fileNames;
     const open: { spec: RowFileSpec; writer: RowFileWriter }[] = [];
     let completeProblems = 0;
     const excluded: Exclusions = { sftNotReady: 0, sftUnverified: 0, pairsUnverified: 0 };
+    const byReason = { sft: new Map<string, number>(), dpo: new Map<string, number>() };
+    const count = (into: Map<string, number>, reasons: readonly TrainingExclusion[]): void => {
+      for (const reason of reasons) into.set(reason, (into.get(reason) ?? 0) + 1);
+    };
     try {
       for (const spec of ROW_FILES) open.push({ spec, writer: await openRowFile(spec, join(this.dir, `.${names[spec.role]}.partial`)) });
       const emit: RowSink = async (kind, row) => {
         for (const { spec, writer } of open) if (spec.rows === kind) await writer.add(row);
       };
       for (const id of this.#spools.problem.ids()) {
-        const written = await this.#writeProblem(id, emit);
+        const written = await this.#writeProblem(id, emit, recipe);
         if (written.complete) completeProblems += 1;
         for (const key of written.excluded) excluded[key] += 1;
+        count(byReason.sft, written.exclusions.sft);
+        count(byReason.dpo, written.exclusions.dpo);
       }
       for (const { writer } of open) await writer.close();
     } catch (error) {
@@ -244,40 +259,49 @@ export class DatasetWriter {
       files.push({ name: names[spec.role], records: writer.rows });
     }
     const problems = this.#spools.problem;
-    const orphaned = (['solution', 'samples', 'rewards'] as const)
+    const orphaned = (['solution', 'samples', 'rewards', 'tags'] as const)
       .map((kind) => this.#spools[kind].ids().filter((id) => !problems.has(id)).length)
       .reduce((a, b) => a + b, 0);
-    return { files, completeProblems, orphaned, excluded };
+    const sorted = (m: Map<string, number>) => Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return { files, completeProblems, orphaned, excluded, trainingExcluded: { sft: sorted(byReason.sft), dpo: sorted(byReason.dpo) } };
   }
 
   /**
    * Emits one problem's rows of every kind its stage records allow. `complete`: it is in every
-   * Magpie file; `excluded`: what the training exports left out (cut off, or not verified).
+   * Magpie file; `excluded`: what the training exports left out (cut off, or not verified);
+   * `exclusions`: why it was kept out of the training exports by contamination or the tag recipe.
+   * The solution files carry the tags (unitag.py's fields) and the contamination evidence.
    */
-  async #writeProblem(id: number, emit: RowSink): Promise<{ complete: boolean; excluded: (keyof Exclusions)[] }> {
+  async #writeProblem(
+    id: number,
+    emit: RowSink,
+    recipe: TagOptions,
+  ): Promise<{ complete: boolean; excluded: (keyof Exclusions)[]; exclusions: TrainingExclusions }> {
     const problem = (await this.#spools.problem.read(id)) as ProblemRecord;
     const solution = (await this.#spools.solution.read(id)) as SolutionRecord | undefined;
     const samples = (await this.#spools.samples.read(id)) as SamplesRecord | undefined;
     const rewards = (await this.#spools.rewards.read(id)) as RewardsRecord | undefined;
-    const slot = { solution, samples, rewards };
+    const tags = (await this.#spools.tags.read(id)) as TagsRecord | undefined;
+    const slot = { solution, samples, rewards, tags };
+    const exclusions = trainingExclusions({ problem, tags, rewards, recipe });
     const excluded: (keyof Exclusions)[] = [];
     await emit('ins', insRow(problem));
     if (solution) {
       await emit('insRes', insResRow(problem, solution, slot));
       const decision = sftExportDecision(solution, rewards, this.keepUnverified);
-      if (decision.sharegpt === 'include') await emit('sharegpt', sharegptRow(problem, solution, this.timestamp, slot));
-      if (decision.messages === 'include') await emit('messages', messagesRow(problem, solution));
+      if (decision.sharegpt === 'include' && exclusions.sft.length === 0) await emit('sharegpt', sharegptRow(problem, solution, this.timestamp, slot));
+      if (decision.messages === 'include' && exclusions.sft.length === 0) await emit('messages', messagesRow(problem, solution));
       if (decision.messages === 'not_ready') excluded.push('sftNotReady');
       if (decision.messages === 'unverified') excluded.push('sftUnverified');
     }
     if (samples) await emit('ins5res', ins5resRow(problem, samples, slot));
     if (samples && rewards) await emit('ins5resArmorm', ins5resArmormRow(problem, samples, rewards, slot));
     const pair = rewards && dpoRow(problem, rewards);
-    if (pair && rewards) {
+    if (pair && rewards && exclusions.dpo.length === 0) {
       if (dpoExportDecision(rewards, this.keepUnverified) === 'include') await emit('dpo', pair);
       else excluded.push('pairsUnverified');
     }
-    return { complete: solution !== undefined && samples !== undefined && rewards !== undefined, excluded };
+    return { complete: solution !== undefined && samples !== undefined && rewards !== undefined, excluded, exclusions };
   }
 
   async #writeAtomically(name: string, text: string): Promise<void> {

@@ -60,6 +60,27 @@ export const PROVENANCE_FIELDS = ['record_id', 'run_id', 'domain', 'subtopic'] a
  */
 export const SOLUTION_EXTRA_FIELDS = ['reasoning', 'finish_reason', 'answer', 'verified', 'verdict', 'agreement', 'lineage'] as const;
 
+/**
+ * Data-quality findings of the solution files (`_ins_res`, ShareGPT): Magpie's unitag fields
+ * (unitag.py's names; null when the run has no tags stage or a mission failed) and the benchmark
+ * item a flagged problem overlaps (null when none).
+ */
+export const TAG_FIELDS = [
+  'intent',
+  'knowledge',
+  'difficulty',
+  'difficulty_generator',
+  'input_quality',
+  'quality_explanation',
+  'quality_generator',
+  'task_category',
+  'other_task_category',
+  'task_category_generator',
+] as const;
+export const FINDINGS_FIELDS = [...TAG_FIELDS, 'contamination'] as const;
+/** The contamination evidence's fields. */
+export const CONTAMINATION_FIELDS = ['file', 'line', 'item_id', 'ngram', 'n'] as const;
+
 /** What the sampler adds beyond Magpie: each sample's reasoning and finish reason, adaptive sampling's outcome, the lineage. */
 export const SAMPLES_EXTRA_FIELDS = ['reasonings', 'finish_reasons', 'adaptive_sampling', 'lineage'] as const;
 
@@ -107,7 +128,7 @@ export const LINEAGE_FIELDS = ['generator_seed', 'solver_seed', 'sampler_seeds',
 /** Every field of a `_ins.json` row, in order. */
 export const INS_FIELDS = [...MAGPIE_INS_FIELDS, ...PROVENANCE_FIELDS] as const;
 /** Every field of a `_ins_res.json` / `.jsonl` row, in order. */
-export const INS_RES_FIELDS = [...MAGPIE_INS_RES_FIELDS, ...PROVENANCE_FIELDS, ...SOLUTION_EXTRA_FIELDS] as const;
+export const INS_RES_FIELDS = [...MAGPIE_INS_RES_FIELDS, ...PROVENANCE_FIELDS, ...SOLUTION_EXTRA_FIELDS, ...FINDINGS_FIELDS] as const;
 /** Every field of a `_ins_5res.json` row, in order. */
 export const INS_5RES_FIELDS = [...MAGPIE_INS_5RES_FIELDS, ...PROVENANCE_FIELDS, ...SAMPLES_EXTRA_FIELDS] as const;
 /** Every field of a `_ins_5res_armorm.json` / `.jsonl` row, in order. */
@@ -116,7 +137,7 @@ export const INS_5RES_ARMORM_FIELDS = [...MAGPIE_INS_5RES_ARMORM_FIELDS, ...PROV
 export const SHAREGPT_EXTRA_FIELDS = ['finish_reason', 'answer', 'verified', 'lineage'] as const;
 
 /** Every field of a `_sharegpt.jsonl` row, in order. */
-export const SHAREGPT_FIELDS = [...MAGPIE_SHAREGPT_FIELDS, ...PROVENANCE_FIELDS, ...SHAREGPT_EXTRA_FIELDS] as const;
+export const SHAREGPT_FIELDS = [...MAGPIE_SHAREGPT_FIELDS, ...PROVENANCE_FIELDS, ...SHAREGPT_EXTRA_FIELDS, ...FINDINGS_FIELDS] as const;
 /** The only field of a `_messages.jsonl` row. */
 export const MESSAGES_FIELDS = ['messages'] as const;
 /** The fields of a `_dpo.jsonl` row (TRL's standard preference format). */

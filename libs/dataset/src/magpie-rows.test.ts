@@ -56,7 +56,21 @@ describe("Magpie's field lists", () => {
     expect(INS_5RES_ARMORM_FIELDS.slice(0, 11)).toEqual([...MAGPIE_INS_5RES_ARMORM_FIELDS]);
     expect(SHAREGPT_FIELDS.slice(0, 6)).toEqual([...MAGPIE_SHAREGPT_FIELDS]);
     const provenance = ['record_id', 'run_id', 'domain', 'subtopic'];
-    expect(INS_RES_FIELDS.slice(7)).toEqual([...provenance, 'reasoning', 'finish_reason', 'answer', 'verified', 'verdict', 'agreement', 'lineage']);
+    const findings = [
+      'intent',
+      'knowledge',
+      'difficulty',
+      'difficulty_generator',
+      'input_quality',
+      'quality_explanation',
+      'quality_generator',
+      'task_category',
+      'other_task_category',
+      'task_category_generator',
+      'contamination',
+    ];
+    expect(INS_RES_FIELDS.slice(7)).toEqual([...provenance, 'reasoning', 'finish_reason', 'answer', 'verified', 'verdict', 'agreement', 'lineage', ...findings]);
+    expect(SHAREGPT_FIELDS.slice(6)).toEqual([...provenance, 'finish_reason', 'answer', 'verified', 'lineage', ...findings]);
     expect(INS_5RES_FIELDS.slice(8)).toEqual([...provenance, 'reasonings', 'finish_reasons', 'adaptive_sampling', 'lineage']);
     expect(INS_5RES_ARMORM_FIELDS.slice(11)).toEqual([
       ...provenance,
@@ -180,6 +194,17 @@ describe('ShareGPT and messages exports', () => {
       answer: '\\pm\\sqrt{4}',
       verified: null,
       lineage: { generator_seed: 42, solver_seed: 1_003, sampler_seeds: [], reward_model: null },
+      intent: null,
+      knowledge: null,
+      difficulty: null,
+      difficulty_generator: null,
+      input_quality: null,
+      quality_explanation: null,
+      quality_generator: null,
+      task_category: null,
+      other_task_category: null,
+      task_category_generator: null,
+      contamination: null,
     });
     expect(keys(row.gen_input_configs)).toEqual([...SHAREGPT_GEN_INPUT_CONFIGS_FIELDS]);
   });

@@ -8,7 +8,7 @@ import type {
   SolutionRecord,
 } from '@magpie/contracts';
 import type { INS_5RES_ARMORM_FIELDS, INS_5RES_FIELDS, INS_FIELDS, INS_RES_FIELDS, MAGPIE_INS_FIELDS, PROVENANCE_FIELDS, RowOf } from './magpie-fields.js';
-import { adaptiveRow, agreementRow, lineageRow, pairRow, verdictRow, type SlotRecords } from './quality-rows.js';
+import { adaptiveRow, agreementRow, findingsRow, lineageRow, pairRow, verdictRow, type SlotRecords } from './quality-rows.js';
 
 // Rows are built field by field, not spread from records, so each file's key order is Magpie's
 // and no envelope field (schemaVersion, usage, kind…) leaks into the dataset. Magpie's fields
@@ -81,6 +81,7 @@ export function insResRow(problem: ProblemRecord, solution: SolutionRecord, slot
     verdict: rewards ? verdictRow(rewards.sft) : null,
     agreement: rewards ? agreementRow(rewards.agreement) : null,
     lineage: lineageRow(problem, { ...slot, solution }),
+    ...findingsRow(problem, slot.tags),
   };
 }
 

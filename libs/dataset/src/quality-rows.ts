@@ -1,5 +1,15 @@
-import type { AdaptiveSamplingInfo, AgreementEvidence, PairInfo, ProblemRecord, RewardsRecord, SamplesRecord, SftVerdict, SolutionRecord } from '@magpie/contracts';
-import type { AGREEMENT_FIELDS, LINEAGE_FIELDS, PAIR_FIELDS, RowOf, VERDICT_FIELDS } from './magpie-fields.js';
+import type {
+  AdaptiveSamplingInfo,
+  AgreementEvidence,
+  PairInfo,
+  ProblemRecord,
+  RewardsRecord,
+  SamplesRecord,
+  SftVerdict,
+  SolutionRecord,
+  TagsRecord,
+} from '@magpie/contracts';
+import type { AGREEMENT_FIELDS, FINDINGS_FIELDS, LINEAGE_FIELDS, PAIR_FIELDS, RowOf, VERDICT_FIELDS } from './magpie-fields.js';
 
 // The evidence objects of the rows, field by field in snake_case (the files' naming), so each
 // object's key order is the one its field list in magpie-fields.ts gives.
@@ -9,6 +19,25 @@ export interface SlotRecords {
   readonly solution?: SolutionRecord | undefined;
   readonly samples?: SamplesRecord | undefined;
   readonly rewards?: RewardsRecord | undefined;
+  readonly tags?: TagsRecord | undefined;
+}
+
+/** A problem's tags (unitag.py's fields, null without tags) and its contamination evidence (null when none). */
+export function findingsRow(problem: ProblemRecord, tags: TagsRecord | undefined): RowOf<typeof FINDINGS_FIELDS> {
+  const c = problem.contamination;
+  return {
+    intent: tags?.intent ?? null,
+    knowledge: tags?.knowledge ?? null,
+    difficulty: tags?.difficulty ?? null,
+    difficulty_generator: tags?.difficulty_generator ?? null,
+    input_quality: tags?.input_quality ?? null,
+    quality_explanation: tags?.quality_explanation ?? null,
+    quality_generator: tags?.quality_generator ?? null,
+    task_category: tags?.task_category ?? null,
+    other_task_category: tags ? [...tags.other_task_category] : null,
+    task_category_generator: tags?.task_category_generator ?? null,
+    contamination: c ? { file: c.file, line: c.line, item_id: c.itemId, ngram: c.ngram, n: c.n } : null,
+  };
 }
 
 export function agreementRow(a: AgreementEvidence): RowOf<typeof AGREEMENT_FIELDS> {

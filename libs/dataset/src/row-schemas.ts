@@ -1,6 +1,7 @@
 import { bool, float64, int64, list, nullable, rowSchema, string, struct, type FieldType, type RowSchema } from './field-types.js';
 import {
   AGREEMENT_FIELDS,
+  CONTAMINATION_FIELDS,
   DPO_FIELDS,
   GEN_INPUT_CONFIGS_FIELDS,
   GEN_RESPONSE_CONFIGS_FIELDS,
@@ -99,6 +100,21 @@ export const ADAPTIVE_SAMPLING = nullable(
   ]),
 );
 
+/** Tags (null without the tags stage or when a mission failed) and contamination evidence. */
+const FINDINGS = {
+  intent: nullable(string),
+  knowledge: nullable(string),
+  difficulty: nullable(string),
+  difficulty_generator: nullable(string),
+  input_quality: nullable(string),
+  quality_explanation: nullable(string),
+  quality_generator: nullable(string),
+  task_category: nullable(string),
+  other_task_category: nullable(list(string)),
+  task_category_generator: nullable(string),
+  contamination: nullable(struct(rowSchema(CONTAMINATION_FIELDS, { file: string, line: int64, item_id: nullable(string), ngram: string, n: int64 }))),
+} as const satisfies Record<string, FieldType>;
+
 /** Fields shared by the Magpie row files, by name. */
 const COMMON = {
   id: int64,
@@ -125,6 +141,7 @@ export const INS_RES_SCHEMA: RowSchema = rowSchema(INS_RES_FIELDS, {
   verdict: nullable(VERDICT),
   agreement: nullable(AGREEMENT),
   lineage: LINEAGE,
+  ...FINDINGS,
 });
 
 /** The sampler's extras of the samples and rewards files. */
@@ -164,6 +181,7 @@ export const SHAREGPT_SCHEMA: RowSchema = rowSchema(SHAREGPT_FIELDS, {
   answer: nullable(string),
   verified: nullable(bool),
   lineage: LINEAGE,
+  ...FINDINGS,
 });
 
 export const MESSAGES_SCHEMA: RowSchema = rowSchema(MESSAGES_FIELDS, { messages: CHAT_MESSAGES });

@@ -1,5 +1,5 @@
 import type { ProblemRecord, SolutionRecord } from '@magpie/contracts';
-import { lineageRow, type SlotRecords } from './quality-rows.js';
+import { findingsRow, lineageRow, type SlotRecords } from './quality-rows.js';
 import { assistantContent } from './assistant-content.js';
 import type { SHAREGPT_FIELDS, RowOf } from './magpie-fields.js';
 import { inputConfigs, provenance, responseConfigs } from './magpie-rows.js';
@@ -39,5 +39,6 @@ export function sharegptRow(problem: ProblemRecord, solution: SolutionRecord, ti
     answer: solution.answer,
     verified: slot.rewards ? slot.rewards.sft.verified : null,
     lineage: lineageRow(problem, { ...slot, solution }),
+    ...findingsRow(problem, slot.tags),
   };
 }

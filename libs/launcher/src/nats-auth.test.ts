@@ -11,7 +11,7 @@ const TEMPLATE = readFileSync(join(REPO_ROOT, NATS_CONFIG_TEMPLATE), 'utf8');
 describe('NATS authentication of a local platform', () => {
   it('reads one user per service and admin from configs/nats/nats-server.conf', () => {
     expect(natsUsersOf(TEMPLATE)).toEqual(
-      ['gateway', 'generator', 'solver', 'sampler', 'reward', 'admin'].map((user) => ({ user, variable: `${user.toUpperCase()}_NATS_PASS` })),
+      ['gateway', 'generator', 'solver', 'sampler', 'reward', 'tagger', 'admin'].map((user) => ({ user, variable: `${user.toUpperCase()}_NATS_PASS` })),
     );
   });
 
@@ -20,8 +20,8 @@ describe('NATS authentication of a local platform', () => {
     const first = localNatsAuth(REPO_ROOT, dir);
     const file = join(dir, 'nats-passwords.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(Object.keys(first.passwords).sort()).toEqual(['admin', 'gateway', 'generator', 'reward', 'sampler', 'solver']);
-    expect(new Set(Object.values(first.passwords)).size).toBe(6);
+    expect(Object.keys(first.passwords).sort()).toEqual(['admin', 'gateway', 'generator', 'reward', 'sampler', 'solver', 'tagger']);
+    expect(new Set(Object.values(first.passwords)).size).toBe(7);
     for (const password of Object.values(first.passwords)) expect(password).toMatch(/^[A-Za-z0-9_-]{32}$/);
     // Someone loosened the file: it is tightened again, and the passwords stay.
     chmodSync(file, 0o644);
@@ -35,7 +35,7 @@ describe('NATS authentication of a local platform', () => {
     writeFileSync(file, JSON.stringify({ schemaVersion: 1, passwords: { solver: 'kept-0123456789abcdef' } }));
     const passwords = loadNatsPasswords(file, natsUsersOf(TEMPLATE));
     expect(passwords.solver).toBe('kept-0123456789abcdef');
-    expect(Object.keys(passwords)).toHaveLength(6);
+    expect(Object.keys(passwords)).toHaveLength(7);
     expect((JSON.parse(readFileSync(file, 'utf8')) as { passwords: unknown }).passwords).toEqual(passwords);
   });
 

@@ -1,4 +1,4 @@
-export const STAGE_NAMES = ['generator', 'solver', 'sampler', 'reward'] as const;
+export const STAGE_NAMES = ['generator', 'solver', 'sampler', 'reward', 'tagger'] as const;
 export type StageName = (typeof STAGE_NAMES)[number];
 export const SERVICE_NAMES = [...STAGE_NAMES, 'gateway'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { KILL_MARGIN_MS, SHUTDOWN_DRAIN_MS } from './grace-budget.js';
 import { entryLikeThisProcess, fromBuild, fromSources, planLocalPlatform, simulatorUrls, type PlatformPlanOptions } from './platform-plan.js';
 
-const HEALTH = { generator: 9101, solver: 9102, sampler: 9103, reward: 9104, gateway: 9105 };
-const USERS = ['gateway', 'generator', 'solver', 'sampler', 'reward', 'admin'];
+const HEALTH = { generator: 9101, solver: 9102, sampler: 9103, reward: 9104, tagger: 9106, gateway: 9105 };
+const USERS = ['gateway', 'generator', 'solver', 'sampler', 'reward', 'tagger', 'admin'];
 const TEMPLATE = USERS.map((u) => `{ user: ${u}\n  password: $${u.toUpperCase()}_NATS_PASS }`).join('\n');
 const PASSWORDS = Object.fromEntries(USERS.map((u) => [u, `pw-${u}-0123456789abcdef`]));
 const BASE: PlatformPlanOptions = {
@@ -22,7 +22,7 @@ function byName(options: PlatformPlanOptions = BASE) {
 
 describe('planLocalPlatform', () => {
   it('starts nats, the simulator, the stage services, then the gateway', () => {
-    expect(planLocalPlatform(BASE).map((c) => c.name)).toEqual(['nats', 'llm-sim', 'generator', 'solver', 'sampler', 'reward', 'gateway']);
+    expect(planLocalPlatform(BASE).map((c) => c.name)).toEqual(['nats', 'llm-sim', 'generator', 'solver', 'sampler', 'reward', 'tagger', 'gateway']);
   });
 
   it('runs nats-server with JetStream on loopback and its store in the state dir', () => {
@@ -43,7 +43,7 @@ describe('planLocalPlatform', () => {
       env: { SIM_PORT: '8000', SIM_REPLICAS: '1', PATH: '/usr/bin' },
       readiness: { kind: 'http', url: 'http://127.0.0.1:8000/health' },
     });
-    for (const name of ['generator', 'solver', 'sampler', 'reward', 'gateway']) {
+    for (const name of ['generator', 'solver', 'sampler', 'reward', 'tagger', 'gateway']) {
       expect(plan.get(name)).toMatchObject({
         command: '/usr/bin/node',
         args: ['--import', 'tsx', `/repo/services/${name}/src/main.ts`],
@@ -74,6 +74,7 @@ describe('planLocalPlatform', () => {
     expect(envOf('sampler')).toMatchObject({ ...common, HEALTH_PORT: '9103', LLM_BASE_URL: 'http://127.0.0.1:8000/v1' });
     expect(envOf('reward')).toMatchObject({ ...common, HEALTH_PORT: '9104', REWARD_BASE_URL: 'http://127.0.0.1:8000' });
     expect(envOf('reward')).not.toHaveProperty('LLM_BASE_URL');
+    expect(envOf('tagger')).toMatchObject({ ...common, HEALTH_PORT: '9106', LLM_BASE_URL: 'http://127.0.0.1:8000/v1' });
     expect(envOf('gateway')).toMatchObject({ ...common, HEALTH_PORT: '9105', GRPC_HOST: '127.0.0.1', GRPC_PORT: '50051' });
     expect(envOf('gateway')).not.toHaveProperty('LLM_BASE_URL');
   });
@@ -99,7 +100,7 @@ describe('planLocalPlatform', () => {
   it('gives each service its own NATS user and password, and no other process any of them', () => {
     const plan = planLocalPlatform(BASE);
     for (const component of plan) {
-      const mine = ['generator', 'solver', 'sampler', 'reward', 'gateway'].includes(component.name) ? component.name : undefined;
+      const mine = ['generator', 'solver', 'sampler', 'reward', 'tagger', 'gateway'].includes(component.name) ? component.name : undefined;
       expect(component.env.NATS_USER, component.name).toBe(mine);
       expect(component.env.NATS_PASS, component.name).toBe(mine ? PASSWORDS[mine] : undefined);
       const others = Object.entries(PASSWORDS).filter(([user]) => user !== mine).map(([, password]) => password);
@@ -143,14 +144,15 @@ describe('planLocalPlatform', () => {
   });
 
   it('starts one simulator per stage with replicas on consecutive ports when asked', () => {
-    const plan = planLocalPlatform({ ...BASE, simReplicas: 2, ports: { ...BASE.ports, sim: { generator: 8000, solver: 8010, sampler: 8020, reward: 8030 } } });
-    expect(plan.map((c) => c.name).slice(1, 5)).toEqual(['llm-sim-generator', 'llm-sim-solver', 'llm-sim-sampler', 'llm-sim-reward']);
+    const plan = planLocalPlatform({ ...BASE, simReplicas: 2, ports: { ...BASE.ports, sim: { generator: 8000, solver: 8010, sampler: 8020, reward: 8030, tagger: 8040 } } });
+    expect(plan.map((c) => c.name).slice(1, 6)).toEqual(['llm-sim-generator', 'llm-sim-solver', 'llm-sim-sampler', 'llm-sim-reward', 'llm-sim-tagger']);
     const solverSim = plan.find((c) => c.name === 'llm-sim-solver');
     expect(solverSim).toMatchObject({ env: { SIM_PORT: '8010', SIM_REPLICAS: '2' }, ports: { http0: 8010, http1: 8011 } });
     expect(solverSim?.readiness).toEqual({ kind: 'http', url: 'http://127.0.0.1:8011/health' });
     expect(plan.find((c) => c.name === 'solver')?.env.LLM_BASE_URL).toBe('http://127.0.0.1:8010/v1,http://127.0.0.1:8011/v1');
     expect(plan.find((c) => c.name === 'reward')?.env.REWARD_BASE_URL).toBe('http://127.0.0.1:8030,http://127.0.0.1:8031');
     expect(simulatorUrls(plan, 'sampler')).toEqual(['http://127.0.0.1:8020', 'http://127.0.0.1:8021']);
+    expect(plan.find((c) => c.name === 'tagger')?.env.LLM_BASE_URL).toBe('http://127.0.0.1:8040/v1,http://127.0.0.1:8041/v1');
   });
 
   it('checks services on /healthz and the gateway over gRPC too', () => {

@@ -26,6 +26,7 @@ export const SOURCE_ENTRIES: Readonly<Record<NodeComponent, string>> = {
   solver: 'services/solver/src/main.ts',
   sampler: 'services/sampler/src/main.ts',
   reward: 'services/reward/src/main.ts',
+  tagger: 'services/tagger/src/main.ts',
   gateway: 'services/gateway/src/main.ts',
   'llm-sim': 'tools/llm-sim/src/main.ts',
 };
@@ -231,6 +232,8 @@ export function planLocalPlatform(options: PlatformPlanOptions): ComponentSpec[]
     service('solver', { LLM_BASE_URL: simUrls('solver').map((u) => `${u}/v1`).join(',') }),
     service('sampler', { LLM_BASE_URL: simUrls('sampler').map((u) => `${u}/v1`).join(',') }),
     service('reward', { REWARD_BASE_URL: simUrls('reward').join(',') }),
+    // Idle unless a run asks for tags; the simulator answers Magpie's unitag prompts.
+    service('tagger', { LLM_BASE_URL: simUrls('tagger').map((u) => `${u}/v1`).join(',') }),
     // Loopback only, like nats-server: a local platform is not meant to be reachable from outside.
     service('gateway', { GRPC_HOST: LOOPBACK, GRPC_PORT: String(ports.grpc) }),
   ];

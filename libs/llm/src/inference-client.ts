@@ -33,6 +33,14 @@ export interface ChatRequest {
   readonly maxTokens: number;
   readonly seed?: number;
   readonly signal?: AbortSignal;
+  /** Stop strings; with includeStopStrInOutput the one that matched ends the content. */
+  readonly stop?: readonly string[];
+  readonly includeStopStrInOutput?: boolean;
+  /**
+   * The last message is an assistant prefill to continue (vLLM's `continue_final_message`, with no
+   * new generation prompt), as Magpie's unitag prefills "{".
+   */
+  readonly continueFinalMessage?: boolean;
 }
 
 export interface CompletionResult {
@@ -96,7 +104,8 @@ export class InferenceClient {
 
   /** `/v1/chat/completions`; the server applies the model's chat template. */
   async chat(req: ChatRequest): Promise<ChatResult> {
-    const body: OpenAI.ChatCompletionCreateParamsNonStreaming = {
+    // vLLM's extras travel as top-level body fields; the SDK passes unknown keys through.
+    const body: OpenAI.ChatCompletionCreateParamsNonStreaming & Record<string, unknown> = {
       model: req.model,
       messages: req.messages.map((m) => ({ role: m.role, content: m.content })),
       n: req.n,
@@ -104,6 +113,9 @@ export class InferenceClient {
       top_p: req.topP,
       max_tokens: req.maxTokens,
       ...(req.seed !== undefined ? { seed: req.seed } : {}),
+      ...(req.stop ? { stop: [...req.stop] } : {}),
+      ...(req.includeStopStrInOutput ? { include_stop_str_in_output: true } : {}),
+      ...(req.continueFinalMessage ? { continue_final_message: true, add_generation_prompt: false } : {}),
     };
     const res = await this.#call(() => this.#client.chat.completions.create(body, { signal: req.signal }));
     if (!Array.isArray(res.choices) || res.choices.length === 0) throw new MalformedResponseError('chat response has no choices');

@@ -31,13 +31,14 @@ const sum = (values: Record<string, number>): number => Object.values(values).re
 /**
  * A run's quality summary from its counters: `counts` are the per-subject message counts of the
  * QUALITY stream (one message per applied +1 increment), `tokens` the values of its token
- * counters; duplicates come from the generator's rejections. Pure.
+ * counters; duplicates and removed contamination come from the generator's rejections, flagged
+ * contamination from its flags (contamination in flag mode). Pure.
  */
 export function qualitySummaryOf(
   runId: string,
   counts: Readonly<Record<string, number>>,
   tokens: Readonly<Record<string, number>>,
-  rejections: RunCounts['rejections'],
+  { rejections, flags }: Pick<RunCounts, 'rejections' | 'flags'>,
 ): QualitySummary {
   const read = (subject: string): number => counts[subject] ?? 0;
   const sft = facetValues(runId, 'sft', read);
@@ -47,7 +48,6 @@ export function qualitySummaryOf(
   const skipped = facetValues(runId, 'pair_skipped', read);
   const sampling = facetValues(runId, 'sampling', read);
   const tally = facetValues(runId, 'tokens', (subject) => tokens[subject] ?? 0);
-  const contamination = facetValues(runId, 'contamination', read);
   return {
     agreement: facetValues(runId, 'agreement', read),
     sft: {
@@ -64,8 +64,13 @@ export function qualitySummaryOf(
       extensionPromptTokens: tally.extension_prompt,
     },
     duplicates: { exact: rejections.exact_duplicate ?? 0, near: rejections.near_duplicate ?? 0 },
-    contamination: { flagged: contamination.flagged, removed: contamination.removed },
+    contamination: contaminationOf(rejections, flags),
   };
+}
+
+/** Contaminated problems: kept with evidence (flag mode) or removed (remove mode). */
+function contaminationOf(rejections: RunCounts['rejections'], flags: RunCounts['flags']): QualitySummary['contamination'] {
+  return { flagged: flags.contaminated ?? 0, removed: rejections.contaminated ?? 0 };
 }
 
 /** The subjects of a run's token counters. */
@@ -74,10 +79,21 @@ function tokenSubjects(runId: string): string[] {
 }
 
 /** Reads a run's quality summary: one stream-state read and one read per token counter. */
-export async function readQualitySummary(jsm: JetStreamManager, runId: string, rejections: RunCounts['rejections']): Promise<QualitySummary> {
+export async function readQualitySummary(
+  jsm: JetStreamManager,
+  runId: string,
+  rejections: RunCounts['rejections'],
+  flags: RunCounts['flags'] = {},
+): Promise<QualitySummary> {
   const counts = await subjectCounts(jsm, Streams.quality.name, Subjects.qualityOfRun(runId));
-  if (Object.keys(counts).length === 0) return { ...emptyQualitySummary(), duplicates: { exact: rejections.exact_duplicate ?? 0, near: rejections.near_duplicate ?? 0 } };
+  if (Object.keys(counts).length === 0) {
+    return {
+      ...emptyQualitySummary(),
+      duplicates: { exact: rejections.exact_duplicate ?? 0, near: rejections.near_duplicate ?? 0 },
+      contamination: contaminationOf(rejections, flags),
+    };
+  }
   const present = tokenSubjects(runId).filter((subject) => (counts[subject] ?? 0) > 0);
   const tokens = present.length > 0 ? await counterValues(jsm, Streams.quality.name, present) : {};
-  return qualitySummaryOf(runId, counts, tokens, rejections);
+  return qualitySummaryOf(runId, counts, tokens, { rejections, flags });
 }

@@ -1,5 +1,5 @@
 import { StreamReader, isNatsError, sleep, subjectCounts, type JetStreamClient, type JetStreamManager } from '@magpie/bus';
-import { AnyRecord, RecordKind, RejectionReason, Streams, Subjects, type RecordCounts, type RunCounts } from '@magpie/contracts';
+import { AnyRecord, FlagReason, RecordKind, RejectionReason, Streams, Subjects, type RecordCounts, type RunCounts } from '@magpie/contracts';
 import { readQualitySummary } from './quality-counts.js';
 
 export interface RecordLogOptions {
@@ -43,29 +43,35 @@ export class RecordLog {
   }
 
   /**
-   * The run's counts, read from the per-subject state of RECORDS, DLQ, REJECTIONS and QUALITY
-   * (plus the values of its token counters). A deduplicated publish is never counted twice, so
+   * The run's counts, read from the per-subject state of RECORDS, DLQ, REJECTIONS (rejections and
+   * flags) and QUALITY (plus the values of its token counters). A deduplicated publish is never counted twice, so
    * they are exact.
    */
   async counts(runId: string): Promise<RunCounts> {
-    const [records, deadLettered, rejections] = await Promise.all([
+    const [records, deadLettered, rejections, flagged] = await Promise.all([
       this.recordCounts(runId),
       subjectCounts(this.#jsm, Streams.dlq.name, Subjects.deadLettersOfRun(runId)),
       subjectCounts(this.#jsm, Streams.rejections.name, Subjects.rejectionsOfRun(runId)),
+      subjectCounts(this.#jsm, Streams.rejections.name, Subjects.flagsOfRun(runId)),
     ]);
     const byReason: RunCounts['rejections'] = {};
     for (const reason of RejectionReason.options) {
       const n = rejections[Subjects.rejection(runId, reason)];
       if (n) byReason[reason] = n;
     }
-    const quality = await readQualitySummary(this.#jsm, runId, byReason);
-    return { records, deadLettered: Object.values(deadLettered).reduce((a, b) => a + b, 0), rejections: byReason, quality };
+    const flags: RunCounts['flags'] = {};
+    for (const flag of FlagReason.options) {
+      const n = flagged[Subjects.flag(runId, flag)];
+      if (n) flags[flag] = n;
+    }
+    const quality = await readQualitySummary(this.#jsm, runId, byReason, flags);
+    return { records, deadLettered: Object.values(deadLettered).reduce((a, b) => a + b, 0), rejections: byReason, flags, quality };
   }
 
   /** Records per kind only: what a completion check needs, one stream read. */
   async recordCounts(runId: string): Promise<RecordCounts> {
     const subjects = await subjectCounts(this.#jsm, Streams.records.name, Subjects.recordsOfRun(runId));
-    const counts: RecordCounts = { problem: 0, solution: 0, samples: 0, rewards: 0 };
+    const counts: RecordCounts = { problem: 0, solution: 0, samples: 0, rewards: 0, tags: 0 };
     for (const kind of RecordKind.options) counts[kind] = subjects[Subjects.record(runId, kind)] ?? 0;
     return counts;
   }

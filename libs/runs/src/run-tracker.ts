@@ -1,4 +1,4 @@
-import { MsgIds, RunCancelled, RunFinished, Subjects, emptyRunCounts, isTerminal, type RunCounts, type RunState } from '@magpie/contracts';
+import { MsgIds, RunCancelled, RunFinished, Subjects, emptyRunCounts, expectedRecordKinds, isTerminal, type RunCounts, type RunState } from '@magpie/contracts';
 import type { Publisher } from '@magpie/bus';
 import type { Logger } from '@magpie/logging';
 import type { RecordLog } from './record-log.js';
@@ -96,7 +96,8 @@ export class RunTracker {
    * Call after a stage stored an output: resolves once a completion check that started after the
    * call has run, so the caller may ack knowing its output was counted. Concurrent calls for a run
    * share one check (coalesced over `coalesceMs`), so the cost does not grow with throughput. When
-   * every stage has `count` records, the run moves to `succeeded`. Safe to call concurrently from
+   * every kind the run expects (tags only with the tags stage on) has `count` records, the run
+   * moves to `succeeded`. Safe to call concurrently from
    * any replica.
    */
   recordOutput(runId: string): Promise<void> {
@@ -126,7 +127,7 @@ export class RunTracker {
     const state = await this.state(runId);
     if (!state) return;
     const records = await this.#o.log.recordCounts(runId);
-    if (Object.values(records).every((n) => n >= state.spec.count)) await this.#finish(runId, 'succeeded');
+    if (expectedRecordKinds(state.spec).every((kind) => records[kind] >= state.spec.count)) await this.#finish(runId, 'succeeded');
   }
 
   /** Marks the run failed (a record was dead-lettered). No-op when already terminal. */

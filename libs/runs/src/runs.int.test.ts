@@ -2,6 +2,7 @@ import { connectNats, jetstream, jetstreamManager, provisionStreams, Publisher, 
 import {
   AnyRecord,
   DeadLetter,
+  FlaggedRecord,
   MsgIds,
   RejectedInstruction,
   Subjects,
@@ -129,17 +130,48 @@ describe('RecordLog', () => {
     await publisher.publish(Subjects.deadLetter('log-a', 'solver'), DeadLetter, letter, MsgIds.deadLetter('RECORDS', 9));
     await publisher.publish(Subjects.deadLetter('log-a', 'solver'), DeadLetter, letter, MsgIds.deadLetter('RECORDS', 9));
     expect(await log.counts('log-a')).toEqual({
-      records: { problem: 2, solution: 0, samples: 0, rewards: 0 },
+      records: { problem: 2, solution: 0, samples: 0, rewards: 0, tags: 0 },
       deadLettered: 1,
       rejections: { empty: 2, near_duplicate: 1 },
+      flags: {},
       quality: { ...emptyQualitySummary(), duplicates: { exact: 0, near: 1 } },
     });
     expect(await log.counts('log-nothing')).toEqual({
-      records: { problem: 0, solution: 0, samples: 0, rewards: 0 },
+      records: { problem: 0, solution: 0, samples: 0, rewards: 0, tags: 0 },
       deadLettered: 0,
       rejections: {},
+      flags: {},
       quality: emptyQualitySummary(),
     });
+  });
+
+  it('counts flags on kept problems, and contamination from the flags and the rejections', async () => {
+    const runId = 'log-flags';
+    await publishProblem(problem(runId, 0));
+    const flagged: FlaggedRecord = {
+      schemaVersion: 1,
+      runId,
+      recordId: recordIdFor(runId, 'problem', 0),
+      flag: 'contaminated',
+      evidence: { contamination: { file: 'gsm8k.jsonl', line: 3, itemId: null, ngram: 'a b c', n: 3 } },
+    };
+    // Republished under the same msg id, as a redelivery would: it counts once.
+    for (let i = 0; i < 2; i++) await publisher.publish(Subjects.flag(runId, 'contaminated'), FlaggedRecord, flagged, MsgIds.flag(flagged.recordId, 'contaminated'));
+    const removed: RejectedInstruction = {
+      schemaVersion: 1,
+      runId,
+      taskIndex: 1,
+      attempt: 0,
+      choiceIndex: 0,
+      reason: 'contaminated',
+      instruction: 'x',
+      evidence: { contamination: { file: 'gsm8k.jsonl', line: 4, itemId: null, ngram: 'd e f', n: 3 } },
+    };
+    await publisher.publish(Subjects.rejection(runId, 'contaminated'), RejectedInstruction, removed, MsgIds.rejection(runId, 1, 0, 0));
+    const counts = await log.counts(runId);
+    expect(counts.flags).toEqual({ contaminated: 1 });
+    expect(counts.rejections).toEqual({ contaminated: 1 });
+    expect(counts.quality.contamination).toEqual({ flagged: 1, removed: 1 });
   });
 
   it('reads the quality summary from the counters, counting each slot once per facet', async () => {

@@ -1,4 +1,4 @@
-import { FailureCounter } from '@magpie/bus';
+import { FailureCounter, type NatsConnection } from '@magpie/bus';
 import { loadCatalog, type Catalog } from '@magpie/catalog';
 import type { Stage } from '@magpie/contracts';
 import { poolSettingsFromEnv, type BackendPool, type PoolSettings } from '@magpie/llm';
@@ -16,6 +16,8 @@ export interface StageDeps<E> {
   readonly catalog: Catalog;
   readonly platform: Platform;
   readonly logger: Logger;
+  /** For a stage that keeps state of its own in NATS (the generator's shared duplicate index). */
+  readonly nc: NatsConnection;
 }
 
 export interface StageProcessOptions<E extends StageEnv, C> {
@@ -27,8 +29,8 @@ export interface StageProcessOptions<E extends StageEnv, C> {
     readonly create: (settings: PoolSettings) => Promise<BackendPool<C>>;
     readonly baseUrls: (config: Readonly<E>) => readonly string[];
   };
-  /** The stage's definitions (one durable worker each). */
-  readonly stages: (deps: StageDeps<E>) => readonly StageDefinition<StageInput, C>[];
+  /** The stage's definitions (one durable worker each); what it throws is a failed start. */
+  readonly stages: (deps: StageDeps<E>) => readonly StageDefinition<StageInput, C>[] | Promise<readonly StageDefinition<StageInput, C>[]>;
 }
 
 /**
@@ -59,7 +61,7 @@ export function runStageProcess<E extends StageEnv, C>(options: StageProcessOpti
           maxDeliveries: config.MAX_DELIVERIES,
           retry: { baseMs: config.RETRY_BASE_MS, maxMs: config.RETRY_MAX_MS },
         },
-        stages: options.stages({ config, catalog, platform, logger }),
+        stages: await options.stages({ config, catalog, platform, logger, nc }),
       });
       await service.start();
       return {

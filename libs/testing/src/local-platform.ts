@@ -60,7 +60,7 @@ export class LocalPlatform {
   readonly logDir: string;
   readonly grpcAddress: string;
   readonly natsUrl: string;
-  readonly #plan: ReadonlyMap<string, ComponentSpec>;
+  readonly #plan: Map<string, ComponentSpec>;
   readonly #natsPasswords: Readonly<Record<string, string>>;
   readonly #children = new Map<string, ManagedChild>();
   readonly #killOnExit = (): void => {
@@ -157,8 +157,31 @@ export class LocalPlatform {
     return this.#children.get(name)?.running ?? false;
   }
 
-  healthUrl(name: ServiceName): string {
+  /** A service's or a replica's (`generator-2`) health URL. */
+  healthUrl(name: string): string {
     return `http://127.0.0.1:${this.#spec(name).ports.health ?? 0}`;
+  }
+
+  /**
+   * Starts one more replica of a service: its own process, log and /healthz port, the rest of its
+   * environment as planned (so it shares NATS and the backend with the first). Resolves with the
+   * replica's component name, `<service>-<n>`, for kill/restart/healthUrl-style calls.
+   */
+  async startReplica(service: ServiceName): Promise<string> {
+    const spec = this.#spec(service);
+    const taken = [...this.#plan.values()].flatMap((c) => Object.values(c.ports));
+    const [healthPort = 0] = await findFreePorts(1, taken);
+    const name = `${service}-${[...this.#plan.keys()].filter((n) => n === service || n.startsWith(`${service}-`)).length + 1}`;
+    this.#plan.set(name, {
+      ...spec,
+      name,
+      logPath: join(this.logDir, `${name}.log`),
+      env: { ...spec.env, HEALTH_PORT: String(healthPort) },
+      readiness: { kind: 'http', url: `http://127.0.0.1:${healthPort}/healthz` },
+      ports: { health: healthPort },
+    });
+    await this.start(name);
+    return name;
   }
 
   /** Starts a component (again, after it stopped) and waits until it is ready; a no-op while it runs. */
@@ -201,7 +224,7 @@ export class LocalPlatform {
       await Promise.all(names.map(async (name) => this.#children.get(name)?.stop(this.#spec(name).stopGraceMs)));
     };
     const names = [...this.#plan.keys()];
-    await stop(names.filter((n) => (SERVICE_NAMES as readonly string[]).includes(n)));
+    await stop(names.filter((n) => n !== 'nats' && !n.startsWith('llm-sim')));
     await stop(names.filter((n) => n.startsWith('llm-sim')));
     await stop(['nats']);
     process.off('exit', this.#killOnExit);

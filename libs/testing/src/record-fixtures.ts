@@ -5,6 +5,7 @@ import {
   RewardsRecord,
   SamplesRecord,
   SolutionRecord,
+  TagsRecord,
   recordIdFor,
   type AnyRecord,
   type GenResponseConfigs,
@@ -177,9 +178,56 @@ export function verifiedRewards(id: number): RewardsRecord {
   });
 }
 
+/** A problem the run flagged as overlapping a benchmark item. */
+export function contaminatedProblem(id: number): ProblemRecord {
+  return ProblemRecord.parse({
+    ...problem(id),
+    contamination: { file: 'gsm8k.jsonl', line: 3, itemId: 'gsm8k-test-3', ngram: 'a b c d e f g h i j k l m', n: 13 },
+  });
+}
+
+/** Tags of a problem; `failed` leaves the quality mission unparsed (null fields and its error). */
+export function tags(id: number, options: { failed?: boolean } = {}): TagsRecord {
+  const tagger = 'meta-llama/Meta-Llama-3-8B-Instruct';
+  return TagsRecord.parse({
+    schemaVersion: 1,
+    runId: RUN_ID,
+    recordId: recordIdFor(RUN_ID, 'tags', id),
+    id,
+    kind: 'tags',
+    problemRecordId: recordIdFor(RUN_ID, 'problem', id),
+    intent: 'The user wants to solve a quadratic equation',
+    knowledge: 'To solve this problem, the models need to know square roots',
+    difficulty: id % 2 === 0 ? 'medium' : 'easy',
+    difficulty_generator: tagger,
+    input_quality: options.failed ? null : 'good',
+    quality_explanation: options.failed ? null : 'The query is clear and specific.',
+    quality_generator: tagger,
+    task_category: 'Math',
+    other_task_category: id % 2 === 0 ? ['Reasoning'] : [],
+    task_category_generator: tagger,
+    tagErrors: options.failed ? { quality: 'quality answer is not JSON' } : {},
+    tagFilter: id % 2 === 0 && !options.failed ? { passed: true, reasons: [] } : { passed: false, reasons: [...(options.failed ? ['quality_below_minimum'] : []), ...(id % 2 === 0 ? [] : ['difficulty_below_minimum'])] },
+    usage: { promptTokens: 300, completionTokens: 60 },
+  });
+}
+
 /** One record of every kind and every nullable variant. */
 export function everyRecordKind(): AnyRecord[] {
-  return [problem(0), problem(1, null), solution(0), solution(1, null), samples(0), adaptiveSamples(1), rewards(0), skippedRewards(1), verifiedRewards(2)];
+  return [
+    problem(0),
+    problem(1, null),
+    contaminatedProblem(2),
+    solution(0),
+    solution(1, null),
+    samples(0),
+    adaptiveSamples(1),
+    rewards(0),
+    skippedRewards(1),
+    verifiedRewards(2),
+    tags(0),
+    tags(1, { failed: true }),
+  ];
 }
 
 export const SPEC: RunSpec = RunSpec.parse({

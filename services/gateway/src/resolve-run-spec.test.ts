@@ -20,6 +20,7 @@ function request(overrides: Partial<StartRunRequest> = {}): StartRunRequest {
     request_id: '',
     pair_rule: 'PAIR_RULE_UNSPECIFIED',
     filters: null,
+    data_quality: null,
     domain_mix: [],
     labels: {},
     quality: null,
@@ -129,6 +130,47 @@ describe('resolveRunSpec', () => {
     expect(messageOf({ quality: { adaptive_sampling: true, adaptive_initial_samples: 9 } })).toBe('quality.adaptive_initial_samples: must be below quality.adaptive_max_samples');
     expect(messageOf({ filters: { min_chars: 50, max_chars: 20 } })).toBe('filters.min_chars: must not exceed filters.max_chars');
     expect(messageOf({ generator: { model: '', sampling: { temperature: Number.NaN } } })).toBe('generator.sampling.temperature: must be a finite number');
+  });
+
+  it('resolves the data-quality options: defaults when unset, enums, ANY as no minimum, and field names in errors', () => {
+    expect(resolveRunSpec(request(), catalog, limits)).toMatchObject({
+      dedup: { maskValues: false, embeddingModel: null, embeddingThreshold: 0.975 },
+      decontamination: { mode: 'off', ngram: 13 },
+      tags: { enabled: false, model: 'meta-llama/Meta-Llama-3-8B-Instruct', minQuality: 'good', minDifficulty: 'medium', minReward: null },
+    });
+    expect(resolveRunSpec(request(), catalog, limits)).not.toHaveProperty('dataset');
+    const data_quality = {
+      dataset: 'algebra-v2',
+      mask_values: true,
+      embedding_model: 'sentence-transformers/all-MiniLM-L6-v2',
+      embedding_threshold: 0.98,
+      decontamination: 'DECONTAMINATION_MODE_FLAG',
+      decontamination_ngram: 8,
+      tags: true,
+      tagger_model: 'Qwen/Qwen2.5-7B-Instruct',
+      min_quality: 'INPUT_QUALITY_ANY',
+      min_difficulty: 'DIFFICULTY_HARD',
+      min_reward: -0.5,
+    } as const;
+    expect(resolveRunSpec(request({ data_quality }), catalog, limits)).toMatchObject({
+      dataset: 'algebra-v2',
+      dedup: { maskValues: true, embeddingModel: 'sentence-transformers/all-MiniLM-L6-v2', embeddingThreshold: 0.98 },
+      decontamination: { mode: 'flag', ngram: 8 },
+      tags: { enabled: true, model: 'Qwen/Qwen2.5-7B-Instruct', minQuality: null, minDifficulty: 'hard', minReward: -0.5 },
+    });
+    const messageOf = (overrides: object) => {
+      try {
+        resolveRunSpec(request({ data_quality: { ...data_quality, ...overrides } }), catalog, limits);
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return undefined;
+    };
+    expect(messageOf({ dataset: 'my data' })).toBe('data_quality.dataset: must contain only letters, digits, "-" and "_"');
+    expect(messageOf({ embedding_threshold: 1.5 })).toBe('data_quality.embedding_threshold: must be at most 1');
+    expect(messageOf({ decontamination_ngram: 2 })).toBe('data_quality.decontamination_ngram: must be at least 3');
+    expect(messageOf({ tagger_model: 'nope' })).toMatch(/^data_quality.tagger_model: unknown model "nope"/);
+    expect(messageOf({ min_quality: 7 })).toBe('data_quality.min_quality: unknown value 7');
   });
 
   it('splits a domain mix by weights into consecutive slots, each domain at its instruction temperature', () => {

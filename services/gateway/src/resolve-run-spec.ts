@@ -2,6 +2,7 @@ import { pairRuleMapping, qualityOptionsFromProto, type GenerationFilterOverride
 import type { Catalog, ModelEntry } from '@magpie/catalog';
 import { MIXED_DOMAIN, PairRule, RUN_SPEC_DEFAULTS, RunSpec, type DomainShare, type GenerationFilters, type SamplingSettings } from '@magpie/contracts';
 import { InvalidArgumentError } from './errors.js';
+import { resolveDataQuality } from './resolve-data-quality.js';
 import { invalidArgumentOf } from './run-spec-issue.js';
 
 export interface ResolveLimits {
@@ -168,6 +169,7 @@ export function resolveRunSpec(req: StartRunRequest, catalog: Catalog, limits: R
     filters: filters(req.filters),
     quality: qualityOptionsFromProto(req.quality),
     seed: req.seed ?? limits.randomSeed(),
+    ...resolveDataQuality(req.data_quality, catalog),
     ...(mix ? { domainMix: mix.shares } : {}),
   });
   if (!parsed.success) throw invalidArgumentOf(parsed.error.issues[0] ?? { code: 'custom', path: [], message: parsed.error.message, input: undefined });

@@ -12,7 +12,7 @@ const zero = (): TokenUsage => ({ promptTokens: 0, completionTokens: 0 });
 /** One run's aggregate: shared by every watcher of the run, read from the log once. */
 export class RunAggregate {
   readonly runId: string;
-  readonly #tokens: Record<RecordKind, TokenUsage> = { problem: zero(), solution: zero(), samples: zero(), rewards: zero() };
+  readonly #tokens: Record<RecordKind, TokenUsage> = { problem: zero(), solution: zero(), samples: zero(), rewards: zero(), tags: zero() };
   readonly #samples: { at: number; records: Readonly<Record<RecordKind, number>> }[] = [];
   readonly #abort = new AbortController();
   readonly done: Promise<void>;

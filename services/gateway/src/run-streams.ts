@@ -12,7 +12,7 @@ import {
   type WatchRunResponseInput,
 } from '@magpie/api';
 import { isNatsError, type ObjectBucket } from '@magpie/bus';
-import { RecordKind, isTerminal, type DatasetExportFormat, type RunCounts, type RunState } from '@magpie/contracts';
+import { RecordKind, expectedRecordKinds, isTerminal, type DatasetExportFormat, type RunCounts, type RunState } from '@magpie/contracts';
 import type { RecordLog } from '@magpie/runs';
 import type { DatasetExports } from './dataset-exports.js';
 import { InvalidArgumentError } from './errors.js';
@@ -35,7 +35,7 @@ export interface RunStreamsOptions {
 }
 
 /** The stage that produces each record kind, in pipeline order. */
-const STAGE_OF = { problem: 'STAGE_GENERATOR', solution: 'STAGE_SOLVER', samples: 'STAGE_SAMPLER', rewards: 'STAGE_REWARD' } as const;
+const STAGE_OF = { problem: 'STAGE_GENERATOR', solution: 'STAGE_SOLVER', samples: 'STAGE_SAMPLER', rewards: 'STAGE_REWARD', tags: 'STAGE_TAGGER' } as const;
 const RATE_WINDOW_MS = 30_000;
 /** How long a stream stays open while NATS cannot be reached before it ends with UNAVAILABLE. */
 const MAX_OUTAGE_MS = 600_000;
@@ -149,7 +149,8 @@ export class RunStreams {
     const tokens = aggregate.tokens;
     const total: TokenUsage = { prompt_tokens: '0', completion_tokens: '0' };
     let etaMs: number | undefined = final ? undefined : 0;
-    const stages = RecordKind.options.map((kind): StageProgress => {
+    // The tagger is a stage only of runs with tags.
+    const stages = expectedRecordKinds(state.spec).map((kind): StageProgress => {
       const records = counts.records[kind];
       const rate = aggregate.rate(kind, state, records);
       const left = Math.max(0, state.spec.count - records);

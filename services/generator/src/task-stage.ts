@@ -1,6 +1,7 @@
 import { TransientError } from '@magpie/bus';
 import { renderPreQuery, type Catalog } from '@magpie/catalog';
 import {
+  FlaggedRecord,
   GenerationTask,
   MsgIds,
   RejectedInstruction,
@@ -15,12 +16,16 @@ import {
 } from '@magpie/contracts';
 import { deriveSeed, type InferenceClient } from '@magpie/llm';
 import { defineStage, type StageContext } from '@magpie/stage';
-import { filterInstruction } from './filters/instruction-filters.js';
-import type { RunDedupRegistry } from './run-dedup-registry.js';
+import type { Decontaminator } from './decontamination/decontaminator.js';
+import type { SharedDedupIndex } from './dedup/shared-dedup-index.js';
+import { screenChoices } from './screen-choices.js';
 
 export interface TaskStageDeps {
   readonly catalog: Catalog;
-  readonly dedup: RunDedupRegistry;
+  /** The duplicate index shared by the generator's replicas and the runs of a dataset. */
+  readonly dedup: SharedDedupIndex;
+  /** The user's benchmark items; undefined when DECONTAMINATION_DIR is not set. */
+  readonly decontaminator: Decontaminator | undefined;
   /** Requests per task before it fails and is retried by redelivery. */
   readonly maxAttempts: number;
   /** Slots a task fills at most (SLOTS_PER_TASK): the first guess of the sequences a request asks for. */
@@ -67,16 +72,16 @@ function choicesToRequest(missing: number, attempt: number): number {
 /**
  * Fills a task's problem slots. Each attempt asks the backend for the missing slots in one
  * `/v1/completions` call with the model's raw pre-query template and `n`; every choice passes the
- * run's filters and the run's duplicate index, and every rejected one is recorded with its reason
- * and evidence. Record ids are `<run>:problem:<slot>`, so redelivery never adds a problem and a
- * run ends with exactly `count`. Throws TransientError when slots stay empty after maxAttempts.
+ * run's filters, decontamination and the shared duplicate index (screenChoices), and every
+ * rejected one is recorded with its reason and evidence. Record ids are `<run>:problem:<slot>`,
+ * so redelivery never adds a problem and a run ends with exactly `count`. Throws TransientError
+ * when slots stay empty after maxAttempts.
  */
 export async function fillTask(task: GenerationTask, ctx: StageContext<InferenceClient>, deps: TaskStageDeps): Promise<void> {
   const { spec } = ctx.run;
   const model = deps.catalog.models.get(spec.generator.model);
   const subtopic = topicForTask(spec, deps.catalog, task);
   const prompt = renderPreQuery(model, subtopic.systemPrompt);
-  const index = await deps.dedup.index(task.runId, spec.filters.nearDuplicateThreshold);
   const rejected: Partial<Record<RejectionReason, number>> = {};
   let nextSlot = task.slotStart;
   const end = task.slotStart + task.slotCount;
@@ -105,52 +110,34 @@ export async function fillTask(task: GenerationTask, ctx: StageContext<Inference
       completionTokens: Math.round(result.usage.completionTokens / result.choices.length),
     };
     const publishes: Promise<void>[] = [];
-    const reject = (choiceIndex: number, raw: string, reason: RejectionReason, evidence: RejectedInstruction['evidence']) => {
-      rejected[reason] = (rejected[reason] ?? 0) + 1;
+    const slots = Array.from({ length: end - nextSlot }, (_, i) => recordIdFor(task.runId, 'problem', nextSlot + i));
+    const screened = await screenChoices({ runId: task.runId, spec, choices: result.choices, slots, signal: ctx.delivery.signal }, deps);
+    for (const r of screened.rejected) {
+      rejected[r.reason] = (rejected[r.reason] ?? 0) + 1;
       const payload: RejectedInstruction = {
         schemaVersion: 1,
         runId: task.runId,
         taskIndex: task.taskIndex,
         attempt,
-        choiceIndex,
-        reason,
-        instruction: raw.slice(0, 4_000),
-        evidence,
+        choiceIndex: r.choiceIndex,
+        reason: r.reason,
+        instruction: r.raw.slice(0, 4_000),
+        evidence: r.evidence,
       };
-      publishes.push(ctx.publish(Subjects.rejection(task.runId, reason), RejectedInstruction, payload, MsgIds.rejection(task.runId, task.taskIndex, attempt, choiceIndex)));
-    };
-    result.choices.forEach((choice, choiceIndex) => {
-      if (nextSlot >= end) return;
-      const verdict = filterInstruction(choice.text, choice.finishReason, spec.filters);
-      if (!verdict.accepted) {
-        reject(choiceIndex, choice.text, verdict.reason, {
-          ...(verdict.detail ? { detail: verdict.detail } : {}),
-          ...(verdict.sanitizeClass ? { sanitizeClass: verdict.sanitizeClass } : {}),
-        });
-        return;
-      }
-      const recordId = recordIdFor(task.runId, 'problem', nextSlot);
-      // Check and add without awaiting in between, so concurrent tasks of the run cannot both accept twins.
-      const duplicate = index.check(verdict.instruction, recordId);
-      if (duplicate.duplicate) {
-        reject(choiceIndex, choice.text, duplicate.kind === 'exact' ? 'exact_duplicate' : 'near_duplicate', {
-          twinRecordId: duplicate.twinRecordId,
-          similarity: duplicate.similarity,
-        });
-        return;
-      }
-      index.add(verdict.instruction, recordId);
+      publishes.push(ctx.publish(Subjects.rejection(task.runId, r.reason), RejectedInstruction, payload, MsgIds.rejection(task.runId, task.taskIndex, attempt, r.choiceIndex)));
+    }
+    for (const choice of screened.accepted) {
       const id = nextSlot++;
       const record: ProblemRecord = {
         schemaVersion: 1,
         kind: 'problem',
         runId: task.runId,
-        recordId,
+        recordId: choice.recordId,
         id,
         domain: subtopic.domain,
         subtopic: subtopic.name,
         pre_query_template: prompt.prompt,
-        instruction: verdict.instruction,
+        instruction: choice.instruction,
         response: null,
         created: Math.floor(Date.now() / 1000),
         gen_input_configs: {
@@ -160,11 +147,16 @@ export async function fillTask(task: GenerationTask, ctx: StageContext<Inference
           seed,
         },
         gen_response_configs: null,
-        finishReason: choice.finishReason,
+        finishReason: result.choices[choice.choiceIndex]?.finishReason ?? 'unknown',
         usage: perChoiceUsage,
+        ...(choice.contamination ? { contamination: choice.contamination } : {}),
       };
+      if (choice.contamination) {
+        const flag: FlaggedRecord = { schemaVersion: 1, runId: task.runId, recordId: choice.recordId, flag: 'contaminated', evidence: { contamination: choice.contamination } };
+        publishes.push(ctx.publish(Subjects.flag(task.runId, 'contaminated'), FlaggedRecord, flag, MsgIds.flag(choice.recordId, 'contaminated')));
+      }
       publishes.push(ctx.emit(record, perChoiceUsage));
-    });
+    }
     await Promise.all(publishes);
   }
   if (nextSlot < end) {

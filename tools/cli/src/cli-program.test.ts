@@ -79,6 +79,47 @@ describe('magpie run arguments', () => {
     expect(await parseRun(['--domain', 'algebra', '--no-sanitize'])).toMatchObject({ filters: { sanitize: false } });
   });
 
+  it('parses the data-quality flags', async () => {
+    const options = await parseRun([
+      '--domain',
+      'discrete',
+      '--dataset',
+      'discrete-v1',
+      '--mask-values',
+      '--embedding-dedup',
+      'sentence-transformers/all-mpnet-base-v2',
+      '--embedding-threshold',
+      '0.98',
+      '--decontaminate',
+      'remove',
+      '--decontamination-ngram',
+      '10',
+      '--tags',
+      '--tagger-model',
+      'Qwen/Qwen2.5-7B-Instruct',
+      '--min-quality',
+      'any',
+      '--min-difficulty',
+      'very-hard',
+      '--min-reward',
+      '-2.5',
+    ]);
+    expect(options.dataQuality).toEqual({
+      dataset: 'discrete-v1',
+      maskValues: true,
+      embeddingModel: 'sentence-transformers/all-mpnet-base-v2',
+      embeddingThreshold: 0.98,
+      decontamination: 'remove',
+      decontaminationNgram: 10,
+      tags: true,
+      taggerModel: 'Qwen/Qwen2.5-7B-Instruct',
+      minQuality: null,
+      minDifficulty: 'very hard',
+      minReward: -2.5,
+    });
+    expect(await parseRun(['--domain', 'algebra'])).not.toHaveProperty('dataQuality');
+  });
+
   it('takes defaults from the environment config', async () => {
     let received: RunCommandOptions | undefined;
     const command = defineRunCommand(loadCliConfig({ MAGPIE_GATEWAY: 'gw:7', MAGPIE_OUT_DIR: 'elsewhere' }), (o) => {
@@ -99,6 +140,10 @@ describe('magpie run arguments', () => {
     [['--domain', 'algebra', '--near-duplicate-threshold', '0'], 'commander.invalidArgument'],
     [['--domain', 'algebra', '--near-duplicate-threshold', '1.5'], 'commander.invalidArgument'],
     [['--domain', 'algebra', '--min-chars', '0'], 'commander.invalidArgument'],
+    [['--domain', 'algebra', '--dataset', 'my data'], 'commander.invalidArgument'],
+    [['--domain', 'algebra', '--decontaminate', 'maybe'], 'commander.invalidArgument'],
+    [['--domain', 'algebra', '--min-quality', 'great'], 'commander.invalidArgument'],
+    [['--domain', 'algebra', '--min-reward', 'high'], 'commander.invalidArgument'],
     [['--preset', 'no-such-preset'], 'magpie.invalidPreset'],
     [['--preset', 'all-domains'], 'magpie.invalidPreset'],
     [['--preset', 'deepseek-r1', 'm', '0'], 'commander.invalidArgument'],

@@ -22,10 +22,11 @@ both wake it from zero.
   "generator" (list (dict "stream" "RUNS" "consumer" "generator-planner" "lagThreshold" 1) (dict "stream" "GEN_TASKS" "consumer" "generator-tasks"))
   "solver" (list (dict "stream" "RECORDS" "consumer" "solver"))
   "sampler" (list (dict "stream" "RECORDS" "consumer" "sampler"))
-  "reward" (list (dict "stream" "RECORDS" "consumer" "reward") (dict "stream" "RECORDS" "consumer" "reward-solutions" "lagThreshold" 1)) -}}
+  "reward" (list (dict "stream" "RECORDS" "consumer" "reward") (dict "stream" "RECORDS" "consumer" "reward-solutions" "lagThreshold" 1))
+  "tagger" (list (dict "stream" "RECORDS" "consumer" "tagger")) -}}
 {{- $list := get $consumers .name -}}
 {{- if not $list -}}
-{{- fail (printf "stages.%s: not a stage (generator, solver, sampler, reward)" .name) -}}
+{{- fail (printf "stages.%s: not a stage (generator, solver, sampler, reward, tagger)" .name) -}}
 {{- end -}}
 {{- toJson (dict "consumers" $list) -}}
 {{- end -}}

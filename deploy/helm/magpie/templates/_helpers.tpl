@@ -145,3 +145,17 @@ livenessProbe:
 - name: tmp
   emptyDir: { sizeLimit: 1Gi }
 {{- end -}}
+
+{{/* "true" when a stage runs: every stage unless it says enabled: false (the tagger by default). Input: the stage's values. */}}
+{{- define "magpie.stageEnabled" -}}
+{{- if or (not (hasKey . "enabled")) .enabled -}}true{{- end -}}
+{{- end -}}
+
+{{/* The names of the stages this release runs, sorted, as a JSON list. */}}
+{{- define "magpie.enabledStageNames" -}}
+{{- $names := list -}}
+{{- range $name, $stage := .Values.stages -}}
+{{- if include "magpie.stageEnabled" $stage -}}{{- $names = append $names $name -}}{{- end -}}
+{{- end -}}
+{{- toJson (sortAlpha $names) -}}
+{{- end -}}

@@ -91,7 +91,16 @@ export const MAGPIE_PROTO_JSON = {
         "REJECTION_REASON_ANSWER_LEAK": 6,
         "REJECTION_REASON_NOT_MATH": 7,
         "REJECTION_REASON_EXACT_DUPLICATE": 8,
-        "REJECTION_REASON_NEAR_DUPLICATE": 9
+        "REJECTION_REASON_NEAR_DUPLICATE": 9,
+        "REJECTION_REASON_CONTAMINATED": 10
+       }
+      },
+      "FlagReason": {
+       "values": {
+        "FLAG_REASON_UNSPECIFIED": 0,
+        "FLAG_REASON_CONTAMINATED": 1,
+        "FLAG_REASON_QUALITY_BELOW_MINIMUM": 2,
+        "FLAG_REASON_DIFFICULTY_BELOW_MINIMUM": 3
        }
       },
       "RecordKind": {
@@ -100,7 +109,8 @@ export const MAGPIE_PROTO_JSON = {
         "RECORD_KIND_PROBLEM": 1,
         "RECORD_KIND_SOLUTION": 2,
         "RECORD_KIND_SAMPLES": 3,
-        "RECORD_KIND_REWARDS": 4
+        "RECORD_KIND_REWARDS": 4,
+        "RECORD_KIND_TAGS": 5
        }
       },
       "Stage": {
@@ -109,7 +119,8 @@ export const MAGPIE_PROTO_JSON = {
         "STAGE_GENERATOR": 1,
         "STAGE_SOLVER": 2,
         "STAGE_SAMPLER": 3,
-        "STAGE_REWARD": 4
+        "STAGE_REWARD": 4,
+        "STAGE_TAGGER": 5
        }
       },
       "DatasetFormat": {
@@ -359,6 +370,10 @@ export const MAGPIE_PROTO_JSON = {
         "quality": {
          "type": "QualityOptions",
          "id": 17
+        },
+        "data_quality": {
+         "type": "DataQualityOptions",
+         "id": 18
         }
        }
       },
@@ -649,6 +664,10 @@ export const MAGPIE_PROTO_JSON = {
         "quality": {
          "type": "QualityOptions",
          "id": 14
+        },
+        "data_quality": {
+         "type": "ResolvedDataQuality",
+         "id": 15
         }
        }
       },
@@ -690,6 +709,27 @@ export const MAGPIE_PROTO_JSON = {
          "rule": "repeated",
          "type": "RejectionCount",
          "id": 6
+        },
+        "tags": {
+         "type": "uint32",
+         "id": 7
+        },
+        "flags": {
+         "rule": "repeated",
+         "type": "FlagCount",
+         "id": 8
+        }
+       }
+      },
+      "FlagCount": {
+       "fields": {
+        "flag": {
+         "type": "FlagReason",
+         "id": 1
+        },
+        "count": {
+         "type": "uint32",
+         "id": 2
         }
        }
       },
@@ -1083,6 +1123,10 @@ export const MAGPIE_PROTO_JSON = {
         "usage": {
          "type": "RecordUsage",
          "id": 8
+        },
+        "contamination": {
+         "type": "Contamination",
+         "id": 9
         }
        }
       },
@@ -1508,7 +1552,8 @@ export const MAGPIE_PROTO_JSON = {
           "problem",
           "solution",
           "samples",
-          "rewards"
+          "rewards",
+          "tags"
          ]
         }
        },
@@ -1544,6 +1589,329 @@ export const MAGPIE_PROTO_JSON = {
         "rewards": {
          "type": "Rewards",
          "id": 13
+        },
+        "tags": {
+         "type": "ProblemTags",
+         "id": 14
+        }
+       }
+      },
+      "DecontaminationMode": {
+       "values": {
+        "DECONTAMINATION_MODE_UNSPECIFIED": 0,
+        "DECONTAMINATION_MODE_OFF": 1,
+        "DECONTAMINATION_MODE_FLAG": 2,
+        "DECONTAMINATION_MODE_REMOVE": 3
+       }
+      },
+      "InputQuality": {
+       "values": {
+        "INPUT_QUALITY_UNSPECIFIED": 0,
+        "INPUT_QUALITY_ANY": 1,
+        "INPUT_QUALITY_VERY_POOR": 2,
+        "INPUT_QUALITY_POOR": 3,
+        "INPUT_QUALITY_AVERAGE": 4,
+        "INPUT_QUALITY_GOOD": 5,
+        "INPUT_QUALITY_EXCELLENT": 6
+       }
+      },
+      "Difficulty": {
+       "values": {
+        "DIFFICULTY_UNSPECIFIED": 0,
+        "DIFFICULTY_ANY": 1,
+        "DIFFICULTY_VERY_EASY": 2,
+        "DIFFICULTY_EASY": 3,
+        "DIFFICULTY_MEDIUM": 4,
+        "DIFFICULTY_HARD": 5,
+        "DIFFICULTY_VERY_HARD": 6
+       }
+      },
+      "DataQualityOptions": {
+       "oneofs": {
+        "_mask_values": {
+         "oneof": [
+          "mask_values"
+         ]
+        },
+        "_embedding_threshold": {
+         "oneof": [
+          "embedding_threshold"
+         ]
+        },
+        "_decontamination_ngram": {
+         "oneof": [
+          "decontamination_ngram"
+         ]
+        },
+        "_tags": {
+         "oneof": [
+          "tags"
+         ]
+        },
+        "_min_reward": {
+         "oneof": [
+          "min_reward"
+         ]
+        }
+       },
+       "fields": {
+        "dataset": {
+         "type": "string",
+         "id": 1
+        },
+        "mask_values": {
+         "type": "bool",
+         "id": 2,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "embedding_model": {
+         "type": "string",
+         "id": 3
+        },
+        "embedding_threshold": {
+         "type": "double",
+         "id": 4,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "decontamination": {
+         "type": "DecontaminationMode",
+         "id": 5
+        },
+        "decontamination_ngram": {
+         "type": "uint32",
+         "id": 6,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "tags": {
+         "type": "bool",
+         "id": 7,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "tagger_model": {
+         "type": "string",
+         "id": 8
+        },
+        "min_quality": {
+         "type": "InputQuality",
+         "id": 9
+        },
+        "min_difficulty": {
+         "type": "Difficulty",
+         "id": 10
+        },
+        "min_reward": {
+         "type": "double",
+         "id": 11,
+         "options": {
+          "proto3_optional": true
+         }
+        }
+       }
+      },
+      "ResolvedDataQuality": {
+       "oneofs": {
+        "_min_reward": {
+         "oneof": [
+          "min_reward"
+         ]
+        }
+       },
+       "fields": {
+        "dataset": {
+         "type": "string",
+         "id": 1
+        },
+        "mask_values": {
+         "type": "bool",
+         "id": 2
+        },
+        "embedding_model": {
+         "type": "string",
+         "id": 3
+        },
+        "embedding_threshold": {
+         "type": "double",
+         "id": 4
+        },
+        "decontamination": {
+         "type": "DecontaminationMode",
+         "id": 5
+        },
+        "decontamination_ngram": {
+         "type": "uint32",
+         "id": 6
+        },
+        "tags": {
+         "type": "bool",
+         "id": 7
+        },
+        "tagger_model": {
+         "type": "string",
+         "id": 8
+        },
+        "min_quality": {
+         "type": "InputQuality",
+         "id": 9
+        },
+        "min_difficulty": {
+         "type": "Difficulty",
+         "id": 10
+        },
+        "min_reward": {
+         "type": "double",
+         "id": 11,
+         "options": {
+          "proto3_optional": true
+         }
+        }
+       }
+      },
+      "Contamination": {
+       "fields": {
+        "file": {
+         "type": "string",
+         "id": 1
+        },
+        "line": {
+         "type": "uint32",
+         "id": 2
+        },
+        "item_id": {
+         "type": "string",
+         "id": 3
+        },
+        "ngram": {
+         "type": "string",
+         "id": 4
+        },
+        "n": {
+         "type": "uint32",
+         "id": 5
+        }
+       }
+      },
+      "ProblemTags": {
+       "oneofs": {
+        "_intent": {
+         "oneof": [
+          "intent"
+         ]
+        },
+        "_knowledge": {
+         "oneof": [
+          "knowledge"
+         ]
+        },
+        "_difficulty": {
+         "oneof": [
+          "difficulty"
+         ]
+        },
+        "_input_quality": {
+         "oneof": [
+          "input_quality"
+         ]
+        },
+        "_quality_explanation": {
+         "oneof": [
+          "quality_explanation"
+         ]
+        },
+        "_task_category": {
+         "oneof": [
+          "task_category"
+         ]
+        }
+       },
+       "fields": {
+        "problem_record_id": {
+         "type": "string",
+         "id": 1
+        },
+        "intent": {
+         "type": "string",
+         "id": 2,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "knowledge": {
+         "type": "string",
+         "id": 3,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "difficulty": {
+         "type": "string",
+         "id": 4,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "difficulty_generator": {
+         "type": "string",
+         "id": 5
+        },
+        "input_quality": {
+         "type": "string",
+         "id": 6,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "quality_explanation": {
+         "type": "string",
+         "id": 7,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "quality_generator": {
+         "type": "string",
+         "id": 8
+        },
+        "task_category": {
+         "type": "string",
+         "id": 9,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "other_task_category": {
+         "rule": "repeated",
+         "type": "string",
+         "id": 10
+        },
+        "task_category_generator": {
+         "type": "string",
+         "id": 11
+        },
+        "tag_errors": {
+         "keyType": "string",
+         "type": "string",
+         "id": 12
+        },
+        "tag_filter_passed": {
+         "type": "bool",
+         "id": 13
+        },
+        "tag_filter_reasons": {
+         "rule": "repeated",
+         "type": "string",
+         "id": 14
+        },
+        "usage": {
+         "type": "RecordUsage",
+         "id": 15
         }
        }
       },

@@ -12,7 +12,13 @@ import { DatasetWriter, type DatasetSummary } from '../dataset-writer.js';
 export async function writeFixtureDataset(
   dir: string,
   records: readonly AnyRecord[] = [...fixtures.completeRun(3), fixtures.problem(3), fixtures.skippedRewards(3)],
-  counts: RunCounts = { records: { problem: 4, solution: 3, samples: 3, rewards: 4 }, deadLettered: 1, rejections: { too_short: 2, near_duplicate: 5 }, quality: emptyQualitySummary() },
+  counts: RunCounts = {
+    records: { problem: 4, solution: 3, samples: 3, rewards: 4, tags: 0 },
+    deadLettered: 1,
+    rejections: { too_short: 2, near_duplicate: 5 },
+    flags: {},
+    quality: emptyQualitySummary(),
+  },
 ): Promise<DatasetSummary> {
   const writer = await DatasetWriter.create({ dir, domain: 'algebra', runId: fixtures.RUN_ID, model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', count: 4, timestamp: 1_764_086_400 });
   for (const record of records) await writer.add(record);

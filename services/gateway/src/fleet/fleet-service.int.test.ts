@@ -200,7 +200,7 @@ describe("the gateway's NATS user (configs/nats/nats-server.conf)", () => {
     const passwords = { gateway: randomBytes(12).toString('hex'), admin: randomBytes(12).toString('hex') };
     const secured = await NatsServerFixture.start({
       configFile: platformFile(import.meta.url, 'configs/nats/nats-server.conf'),
-      env: { ...process.env, GATEWAY_NATS_PASS: passwords.gateway, ADMIN_NATS_PASS: passwords.admin, ...Object.fromEntries(['GENERATOR', 'SOLVER', 'SAMPLER', 'REWARD'].map((u) => [`${u}_NATS_PASS`, 'unused'])) },
+      env: { ...process.env, GATEWAY_NATS_PASS: passwords.gateway, ADMIN_NATS_PASS: passwords.admin, ...Object.fromEntries(['GENERATOR', 'SOLVER', 'SAMPLER', 'REWARD', 'TAGGER'].map((u) => [`${u}_NATS_PASS`, 'unused'])) },
     });
     const admin = await connectNats({ servers: secured.url, user: 'admin', pass: passwords.admin, name: 'fleet-admin' });
     const gateway = await connectNats({ servers: secured.url, user: 'gateway', pass: passwords.gateway, name: 'fleet-gateway' });

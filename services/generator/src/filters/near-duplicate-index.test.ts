@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { estimateJaccard, minHashSignature, shingles } from './min-hash.js';
-import { NearDuplicateIndex } from './near-duplicate-index.js';
+import { NearDuplicateIndex, SIGNATURE_SIZE } from './near-duplicate-index.js';
+
+const sig = (text: string) => minHashSignature(text, SIGNATURE_SIZE);
 
 describe('MinHash', () => {
   it('is deterministic and estimates Jaccard similarity', () => {
@@ -20,29 +22,24 @@ describe('MinHash', () => {
 describe('NearDuplicateIndex', () => {
   const base = 'Let f(x) = 3x^2 - 2x + 7. Find the derivative of f at x = 4 and explain each step of the computation.';
 
-  it('flags exact duplicates after normalisation, naming the earlier twin', () => {
-    const index = new NearDuplicateIndex(0.85);
-    index.add(base, 'run:problem:0');
-    expect(index.check(`  ${base.toUpperCase()} `, 'run:problem:1')).toEqual({ duplicate: true, kind: 'exact', twinRecordId: 'run:problem:0', similarity: 1 });
+  it('finds the most similar signature at or above the threshold, and nothing below it', () => {
+    const index = new NearDuplicateIndex();
+    index.add(sig(base), 'run:problem:0');
+    expect(index.nearest(sig(base.replace('computation', 'calculation')), 0.6)).toMatchObject({ recordId: 'run:problem:0' });
+    expect(index.nearest(sig('A bag holds 4 red and 6 blue marbles. Two are drawn without replacement; find the probability both are red.'), 0.6)).toBeUndefined();
   });
 
-  it('flags near duplicates above the threshold and not below', () => {
-    const index = new NearDuplicateIndex(0.6);
-    index.add(base, 'run:problem:0');
-    const near = index.check(base.replace('computation', 'calculation'), 'run:problem:1');
-    expect(near).toMatchObject({ duplicate: true, kind: 'near', twinRecordId: 'run:problem:0' });
-    expect(index.check('A bag holds 4 red and 6 blue marbles. Two are drawn without replacement; find the probability both are red.', 'run:problem:2')).toEqual({ duplicate: false });
+  it('never returns the record asked about itself (a redelivered task)', () => {
+    const index = new NearDuplicateIndex();
+    index.add(sig(base), 'run:problem:0');
+    expect(index.nearest(sig(base), 0.85, 'run:problem:0')).toBeUndefined();
+    expect(index.nearest(sig(base), 0.85, 'run:problem:1')).toEqual({ recordId: 'run:problem:0', similarity: 1 });
   });
 
-  it('never flags a record as a duplicate of itself (a redelivered task)', () => {
-    const index = new NearDuplicateIndex(0.85);
-    index.add(base, 'run:problem:0');
-    expect(index.check(base, 'run:problem:0')).toEqual({ duplicate: false });
-  });
-
-  it('with threshold 1 catches only exact duplicates', () => {
-    const index = new NearDuplicateIndex(1);
-    index.add(base, 'run:problem:0');
-    expect(index.check(base.replace('4', '5'), 'run:problem:1')).toEqual({ duplicate: false });
+  it('adds a record id once', () => {
+    const index = new NearDuplicateIndex();
+    index.add(sig(base), 'run:problem:0');
+    index.add(sig(base), 'run:problem:0');
+    expect(index.size).toBe(1);
   });
 });

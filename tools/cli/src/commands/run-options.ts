@@ -11,6 +11,7 @@ import {
 } from '../parse-options.js';
 import type { GatewayAccessFlags } from '../run/gateway-client-options.js';
 import type { FilterOverrides, QualityOverrides, RunRequest } from '../run/start-run-request.js';
+import { addDataQualityFlags, dataQualityOverrides, type DataQualityFlags } from './data-quality-flags.js';
 import { addGatewayFlags, type GatewayFlags } from './gateway-flags.js';
 
 export { addGatewayFlags, DEFAULT_WAIT_MS, type GatewayFlags } from './gateway-flags.js';
@@ -48,7 +49,7 @@ export function tokenPrices(flags: PriceFlags): TokenPrices {
 }
 
 /** The flags every run command shares, as commander parses them. */
-export interface RunFlags extends GatewayFlags, PriceFlags {
+export interface RunFlags extends GatewayFlags, PriceFlags, DataQualityFlags {
   readonly out: string;
   /** False with --no-report: no report.html beside the dataset. */
   readonly report: boolean;
@@ -126,7 +127,7 @@ export function addRunFlags(command: Command, config: CliConfig, { subtopics = t
     .addOption(new Option('--min-chars <n>', 'reject shorter instructions').argParser(parsePositiveInt))
     .addOption(new Option('--max-chars <n>', 'reject longer instructions').argParser(parsePositiveInt))
     .option('--no-report', 'do not write report.html beside the dataset');
-  return addPriceFlags(command, config);
+  return addPriceFlags(addDataQualityFlags(command), config);
 }
 
 function qualityOverrides(flags: RunFlags): QualityOverrides | undefined {
@@ -158,6 +159,7 @@ export type RunTarget = Pick<RunRequest, 'domain' | 'count' | 'model'> & Partial
 export function runCommandOptions(flags: RunFlags, target: RunTarget): RunCommandOptions {
   const filters = filterOverrides(flags);
   const quality = qualityOverrides(flags);
+  const dataQuality = dataQualityOverrides(flags);
   return {
     domain: target.domain,
     count: target.count,
@@ -181,6 +183,7 @@ export function runCommandOptions(flags: RunFlags, target: RunTarget): RunComman
     ...(flags.pairRule === undefined ? {} : { pairRule: flags.pairRule }),
     ...(flags.minRewardMargin === undefined ? {} : { minRewardMargin: flags.minRewardMargin }),
     ...(filters === undefined ? {} : { filters }),
+    ...(dataQuality === undefined ? {} : { dataQuality }),
     ...(quality === undefined ? {} : { quality }),
     ...(flags.requestId === undefined ? {} : { requestId: flags.requestId }),
     ...(flags.keepUnverified === undefined ? {} : { keepUnverified: flags.keepUnverified }),

@@ -30,6 +30,7 @@ export const MESSAGES_EN = {
   'progress.solutions': 'solutions',
   'progress.samples': 'samples',
   'progress.rewards': 'rewards',
+  'progress.tags': 'tags',
   'progress.line': 'progress: {stages}; rejected {rejected}, dead letters {deadLetters}; {rate} pairs/s, ETA {eta}',
   'progress.stage': '{label} {done}/{total} ({percent}%)',
   'progress.footer': 'rejected {rejected} · dead letters {deadLetters} · {rate} pairs/s · ETA {eta}',

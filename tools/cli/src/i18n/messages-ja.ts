@@ -28,6 +28,7 @@ export const MESSAGES_JA: Readonly<Record<MessageKey, string>> = {
   'progress.solutions': '解答',
   'progress.samples': 'サンプル',
   'progress.rewards': '報酬',
+  'progress.tags': 'タグ',
   'progress.line': '進捗: {stages}。除外 {rejected}、デッドレター {deadLetters}、{rate} ペア/秒、残り時間 {eta}',
   'progress.stage': '{label} {done}/{total}（{percent}%）',
   'progress.footer': '除外 {rejected} · デッドレター {deadLetters} · {rate} ペア/秒 · 残り時間 {eta}',

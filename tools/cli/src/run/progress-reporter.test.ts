@@ -15,10 +15,14 @@ function capture(): { stream: PassThrough; text: () => string } {
   return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
 }
 
-const counts = ([problem, solution, samples, rewards]: readonly [number, number, number, number], extra: Partial<RunCounts> = {}): RunCounts => ({
-  records: { problem, solution, samples, rewards },
+const counts = (
+  [problem, solution, samples, rewards, tags = 0]: readonly [number, number, number, number, number?],
+  extra: Partial<RunCounts> = {},
+): RunCounts => ({
+  records: { problem, solution, samples, rewards, tags },
   deadLettered: 0,
   rejections: {},
+  flags: {},
   quality: emptyQualitySummary(),
   ...extra,
 });
@@ -37,6 +41,12 @@ describe('progress reporter', () => {
     expect(formatProgressLine(c, 50, rates, ja)).toBe(
       '進捗: 問題 20/50（40%）, 解答 10/50（20%）, サンプル 10/50（20%）, 報酬 5/50（10%）。除外 4、デッドレター 1、0.50 ペア/秒、残り時間 1m30s',
     );
+  });
+
+  it('adds tags once a run stores them', () => {
+    const rates = new RateEstimator(50).add(counts([3, 1, 0, 0, 2]).records, 0);
+    expect(formatProgressLine(counts([3, 1, 0, 0, 2]), 50, rates, en)).toContain('rewards 0/50 (0%), tags 2/50 (4%);');
+    expect(formatProgressLine(counts([3, 1, 0, 0]), 50, rates, en)).not.toContain('tags');
   });
 
   it('prints plain lines at most once per interval, only when they changed, and a last line at stop', () => {

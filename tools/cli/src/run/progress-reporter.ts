@@ -32,6 +32,13 @@ const STAGES = [
   ['rewards', 'progress.rewards'],
 ] as const satisfies readonly (readonly [RecordKind, MessageKey])[];
 
+/** Tags appear once the first one is stored: only runs with the tags stage on have any. */
+const TAGS = ['tags', 'progress.tags'] as const satisfies readonly [RecordKind, MessageKey];
+
+function stagesOf(counts: RunCounts): readonly (readonly [RecordKind, MessageKey])[] {
+  return counts.records.tags > 0 ? [...STAGES, TAGS] : STAGES;
+}
+
 const EMPTY: RunCounts = emptyRunCounts();
 
 const rejectedOf = (counts: RunCounts): number => Object.values(counts.rejections).reduce((a, b) => a + b, 0);
@@ -39,7 +46,7 @@ const percent = (done: number, total: number): number => (total > 0 ? Math.min(1
 
 /** The plain progress line: every stage with its percentage, rejects, dead letters, the pair rate and the ETA. */
 export function formatProgressLine(counts: RunCounts, total: number, rates: StageRates, t: Translate): string {
-  const stages = STAGES.map(([kind, label]) =>
+  const stages = stagesOf(counts).map(([kind, label]) =>
     t('progress.stage', { label: t(label), done: counts.records[kind], total, percent: percent(counts.records[kind], total) }),
   ).join(', ');
   return t('progress.line', {
@@ -53,24 +60,22 @@ export function formatProgressLine(counts: RunCounts, total: number, rates: Stag
 
 function barReporter(options: ProgressReporterOptions, estimate: (counts: RunCounts) => StageRates): ProgressReporter {
   const { t, total } = options;
-  const width = Math.max(...STAGES.map(([, label]) => t(label).length));
+  const width = Math.max(...[...STAGES, TAGS].map(([, label]) => t(label).length));
   const multi = new MultiBar({ stream: options.stream, hideCursor: true, clearOnComplete: false, autopadding: true, barsize: 30 });
-  const bars = new Map<RecordKind, SingleBar>(
-    STAGES.map(([kind, label]) => [
-      kind,
-      multi.create(total, 0, { label: t(label).padEnd(width), rate: '0' }, {
-        format: '{label} |{bar}| {percentage}% {value}/{total} {rate}/s',
-        barCompleteChar: '█',
-        barIncompleteChar: '░',
-      }),
-    ]),
-  );
+  const createBar = (label: MessageKey): SingleBar =>
+    multi.create(total, 0, { label: t(label).padEnd(width), rate: '0' }, {
+      format: '{label} |{bar}| {percentage}% {value}/{total} {rate}/s',
+      barCompleteChar: '█',
+      barIncompleteChar: '░',
+    });
+  const bars = new Map<RecordKind, SingleBar>(STAGES.map(([kind, label]) => [kind, createBar(label)]));
   const footer = multi.create(1, 0, { text: '' }, { format: '{text}' });
   let stopped = false;
   return {
     update(counts) {
       if (stopped) return;
       const rates = estimate(counts);
+      if (counts.records.tags > 0 && !bars.has('tags')) bars.set('tags', createBar(TAGS[1]));
       for (const [kind, bar] of bars) bar.update(counts.records[kind], { rate: formatRate(rates.perSecond[kind]) });
       footer.update(0, {
         text: t('progress.footer', {

@@ -11,6 +11,8 @@ export interface StageRates {
 }
 
 const KINDS = ['problem', 'solution', 'samples', 'rewards'] as const satisfies readonly RecordKind[];
+/** Every kind has a rate; tags count towards the ETA once the first is stored (only runs with the tags stage have any). */
+const RATE_KINDS = [...KINDS, 'tags'] as const satisfies readonly RecordKind[];
 
 /** Estimates per-stage rates and the ETA from successive count readings. */
 export class RateEstimator {
@@ -27,10 +29,10 @@ export class RateEstimator {
     const first = this.#readings[0];
     const seconds = first ? (atMs - first.atMs) / 1000 : 0;
     const perSecond = Object.fromEntries(
-      KINDS.map((kind) => [kind, first && seconds > 0 ? Math.max(0, counts[kind] - first.counts[kind]) / seconds : 0]),
+      RATE_KINDS.map((kind) => [kind, first && seconds > 0 ? Math.max(0, counts[kind] - first.counts[kind]) / seconds : 0]),
     ) as RecordCounts;
     let etaSeconds: number | undefined = 0;
-    for (const kind of KINDS) {
+    for (const kind of counts.tags > 0 ? RATE_KINDS : KINDS) {
       const left = this.#total - counts[kind];
       if (left <= 0) continue;
       const rate = perSecond[kind];

@@ -114,10 +114,10 @@ describe('runDataset against a real gRPC gateway', () => {
       started_at: '2025-11-25T16:00:00.000Z',
       finished_at: '2025-11-25T16:05:00.000Z',
       // The run's counts are the platform's (GetRun), not a recount of what arrived, duplicates included.
-      counts: { records: { problem: 4, solution: 4, samples: 4, rewards: 4 }, dead_lettered: 0, rejections: {} },
+      counts: { records: { problem: 4, solution: 4, samples: 4, rewards: 4, tags: 0 }, dead_lettered: 0, rejections: {}, flags: {} },
       dataset: { duplicates_ignored: 3, complete_problems: 4 },
     });
-    expect(progress.updates.at(-1)).toEqual({ problem: 4, solution: 4, samples: 4, rewards: 4 });
+    expect(progress.updates.at(-1)).toEqual({ problem: 4, solution: 4, samples: 4, rewards: 4, tags: 0 });
     expect(out).toContain('counts: problems 4, solutions 4, samples 4, rewards 4; dead letters 0; rejected instructions 0');
     expect(progress.stopped).toBe(true);
   });
@@ -148,6 +148,7 @@ describe('runDataset against a real gRPC gateway', () => {
           pairRule: 'magpie',
           minRewardMargin: 0.25,
           filters: { nearDuplicateThreshold: 0.9, sanitize: true, minChars: 20, maxChars: 2000 },
+          dataQuality: { dataset: 'algebra-v1', maskValues: true, decontamination: 'flag', tags: true, minQuality: null, minDifficulty: 'hard' },
         },
         onFinished: (result) => results.push(result),
       },
@@ -161,7 +162,18 @@ describe('runDataset against a real gRPC gateway', () => {
       pair_rule: 'PAIR_RULE_MAGPIE',
       min_reward_margin: 0.25,
       filters: { near_duplicate_threshold: 0.9, sanitize: true, min_chars: 20, max_chars: 2000 },
+      data_quality: {
+        dataset: 'algebra-v1',
+        mask_values: true,
+        decontamination: 'DECONTAMINATION_MODE_FLAG',
+        tags: true,
+        min_quality: 'INPUT_QUALITY_ANY',
+        min_difficulty: 'DIFFICULTY_HARD',
+        embedding_model: '',
+        tagger_model: '',
+      },
     });
+    expect(gateway?.startRequests[0]?.data_quality).not.toHaveProperty('embedding_threshold');
     expect(gateway?.startRequests[0]?.solver?.sampling?.top_p).toBeUndefined();
     const info = await readInfo();
     expect(info).toMatchObject({
@@ -201,7 +213,7 @@ describe('runDataset against a real gRPC gateway', () => {
   it('leaves pair rule, margin, filters and stage sampling unset when not asked for', async () => {
     await run({ records: completeRun(1), finalStatus: 'succeeded' });
     const request = gateway?.startRequests[0];
-    expect(request).toMatchObject({ pair_rule: 'PAIR_RULE_UNSPECIFIED', filters: null, quality: null, generator: null, solver: null, sampler: null });
+    expect(request).toMatchObject({ pair_rule: 'PAIR_RULE_UNSPECIFIED', filters: null, quality: null, data_quality: null, generator: null, solver: null, sampler: null });
     expect(request?.min_reward_margin).toBeUndefined();
   });
 

@@ -1,5 +1,6 @@
 import { pairRuleMapping, type StartRunRequestInput } from '@magpie/api';
 import type { PairRule } from '@magpie/contracts';
+import { toDataQualityOptions, type DataQualityOverrides } from './data-quality-request.js';
 
 /** Per-stage sampling a user asked for; anything left out is the gateway's default. */
 export interface SamplingOverrides {
@@ -41,6 +42,8 @@ export interface RunRequest {
   readonly minRewardMargin?: number;
   readonly filters?: FilterOverrides;
   readonly quality?: QualityOverrides;
+  /** Cross-run dedup, decontamination and tags. */
+  readonly dataQuality?: DataQualityOverrides;
   /** StartRun's request_id; the same id attaches to the same run. */
   readonly requestId?: string;
   /** Not sent: the dataset's training exports (messages, ShareGPT, DPO) also hold unverified records. */
@@ -96,6 +99,7 @@ export function toStartRunRequest(request: RunRequest, clientRequestId: string):
     pair_rule: request.pairRule ? pairRuleMapping.toProto(request.pairRule) : 'PAIR_RULE_UNSPECIFIED',
     ...(request.minRewardMargin === undefined ? {} : { min_reward_margin: request.minRewardMargin }),
     filters: filters(request.filters),
+    data_quality: toDataQualityOptions(request.dataQuality),
     quality: quality(request.quality),
   };
 }

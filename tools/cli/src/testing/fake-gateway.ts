@@ -63,7 +63,7 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
   const unavailable = { code: grpc.status.UNAVAILABLE, details: 'the gateway lost its bus connection' };
   const stored = new Map<string, AnyRecord>();
   const counts = (): RunCounts => {
-    const records = { problem: 0, solution: 0, samples: 0, rewards: 0 };
+    const records = { problem: 0, solution: 0, samples: 0, rewards: 0, tags: 0 };
     const quality = emptyQualitySummary();
     for (const record of stored.values()) {
       records[record.kind] += 1;
@@ -81,7 +81,7 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
     }
     const evaluated = quality.sft.verified + quality.sft.unverified;
     quality.sft.verifiedShare = evaluated > 0 ? quality.sft.verified / evaluated : null;
-    return { records, deadLettered: 0, rejections: { ...behaviour.rejections }, quality };
+    return { records, deadLettered: 0, rejections: { ...behaviour.rejections }, flags: {}, quality };
   };
   const recordsNow = (): readonly AnyRecord[] => {
     const latest = startRequests.at(-1);

@@ -2,6 +2,7 @@
 
 import type { GenInputConfigsInput as _magpie_v1_GenInputConfigsInput, GenInputConfigs as _magpie_v1_GenInputConfigs } from '../../magpie/v1/GenInputConfigs.js';
 import type { RecordUsageInput as _magpie_v1_RecordUsageInput, RecordUsage as _magpie_v1_RecordUsage } from '../../magpie/v1/RecordUsage.js';
+import type { ContaminationInput as _magpie_v1_ContaminationInput, Contamination as _magpie_v1_Contamination } from '../../magpie/v1/Contamination.js';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -40,6 +41,10 @@ export interface ProblemInput {
    * Tokens of the call, per problem.
    */
   'usage'?: (_magpie_v1_RecordUsageInput | null);
+  /**
+   * Set when the run flags contamination: the benchmark item the problem overlaps.
+   */
+  'contamination'?: (_magpie_v1_ContaminationInput | null);
 }
 
 /**
@@ -78,4 +83,8 @@ export interface Problem {
    * Tokens of the call, per problem.
    */
   'usage': (_magpie_v1_RecordUsage | null);
+  /**
+   * Set when the run flags contamination: the benchmark item the problem overlaps.
+   */
+  'contamination': (_magpie_v1_Contamination | null);
 }

@@ -24,6 +24,10 @@ export const RecordKind = {
    * Reward scores and the preference pair (the reward stage's output).
    */
   RECORD_KIND_REWARDS: 'RECORD_KIND_REWARDS',
+  /**
+   * Magpie's unitag tags of a problem (the tagger's output, runs with tags only).
+   */
+  RECORD_KIND_TAGS: 'RECORD_KIND_TAGS',
 } as const;
 
 /**
@@ -55,6 +59,11 @@ export type RecordKindInput =
    */
   | 'RECORD_KIND_REWARDS'
   | 4
+  /**
+   * Magpie's unitag tags of a problem (the tagger's output, runs with tags only).
+   */
+  | 'RECORD_KIND_TAGS'
+  | 5
 
 /**
  * The kind of a record: one per stage.

@@ -44,6 +44,10 @@ export const RejectionReason = {
    * Nearly repeats an earlier problem of the run (MinHash Jaccard estimate).
    */
   REJECTION_REASON_NEAR_DUPLICATE: 'REJECTION_REASON_NEAR_DUPLICATE',
+  /**
+   * Shares an n-gram with a benchmark item and the run removes contamination.
+   */
+  REJECTION_REASON_CONTAMINATED: 'REJECTION_REASON_CONTAMINATED',
 } as const;
 
 /**
@@ -100,6 +104,11 @@ export type RejectionReasonInput =
    */
   | 'REJECTION_REASON_NEAR_DUPLICATE'
   | 9
+  /**
+   * Shares an n-gram with a benchmark item and the run removes contamination.
+   */
+  | 'REJECTION_REASON_CONTAMINATED'
+  | 10
 
 /**
  * Why the generator dropped an instruction.

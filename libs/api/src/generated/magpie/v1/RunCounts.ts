@@ -1,6 +1,7 @@
 // Original file: proto/magpie/v1/magpie.proto
 
 import type { RejectionCountInput as _magpie_v1_RejectionCountInput, RejectionCount as _magpie_v1_RejectionCount } from '../../magpie/v1/RejectionCount.js';
+import type { FlagCountInput as _magpie_v1_FlagCountInput, FlagCount as _magpie_v1_FlagCount } from '../../magpie/v1/FlagCount.js';
 
 /**
  * A run's counts, read from its record log (never kept by hand), so they are exact.
@@ -30,6 +31,14 @@ export interface RunCountsInput {
    * Instructions the generator dropped, by reason; reasons with none are left out.
    */
   'rejections'?: (_magpie_v1_RejectionCountInput)[];
+  /**
+   * Tags records stored (the tagger's records; runs with tags only).
+   */
+  'tags'?: (number);
+  /**
+   * Kept problems with a finding, by flag; flags with none are left out.
+   */
+  'flags'?: (_magpie_v1_FlagCountInput)[];
 }
 
 /**
@@ -60,4 +69,12 @@ export interface RunCounts {
    * Instructions the generator dropped, by reason; reasons with none are left out.
    */
   'rejections': (_magpie_v1_RejectionCount)[];
+  /**
+   * Tags records stored (the tagger's records; runs with tags only).
+   */
+  'tags': (number);
+  /**
+   * Kept problems with a finding, by flag; flags with none are left out.
+   */
+  'flags': (_magpie_v1_FlagCount)[];
 }

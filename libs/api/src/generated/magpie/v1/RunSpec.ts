@@ -5,6 +5,7 @@ import type { PairRuleInput as _magpie_v1_PairRuleInput, PairRule as _magpie_v1_
 import type { GenerationFiltersInput as _magpie_v1_GenerationFiltersInput, GenerationFilters as _magpie_v1_GenerationFilters } from '../../magpie/v1/GenerationFilters.js';
 import type { ResolvedDomainShareInput as _magpie_v1_ResolvedDomainShareInput, ResolvedDomainShare as _magpie_v1_ResolvedDomainShare } from '../../magpie/v1/ResolvedDomainShare.js';
 import type { QualityOptionsInput as _magpie_v1_QualityOptionsInput, QualityOptions as _magpie_v1_QualityOptions } from '../../magpie/v1/QualityOptions.js';
+import type { ResolvedDataQualityInput as _magpie_v1_ResolvedDataQualityInput, ResolvedDataQuality as _magpie_v1_ResolvedDataQuality } from '../../magpie/v1/ResolvedDataQuality.js';
 
 /**
  * The run's settings after every default was applied.
@@ -66,6 +67,10 @@ export interface RunSpecInput {
    * The data-quality options, every field set.
    */
   'quality'?: (_magpie_v1_QualityOptionsInput | null);
+  /**
+   * Dedup, decontamination and tags, every field set.
+   */
+  'data_quality'?: (_magpie_v1_ResolvedDataQualityInput | null);
 }
 
 /**
@@ -128,4 +133,8 @@ export interface RunSpec {
    * The data-quality options, every field set.
    */
   'quality': (_magpie_v1_QualityOptions | null);
+  /**
+   * Dedup, decontamination and tags, every field set.
+   */
+  'data_quality': (_magpie_v1_ResolvedDataQuality | null);
 }

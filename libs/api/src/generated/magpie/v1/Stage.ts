@@ -24,6 +24,10 @@ export const Stage = {
    * Scores the samples and picks the preference pair.
    */
   STAGE_REWARD: 'STAGE_REWARD',
+  /**
+   * Tags every problem with difficulty, input quality and task category (runs with tags only).
+   */
+  STAGE_TAGGER: 'STAGE_TAGGER',
 } as const;
 
 /**
@@ -55,6 +59,11 @@ export type StageInput =
    */
   | 'STAGE_REWARD'
   | 4
+  /**
+   * Tags every problem with difficulty, input quality and task category (runs with tags only).
+   */
+  | 'STAGE_TAGGER'
+  | 5
 
 /**
  * A pipeline stage.

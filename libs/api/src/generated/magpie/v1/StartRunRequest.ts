@@ -5,6 +5,7 @@ import type { PairRuleInput as _magpie_v1_PairRuleInput, PairRule as _magpie_v1_
 import type { GenerationFilterOverridesInput as _magpie_v1_GenerationFilterOverridesInput, GenerationFilterOverrides as _magpie_v1_GenerationFilterOverrides } from '../../magpie/v1/GenerationFilterOverrides.js';
 import type { DomainShareInput as _magpie_v1_DomainShareInput, DomainShare as _magpie_v1_DomainShare } from '../../magpie/v1/DomainShare.js';
 import type { QualityOptionsInput as _magpie_v1_QualityOptionsInput, QualityOptions as _magpie_v1_QualityOptions } from '../../magpie/v1/QualityOptions.js';
+import type { DataQualityOptionsInput as _magpie_v1_DataQualityOptionsInput, DataQualityOptions as _magpie_v1_DataQualityOptions } from '../../magpie/v1/DataQualityOptions.js';
 
 /**
  * The request of StartRun.
@@ -81,6 +82,10 @@ export interface StartRunRequestInput {
    * Verification, style pairs and adaptive sampling; unset fields take their defaults.
    */
   'quality'?: (_magpie_v1_QualityOptionsInput | null);
+  /**
+   * Cross-run dedup, decontamination and tags; unset fields take their defaults.
+   */
+  'data_quality'?: (_magpie_v1_DataQualityOptionsInput | null);
   '_seed'?: "seed";
   '_samples_per_problem'?: "samples_per_problem";
   '_min_reward_margin'?: "min_reward_margin";
@@ -161,6 +166,10 @@ export interface StartRunRequest {
    * Verification, style pairs and adaptive sampling; unset fields take their defaults.
    */
   'quality': (_magpie_v1_QualityOptions | null);
+  /**
+   * Cross-run dedup, decontamination and tags; unset fields take their defaults.
+   */
+  'data_quality': (_magpie_v1_DataQualityOptions | null);
   '_seed'?: "seed";
   '_samples_per_problem'?: "samples_per_problem";
   '_min_reward_margin'?: "min_reward_margin";

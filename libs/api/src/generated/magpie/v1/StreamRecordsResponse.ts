@@ -4,6 +4,7 @@ import type { ProblemInput as _magpie_v1_ProblemInput, Problem as _magpie_v1_Pro
 import type { SolutionInput as _magpie_v1_SolutionInput, Solution as _magpie_v1_Solution } from '../../magpie/v1/Solution.js';
 import type { SamplesInput as _magpie_v1_SamplesInput, Samples as _magpie_v1_Samples } from '../../magpie/v1/Samples.js';
 import type { RewardsInput as _magpie_v1_RewardsInput, Rewards as _magpie_v1_Rewards } from '../../magpie/v1/Rewards.js';
+import type { ProblemTagsInput as _magpie_v1_ProblemTagsInput, ProblemTags as _magpie_v1_ProblemTags } from '../../magpie/v1/ProblemTags.js';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -43,9 +44,13 @@ export interface StreamRecordsResponseInput {
    */
   'rewards'?: (_magpie_v1_RewardsInput | null);
   /**
+   * Tags of a problem (runs with tags only).
+   */
+  'tags'?: (_magpie_v1_ProblemTagsInput | null);
+  /**
    * The record, by kind.
    */
-  'body'?: "problem"|"solution"|"samples"|"rewards";
+  'body'?: "problem"|"solution"|"samples"|"rewards"|"tags";
 }
 
 /**
@@ -85,7 +90,11 @@ export interface StreamRecordsResponse {
    */
   'rewards'?: (_magpie_v1_Rewards | null);
   /**
+   * Tags of a problem (runs with tags only).
+   */
+  'tags'?: (_magpie_v1_ProblemTags | null);
+  /**
    * The record, by kind.
    */
-  'body'?: "problem"|"solution"|"samples"|"rewards";
+  'body'?: "problem"|"solution"|"samples"|"rewards"|"tags";
 }
