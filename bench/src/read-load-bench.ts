@@ -26,7 +26,7 @@ const platform = await LocalPlatform.start({
 const client = createMagpieClient(platform.grpcAddress);
 try {
   await client.waitForReady(30_000);
-  const runIds = await seedRuns(platform.natsUrl, settings.runs);
+  const runIds = await seedRuns(platform.natsUrl, settings.runs, platform.natsCredentials('admin'));
   while ((await client.listRuns({ page_size: 1_000 })).runs.length < Math.min(settings.runs, 1_000)) await new Promise((r) => setTimeout(r, 100));
   // One round to warm the counts cache and the JIT, as a gateway that has been up for a while is.
   await readLoad(client, runIds, { listRuns: settings.listRuns, getRuns: settings.getRuns });

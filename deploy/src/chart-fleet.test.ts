@@ -15,7 +15,8 @@ describe('the fleet view in the chart', () => {
   });
 
   it('scales each stage on exactly the durable consumers GetFleet reports (libs/contracts STAGE_CONSUMERS)', async () => {
-    const objects = parseRendered(await helmTemplate({ apiVersions: [KEDA_API] }));
+    // The tagger is optional (off by default): the large value set runs it.
+    const objects = parseRendered(await helmTemplate({ apiVersions: [KEDA_API], valuesFiles: ['ci/large-values.yaml'] }));
     for (const stage of PIPELINE_STAGES) {
       const triggers = (byKindAndName(objects, 'ScaledObject', `magpie-${stage}`).spec as { triggers: { type: string; metadata: Record<string, string> }[] }).triggers;
       const scaledOn = triggers.filter((t) => t.type === 'nats-jetstream').map((t) => `${t.metadata.stream ?? ''}/${t.metadata.consumer ?? ''}`);

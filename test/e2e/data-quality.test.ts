@@ -56,7 +56,7 @@ describe('data quality across replicas and runs', () => {
     const metrics = await (await fetch(`${e2e.platform.healthUrl(secondGenerator)}/metrics`)).text();
     // The second replica handled messages of the run too.
     expect(metrics).toMatch(/^magpie_records_in_total\{[^}]*\} [1-9]\d*$/m);
-    const rejections = await rejectionsOf(e2e.platform.natsUrl, first.runId);
+    const rejections = await rejectionsOf(e2e.platform.natsUrl, first.runId, e2e.platform.natsCredentials('admin'));
     expect(rejections.filter((r) => r.reason === 'near_duplicate').every((r) => r.evidence.method === 'minhash_masked' && (r.evidence.similarity ?? 0) >= 0.85)).toBe(true);
   });
 
@@ -73,7 +73,7 @@ describe('data quality across replicas and runs', () => {
   it('rejects twins of an earlier run of the same dataset, naming them, and never accepts one', async () => {
     const second = await runToEnd('algebra', 30, 12, { dataset: 'e2e-algebra', mask_values: true });
     const earlier = new Map(problemsOf(first.records).map((p) => [p.recordId, p.instruction]));
-    const rejections = await rejectionsOf(e2e.platform.natsUrl, second.runId);
+    const rejections = await rejectionsOf(e2e.platform.natsUrl, second.runId, e2e.platform.natsCredentials('admin'));
     const acrossRuns = rejections.filter((r) => r.evidence.twinRecordId?.startsWith(`${first.runId}:`));
     expect(acrossRuns.length).toBeGreaterThan(0);
     for (const r of acrossRuns) expect(earlier.has(r.evidence.twinRecordId ?? '')).toBe(true);
@@ -83,7 +83,7 @@ describe('data quality across replicas and runs', () => {
 
   it('keeps runs without a dataset to themselves', async () => {
     const alone = await runToEnd('algebra', 20, 11, { mask_values: true });
-    const rejections = await rejectionsOf(e2e.platform.natsUrl, alone.runId);
+    const rejections = await rejectionsOf(e2e.platform.natsUrl, alone.runId, e2e.platform.natsCredentials('admin'));
     expect(rejections.filter((r) => r.evidence.twinRecordId && !r.evidence.twinRecordId.startsWith(`${alone.runId}:`))).toEqual([]);
   });
 });

@@ -95,6 +95,6 @@ describe.skipIf(unavailable !== undefined)(`the platform image's entrypoint on a
       (error: unknown) => error as { code?: number; stderr?: string },
     );
     expect(failed?.code).toBe(64);
-    expect(failed?.stderr).toContain("SERVICE must be gateway, generator, solver, sampler, reward or llm-sim, not 'scheduler'");
+    expect(failed?.stderr).toContain("SERVICE must be gateway, generator, solver, sampler, reward, tagger or llm-sim, not 'scheduler'");
   });
 });

@@ -75,7 +75,7 @@ describe('magpie up', () => {
   it('runs nats-server with one user per service and passwords stored owner-only, refusing anonymous clients', async () => {
     expect(statSync(join(stateDir, 'nats-passwords.json')).mode & 0o777).toBe(0o600);
     expect(statSync(join(stateDir, 'nats-server.conf')).mode & 0o777).toBe(0o600);
-    expect(Object.keys(passwords()).sort()).toEqual(['admin', 'gateway', 'generator', 'reward', 'sampler', 'solver']);
+    expect(Object.keys(passwords()).sort()).toEqual(['admin', 'gateway', 'generator', 'reward', 'sampler', 'solver', 'tagger']);
     expect(output).toContain(`passwords (admin's for operators) in ${join(stateDir, 'nats-passwords.json')}`);
     await expect(connect({ servers: `nats://127.0.0.1:${natsPort}`, reconnect: false })).rejects.toThrow(/authorization violation/i);
     await expect(connect({ servers: `nats://127.0.0.1:${natsPort}`, user: 'solver', pass: STALE_NATS_PASS, reconnect: false })).rejects.toThrow(/authorization violation/i);
@@ -84,11 +84,11 @@ describe('magpie up', () => {
   it('gives each child only its own secrets (/proc/<pid>/environ)', () => {
     const all = passwords();
     const state = JSON.parse(readFileSync(join(stateDir, 'up.json'), 'utf8')) as UpJson;
-    expect(state.components.map((c) => c.name)).toEqual(['nats', 'llm-sim', 'generator', 'solver', 'sampler', 'reward', 'gateway']);
+    expect(state.components.map((c) => c.name)).toEqual(['nats', 'llm-sim', 'generator', 'solver', 'sampler', 'reward', 'tagger', 'gateway']);
     const report: string[] = [];
     for (const { name, pid } of state.components) {
       const env = environOf(pid);
-      const service = ['generator', 'solver', 'sampler', 'reward', 'gateway'].includes(name);
+      const service = ['generator', 'solver', 'sampler', 'reward', 'tagger', 'gateway'].includes(name);
       const values = Object.values(env);
       // Its own NATS user and password, or none; never another's.
       expect(env.NATS_USER, name).toBe(service ? name : undefined);

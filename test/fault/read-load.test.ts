@@ -13,7 +13,7 @@ beforeAll(async () => {
   // The gateway alone: runs are stored documents, no stage works on them. A per-client limit
   // above the load, so every call is served (the limit itself is tested on its own below).
   platform = await startE2ePlatform({ services: ['gateway'], serviceEnv: { MAX_CALLS_PER_CLIENT: '600', CLIENT_RATE_PER_SECOND: '1000' } });
-  runIds = await seedRuns(platform.platform.natsUrl, 500);
+  runIds = await seedRuns(platform.platform.natsUrl, 500, platform.platform.natsCredentials('admin'));
 }, 180_000);
 
 afterAll(async () => {

@@ -11,10 +11,11 @@ const DOMAINS = ['algebra', 'calculus', 'geometry', 'statistics', 'number_theory
 /**
  * Stores `count` run documents straight into the runs bucket, as if that many runs had been started
  * over time: a quarter in each status (ended ones finished an hour later than created), five
- * domains, a `batch` label on every tenth. Returns their ids, newest first.
+ * domains, a `batch` label on every tenth, as the NATS user of `credentials`. Returns their ids,
+ * newest first.
  */
-export async function seedRuns(natsUrl: string, count: number): Promise<string[]> {
-  const nc = await connectNats({ servers: natsUrl, name: 'read-load-seed' });
+export async function seedRuns(natsUrl: string, count: number, credentials: { readonly user: string; readonly pass: string }): Promise<string[]> {
+  const nc = await connectNats({ servers: natsUrl, name: 'read-load-seed', ...credentials });
   try {
     const store = await RunStore.open(nc);
     const base = Date.parse('2026-01-01T00:00:00Z');

@@ -1,9 +1,9 @@
 import { connectNats, jetstream, jetstreamManager, StreamReader, subjectCounts } from '@magpie/bus';
 import { RejectedInstruction, Streams, Subjects } from '@magpie/contracts';
 
-/** Every instruction the generator dropped for a run, with its evidence, read from REJECTIONS. */
-export async function storedRejections(natsUrl: string, runId: string): Promise<RejectedInstruction[]> {
-  const nc = await connectNats({ servers: natsUrl, name: 'test-rejections' });
+/** Every instruction the generator dropped for a run, with its evidence, read from REJECTIONS as the NATS user of `credentials`. */
+export async function storedRejections(natsUrl: string, runId: string, credentials: { readonly user: string; readonly pass: string }): Promise<RejectedInstruction[]> {
+  const nc = await connectNats({ servers: natsUrl, name: 'test-rejections', ...credentials });
   try {
     const counts = await subjectCounts(await jetstreamManager(nc), Streams.rejections.name, Subjects.rejectionsOfRun(runId));
     const total = Object.values(counts).reduce((a, b) => a + b, 0);

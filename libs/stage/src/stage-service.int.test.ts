@@ -139,7 +139,7 @@ describe('StageService', () => {
     await publish({ ...r, runId, recordId: recordIdFor(runId, 'rewards', 0) });
     await publish(p);
     await waitFor('the run to succeed', async () => (await platform.store.get(runId))?.status === 'succeeded', 20_000, 50);
-    expect((await platform.log.counts(runId)).records).toEqual({ problem: 1, solution: 1, samples: 1, rewards: 1 });
+    expect((await platform.log.counts(runId)).records).toEqual({ problem: 1, solution: 1, samples: 1, rewards: 1, tags: 0 });
   });
 
   it('acks a message of a run that is not running without calling the handler', async () => {
