@@ -25,7 +25,8 @@ for (const file of files) {
     console.log(`failures in ${file}`);
     // CI shows only the tail of the log: name each failed test and its first lines here.
     for (const suite of report.testResults ?? []) {
-      if (suite.status === 'failed' && (suite.assertionResults ?? []).length === 0) {
+      // A suite can fail outside any test (a hook, an unhandled error): its message says why.
+      if (suite.status === 'failed' && suite.message) {
         console.log(`  ✗ ${suite.name}: ${String(suite.message ?? '').split('\n').slice(0, 6).join('\n    ')}`);
       }
       for (const test of suite.assertionResults ?? []) {
