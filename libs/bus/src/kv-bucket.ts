@@ -165,13 +165,17 @@ export class KvBucket {
         if (lastRevision > 0) markReady();
         const stop = (): void => watcher.stop();
         signal.addEventListener('abort', stop, { once: true });
-        for await (const entry of watcher) {
-          if (entry.revision <= lastRevision) continue;
-          lastRevision = entry.revision;
-          if (entry.operation === 'PUT') onPut({ key: entry.key, revision: entry.revision, text: entry.string(), json: () => entry.json() });
-          if (entry.isUpdate) markReady();
+        try {
+          for await (const entry of watcher) {
+            if (entry.revision <= lastRevision) continue;
+            lastRevision = entry.revision;
+            if (entry.operation === 'PUT') onPut({ key: entry.key, revision: entry.revision, text: entry.string(), json: () => entry.json() });
+            if (entry.isUpdate) markReady();
+          }
+        } finally {
+          // A broken watch must not leave its listener behind: one per outage would pile up.
+          signal.removeEventListener('abort', stop);
         }
-        signal.removeEventListener('abort', stop);
       } catch {
         // The watch broke (NATS restarting): wait a moment and resume after the last revision.
       }
@@ -189,11 +193,14 @@ export class KvBucket {
         const watcher = await this.#kv.watch({ key: filter, include: KvWatchInclude.UpdatesOnly });
         const stop = (): void => watcher.stop();
         signal.addEventListener('abort', stop, { once: true });
-        for await (const entry of watcher) {
-          if (entry.operation !== 'PUT') continue;
-          onPut({ key: entry.key, revision: entry.revision, text: entry.string(), json: () => entry.json() });
+        try {
+          for await (const entry of watcher) {
+            if (entry.operation !== 'PUT') continue;
+            onPut({ key: entry.key, revision: entry.revision, text: entry.string(), json: () => entry.json() });
+          }
+        } finally {
+          signal.removeEventListener('abort', stop);
         }
-        signal.removeEventListener('abort', stop);
       } catch {
         // The watch broke (NATS restarting): wait a moment and watch again.
       }
