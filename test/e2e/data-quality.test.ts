@@ -116,7 +116,8 @@ describe('magpie run with decontamination and tags', () => {
     for (const row of insRes) expect(row).toHaveProperty('difficulty_generator', 'meta-llama/Meta-Llama-3-8B-Instruct');
     const excluded = Object.values(info.dataset.training_excluded.sft).reduce((a, b) => a + b, 0);
     const sharegpt = readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('_sharegpt.jsonl')) ?? ''), 'utf8').split('\n').filter(Boolean);
-    const kept = insRes.filter((r) => !r.contamination && ['medium', 'hard', 'very hard'].includes(String(r.difficulty))).length;
+    // The training exports keep what the recipe keeps and the samples verified (verified-only by default).
+    const kept = insRes.filter((r) => !r.contamination && ['medium', 'hard', 'very hard'].includes(String(r.difficulty)) && r.verified === true).length;
     expect(sharegpt).toHaveLength(kept);
     expect(excluded).toBeGreaterThanOrEqual(24 - kept);
     expect(stdout).toContain(dir);
