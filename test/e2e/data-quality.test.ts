@@ -107,7 +107,7 @@ describe('magpie run with decontamination and tags', () => {
     const info = JSON.parse(readFileSync(join(dir, 'dataset_info.json'), 'utf8')) as {
       counts: { records: { tags: number } };
       data_quality: { decontamination: { mode: string }; tags: { enabled: boolean } };
-      dataset: { training_excluded: { sft: Record<string, number> } };
+      dataset: { training_excluded: { sft: Record<string, number> }; sft_unverified_excluded: number };
     };
     expect(info.counts.records.tags).toBe(24);
     expect(info.data_quality).toMatchObject({ decontamination: { mode: 'flag' }, tags: { enabled: true } });
@@ -119,7 +119,8 @@ describe('magpie run with decontamination and tags', () => {
     // The training exports keep what the recipe keeps and the samples verified (verified-only by default).
     const kept = insRes.filter((r) => !r.contamination && ['medium', 'hard', 'very hard'].includes(String(r.difficulty)) && r.verified === true).length;
     expect(sharegpt).toHaveLength(kept);
-    expect(excluded).toBeGreaterThanOrEqual(24 - kept);
+    // Left out by the recipe or the decontamination (training_excluded), or as unverified.
+    expect(excluded + info.dataset.sft_unverified_excluded).toBeGreaterThanOrEqual(24 - kept);
     expect(stdout).toContain(dir);
   });
 });
