@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@magpie/testing';
 import { startE2ePlatform, type E2ePlatform } from '../support/e2e-platform.js';
 import { quantile, readLoad, seedRuns } from '../support/read-load.js';
 
@@ -23,11 +24,7 @@ afterAll(async () => {
 describe('the gateway under read load', () => {
   it('answers 400 concurrent ListRuns and 100 concurrent GetRun over 500 runs without one INTERNAL', async () => {
     // The index is kept from the runs bucket's change feed: wait until it holds every run.
-    for (;;) {
-      const { runs } = await platform.client.listRuns({ page_size: 1_000 });
-      if (runs.length >= 500) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitFor('the index to hold every run', async () => ((await platform.client.listRuns({ page_size: 1_000 })).runs.length >= 500 ? true : undefined), 60_000, 100);
     const rounds = [];
     for (let round = 0; round < 2; round++) rounds.push(await readLoad(platform.client, runIds, { listRuns: 400, getRuns: 100 }));
     for (const [i, r] of rounds.entries()) {

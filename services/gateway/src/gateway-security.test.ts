@@ -4,6 +4,7 @@ import * as grpc from '@grpc/grpc-js';
 import { createMagpieClient, loadMagpieProto, type MagpieClient, type MagpieClientOptions } from '@magpie/api';
 import { service as healthService } from 'grpc-health-check';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '@magpie/testing';
 import { gatewaySecurity } from './gateway-security.js';
 import { SecuritySetupError } from './errors.js';
 import { generateTestPki, type TestPki } from './testing/generate-test-pki.js';
@@ -189,7 +190,8 @@ describe('per-client limits', () => {
     const c = client(gw.port);
     const first = c.getRun({ run_id: 'run-1' }, { deadlineMs: 5_000 }).catch((e: unknown) => e);
     const second = c.getRun({ run_id: 'run-2' }, { deadlineMs: 5_000 }).catch((e: unknown) => e);
-    await new Promise((r) => setTimeout(r, 200));
+    const gateway = gw;
+    await waitFor('both calls held in flight', () => (gateway.heldLookups() >= 2 ? true : undefined), 5_000, 10);
     const third = await c.getRun({ run_id: 'run-3' }, { deadlineMs: 5_000 }).catch((e: unknown) => e);
     expect(third).toMatchObject({ code: grpc.status.RESOURCE_EXHAUSTED });
     expect((third as grpc.ServiceError).details).toMatch(/^MAX_CALLS_PER_CLIENT: 2 /);

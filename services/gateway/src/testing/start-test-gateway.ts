@@ -28,6 +28,8 @@ export interface TestGateway {
   readonly port: number;
   /** The gateway's Prometheus registry. */
   readonly registry: Registry;
+  /** Run lookups waiting for `holdLookups` now: the calls a test holds in flight. */
+  heldLookups(): number;
   stop(): Promise<void>;
 }
 
@@ -51,8 +53,11 @@ export interface TestGatewayOptions {
  * GetFleet is served by `fleetService` when given.
  */
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
+  let held = 0;
   const unknownRun = async (): Promise<undefined> => {
+    held++;
     await options.holdLookups;
+    held--;
     return undefined;
   };
   const store = {
@@ -107,5 +112,5 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     ...(options.fleetService ? { fleetService: options.fleetService(guard) } : {}),
   });
   const port = await gateway.start();
-  return { gateway, port, registry, stop: () => gateway.stop(0) };
+  return { gateway, port, registry, heldLookups: () => held, stop: () => gateway.stop(0) };
 }
