@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import { createMagpieClient, grpcStatusName, loadMagpieProto, type MagpieClient } from '@magpie/api';
+import { Rng } from '@magpie/llm-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startE2ePlatform, type E2ePlatform } from '../support/e2e-platform.js';
 
@@ -24,19 +25,9 @@ const PROPER = new Set<number>([
   grpc.status.CANCELLED,
 ]);
 
-/** mulberry32: a small seeded PRNG, so every run of this test sends the same calls. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-const rand = prng(SEED);
+// The simulator's seeded PRNG (mulberry32), so every run of this test sends the same calls.
+const rng = new Rng(SEED);
+const rand = (): number => rng.next();
 const int = (n: number): number => Math.floor(rand() * n);
 const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
 const bytes = (n: number): Buffer => Buffer.from(Array.from({ length: n }, () => int(256)));
