@@ -61,6 +61,21 @@ export class StoreFullError extends Error {
 const STORE_FULL_CODES = new Set([10023, 10047, 10028]);
 const STORE_FULL_TEXT = /insufficient (storage |memory )?resources|resource limits exceeded/i;
 
+/**
+ * `err`'s message followed by those of its causes ("cannot append to X: insufficient resources"),
+ * skipping a cause whose text the message already holds: a wrapper's message alone often hides the
+ * server's reason, which is what an operator needs to read.
+ */
+export function errorChainText(err: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = err, depth = 0; e !== undefined && e !== null && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    const text = e instanceof Error ? e.message : typeof e === 'object' ? '' : String(e);
+    if (text !== '' && !parts.some((p) => p.includes(text))) parts.push(text);
+    if (typeof e !== 'object') break;
+  }
+  return parts.join(': ');
+}
+
 /** True when `err`, or an error in its `cause` chain, says the JetStream store is full. */
 export function isStoreFull(err: unknown): boolean {
   for (let e: unknown = err, depth = 0; typeof e === 'object' && e !== null && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {

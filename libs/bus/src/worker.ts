@@ -7,7 +7,7 @@ import { backoffDelayMs, sleep, type BackoffPolicy } from './backoff.js';
 import { CompletionForecast } from './completion-forecast.js';
 import { DeadLetterer } from './dead-letterer.js';
 import { Delivery } from './delivery.js';
-import { IllegalStateError, PermanentError, isNotRetryable, isStoreFull, retryAfterOf } from './errors.js';
+import { IllegalStateError, PermanentError, errorChainText, isNotRetryable, isStoreFull, retryAfterOf } from './errors.js';
 import type { FailureCounter } from './failure-counter.js';
 import type { Publisher } from './publisher.js';
 import { StorePause } from './store-pause.js';
@@ -347,7 +347,7 @@ export class Worker<T> {
     const message = err instanceof Error ? err.message : String(err);
     if (isStoreFull(err)) {
       // Nothing could be stored; retrying the message later costs it nothing.
-      delivery.nak(this.#storePause.full(message));
+      delivery.nak(this.#storePause.full(errorChainText(err)));
       this.#o.metrics?.released?.('store_full');
       return;
     }

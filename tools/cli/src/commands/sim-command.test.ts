@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { createTranslator } from '../i18n/translator.js';
 import { describe, expect, it } from 'vitest';
 import { loadCliConfig } from '../config.js';
-import { findFreePort } from '@magpie/launcher';
+import { findFreePortRun } from '@magpie/launcher';
 import { waitFor } from '@magpie/testing';
 import type { CommandIo } from './command-io.js';
 import { SIM_FLAGS, SimConfigSchema } from '@magpie/llm-sim';
@@ -120,7 +120,7 @@ describe('magpie sim arguments', () => {
 describe('magpie sim', () => {
   it('serves replicas on consecutive ports, prints their URLs and stops them all on Ctrl-C', async () => {
     const io = fakeIo();
-    const port = await findFreePort();
+    const port = await findFreePortRun(2);
     const running = executeSimCommand({ port, replicas: 2, timeScale: 0 }, loadCliConfig({}), io);
     await waitFor('the replicas', () => io.lines.some((l) => l.includes('Ctrl-C')) || io.errors.length > 0, 20_000, 20);
     expect(io.errors).toEqual([]);
