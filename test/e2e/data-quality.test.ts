@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { DataQualityOptionsInput, RecordEvent } from '@magpie/api';
+import type { DataQualityOptionsInput, QualityOptionsInput, RecordEvent } from '@magpie/api';
 import { waitFor } from '@magpie/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, startE2ePlatform, type E2ePlatform } from '../support/e2e-platform.js';
@@ -31,8 +31,8 @@ beforeAll(async () => {
 });
 afterAll(() => e2e?.stop());
 
-async function runToEnd(domain: string, count: number, seed: number, data_quality: DataQualityOptionsInput): Promise<{ runId: string; records: RecordEvent[] }> {
-  const started = await e2e.client.startRun({ domain, count, seed, data_quality });
+async function runToEnd(domain: string, count: number, seed: number, options: { data_quality?: DataQualityOptionsInput; quality?: QualityOptionsInput }): Promise<{ runId: string; records: RecordEvent[] }> {
+  const started = await e2e.client.startRun({ domain, count, seed, ...options });
   const runId = started.run?.run_id ?? '';
   await waitFor(`run ${runId} to succeed`, async () => (await e2e.client.getRun({ run_id: runId })).status === 'RUN_STATUS_SUCCEEDED', 150_000, 250);
   const records: RecordEvent[] = [];
@@ -46,7 +46,7 @@ describe('data quality across replicas and runs', () => {
   let first: { runId: string; records: RecordEvent[] };
 
   beforeAll(async () => {
-    first = await runToEnd('algebra', 60, 11, { dataset: 'e2e-algebra', mask_values: true, tags: true });
+    first = await runToEnd('algebra', 60, 11, { data_quality: { dataset: 'e2e-algebra', mask_values: true, tags: true } });
   });
 
   it('lets two generator replicas share one index: no two problems of the run differ only in their numbers', async () => {
@@ -71,7 +71,7 @@ describe('data quality across replicas and runs', () => {
   });
 
   it('rejects twins of an earlier run of the same dataset, naming them, and never accepts one', async () => {
-    const second = await runToEnd('algebra', 30, 12, { dataset: 'e2e-algebra', mask_values: true });
+    const second = await runToEnd('algebra', 30, 12, { data_quality: { dataset: 'e2e-algebra', mask_values: true } });
     const earlier = new Map(problemsOf(first.records).map((p) => [p.recordId, p.instruction]));
     const rejections = await rejectionsOf(e2e.platform.natsUrl, second.runId, e2e.platform.natsCredentials('admin'));
     const acrossRuns = rejections.filter((r) => r.evidence.twinRecordId?.startsWith(`${first.runId}:`));
@@ -82,7 +82,7 @@ describe('data quality across replicas and runs', () => {
   });
 
   it('keeps runs without a dataset to themselves', async () => {
-    const alone = await runToEnd('algebra', 20, 11, { mask_values: true });
+    const alone = await runToEnd('algebra', 20, 11, { data_quality: { mask_values: true } });
     const rejections = await rejectionsOf(e2e.platform.natsUrl, alone.runId, e2e.platform.natsCredentials('admin'));
     expect(rejections.filter((r) => r.evidence.twinRecordId && !r.evidence.twinRecordId.startsWith(`${alone.runId}:`))).toEqual([]);
   });
@@ -122,5 +122,20 @@ describe('magpie run with decontamination and tags', () => {
     // Left out by the recipe or the decontamination (training_excluded), or as unverified.
     expect(excluded + info.dataset.sft_unverified_excluded).toBeGreaterThanOrEqual(24 - kept);
     expect(stdout).toContain(dir);
+  });
+
+  it('exports unverified solutions too for a run that asks for keep_unverified, to any client', async () => {
+    const { runId } = await runToEnd('algebra', 12, 13, { quality: { keep_unverified: true } });
+    const files = new Map<string, Buffer[]>();
+    for await (const chunk of e2e.client.exportDataset({ run_id: runId, format: 'DATASET_FORMAT_JSONL' })) {
+      files.set(chunk.file_name, [...(files.get(chunk.file_name) ?? []), chunk.data]);
+    }
+    const text = (suffix: string) => Buffer.concat([...files.entries()].find(([name]) => name.endsWith(suffix))?.[1] ?? []).toString('utf8');
+    const info = JSON.parse(text('dataset_info.json')) as { exports: { keep_unverified: boolean }; dataset: { sft_unverified_excluded: number }; quality: { sft: { unverified: number } } };
+    expect(info.exports.keep_unverified).toBe(true);
+    expect(info.dataset.sft_unverified_excluded).toBe(0);
+    // Seed 13 draws some unverified solutions, so the ShareGPT count proves they went in.
+    expect(info.quality.sft.unverified).toBeGreaterThan(0);
+    expect(text('_sharegpt.jsonl').split('\n').filter(Boolean)).toHaveLength(12);
   });
 });

@@ -1,4 +1,4 @@
-import { DecontaminationMode, DifficultyLevel, FlagReason, PairRule, PairSkipReason, QualityLevel, RecordKind, RejectionReason, RunStatus, Stage } from '@magpie/contracts';
+import { DatasetExportFormat, DecontaminationMode, DifficultyLevel, FlagReason, PairRule, PairSkipReason, QualityLevel, RecordKind, RejectionReason, RunStatus, Stage } from '@magpie/contracts';
 import type { z } from 'zod';
 import { ProtoMappingError } from './errors.js';
 import * as proto from './generated/index.js';
@@ -51,6 +51,7 @@ export const flagReasonMapping = enumMapping(FlagReason, proto.FlagReason, 'FLAG
 export const decontaminationModeMapping = enumMapping(DecontaminationMode, proto.DecontaminationMode, 'DECONTAMINATION_MODE');
 export const inputQualityMapping = enumMapping(QualityLevel, proto.InputQuality, 'INPUT_QUALITY');
 export const difficultyMapping = enumMapping(DifficultyLevel, proto.Difficulty, 'DIFFICULTY');
+export const datasetFormatMapping = enumMapping(DatasetExportFormat, proto.DatasetFormat, 'DATASET_FORMAT');
 
 /** The proto enum name for a run status. */
 export function runStatusToProto(status: RunStatus): proto.RunStatus {

@@ -103,6 +103,8 @@ describe('runToProto', () => {
           _adaptive_initial_samples: 'adaptive_initial_samples',
           adaptive_max_samples: 8,
           _adaptive_max_samples: 'adaptive_max_samples',
+          keep_unverified: false,
+          _keep_unverified: 'keep_unverified',
         },
         data_quality: {
           dataset: '',
@@ -174,7 +176,7 @@ describe('runToProto', () => {
     expect(decoded).toEqual(run);
     if (!decoded.spec) throw new Error('spec missing');
     expect(runSpecFromProto(decoded.spec)).toEqual(runState().spec);
-    const adaptive = runState({ spec: { ...runState().spec, quality: { verifyShare: 0.8, stylePairs: true, adaptiveSampling: { initialSamples: 4, maxSamples: 12 } } } });
+    const adaptive = runState({ spec: { ...runState().spec, quality: { verifyShare: 0.8, stylePairs: true, adaptiveSampling: { initialSamples: 4, maxSamples: 12 }, keepUnverified: true } } });
     const decodedAdaptive = method.responseDeserialize(method.responseSerialize({ run: runToProto(adaptive, emptyRunCounts()) })).run as Run;
     if (!decodedAdaptive.spec) throw new Error('spec missing');
     expect(runSpecFromProto(decodedAdaptive.spec)).toEqual(adaptive.spec);

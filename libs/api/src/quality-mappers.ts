@@ -33,6 +33,8 @@ export function qualityOptionsToProto(q: QualityOptions): proto.QualityOptions {
     _adaptive_initial_samples: 'adaptive_initial_samples',
     adaptive_max_samples: sizes.maxSamples,
     _adaptive_max_samples: 'adaptive_max_samples',
+    keep_unverified: q.keepUnverified,
+    _keep_unverified: 'keep_unverified',
   };
 }
 
@@ -48,6 +50,7 @@ export function qualityOptionsFromProto(q: proto.QualityOptions | null | undefin
     adaptiveSampling: q?.adaptive_sampling
       ? { initialSamples: q.adaptive_initial_samples ?? d.adaptiveSampling.initialSamples, maxSamples: q.adaptive_max_samples ?? d.adaptiveSampling.maxSamples }
       : null,
+    keepUnverified: q?.keep_unverified ?? d.quality.keepUnverified,
   };
 }
 

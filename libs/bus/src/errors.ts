@@ -69,7 +69,7 @@ const STORE_FULL_TEXT = /insufficient (storage |memory )?resources|resource limi
 export function errorChainText(err: unknown): string {
   const parts: string[] = [];
   for (let e: unknown = err, depth = 0; e !== undefined && e !== null && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
-    const text = e instanceof Error ? e.message : typeof e === 'object' ? '' : String(e);
+    const text = e instanceof Error ? e.message : typeof e === 'string' || typeof e === 'number' || typeof e === 'boolean' ? String(e) : '';
     if (text !== '' && !parts.some((p) => p.includes(text))) parts.push(text);
     if (typeof e !== 'object') break;
   }

@@ -42,6 +42,11 @@ export const QualityOptions = z.object({
   stylePairs: z.boolean(),
   /** Null: always `sampler.samplesPerProblem` samples. */
   adaptiveSampling: AdaptiveSampling.nullable(),
+  /**
+   * Put unverified solutions and pairs into the training exports (messages, ShareGPT, DPO) too; by
+   * default they hold verified records only. Specs stored before this option read false.
+   */
+  keepUnverified: z.boolean().default(false),
 });
 export type QualityOptions = z.infer<typeof QualityOptions>;
 
@@ -163,7 +168,7 @@ export const RUN_SPEC_DEFAULTS = {
   filters: { minChars: 10, maxChars: 4_000, nearDuplicateThreshold: 0.85, sanitize: false, requireMath: true } as GenerationFilters,
   ...DATA_QUALITY_DEFAULTS,
   /** Verified = a strict majority with at least 3 of 5 samples; no style pairs; a fixed number of samples. */
-  quality: { verifyShare: 0.6, stylePairs: false, adaptiveSampling: null } as QualityOptions,
+  quality: { verifyShare: 0.6, stylePairs: false, adaptiveSampling: null, keepUnverified: false } as QualityOptions,
   /** What `adaptive_sampling: true` means when the request sets no sizes: 3 samples, extended to 8. */
   adaptiveSampling: { initialSamples: 3, maxSamples: 8 },
 } as const;

@@ -16,3 +16,4 @@ export * from './typed-json.js';
 export * from './hf-features.js';
 export * from './dataset-card.js';
 export * from './claim-dataset-dir.js';
+export * from './export-format-files.js';

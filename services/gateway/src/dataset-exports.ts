@@ -9,22 +9,14 @@ import {
   DatasetExportManifest,
   isTerminal,
   runDomains,
-  type DatasetExportFormat,
   type ExportedFile,
   type RunCounts,
   type RunState,
 } from '@magpie/contracts';
-import { DatasetWriter, type DatasetFileNames } from '@magpie/dataset';
+import { DatasetWriter, EXPORT_FORMAT_FILES } from '@magpie/dataset';
 import type { Logger } from '@magpie/logging';
 import type { RecordLog } from '@magpie/runs';
 import { FailedPreconditionError, NotReadyError } from './errors.js';
-
-/** Which of a dataset's files each export format holds (dataset_info.json is in every one). */
-export const FORMAT_FILES: Readonly<Record<DatasetExportFormat, readonly (keyof DatasetFileNames)[]>> = {
-  magpie_json: ['ins', 'insRes', 'ins5res', 'ins5resArmorm', 'info'],
-  jsonl: ['insResJsonl', 'ins5resArmormJsonl', 'sharegptJsonl', 'messagesJsonl', 'dpoJsonl', 'info'],
-  parquet: ['insParquet', 'insResParquet', 'ins5resArmormParquet', 'sharegptParquet', 'messagesParquet', 'dpoParquet', 'card', 'info'],
-};
 
 export interface DatasetExportsOptions {
   readonly kv: KvBucket;
@@ -133,6 +125,7 @@ export class DatasetExports {
         model: spec.generator.model,
         count: spec.count,
         timestamp: Math.floor(Date.parse(state.createdAt) / 1000),
+        keepUnverified: spec.quality.keepUnverified,
       });
       let records = 0;
       try {
@@ -162,7 +155,7 @@ export class DatasetExports {
         stored.set(file.name, { name: file.name, object, sizeBytes: info.size, sha256 });
       }
       const formats = Object.fromEntries(
-        Object.entries(FORMAT_FILES).map(([format, roles]) => [format, roles.map((role) => stored.get(writer.fileNames[role])).filter((f) => f !== undefined)]),
+        Object.entries(EXPORT_FORMAT_FILES).map(([format, roles]) => [format, roles.map((role) => stored.get(writer.fileNames[role])).filter((f) => f !== undefined)]),
       ) as DatasetExportManifest['formats'];
       const manifest = DatasetExportManifest.parse({ schemaVersion: 1, runId: state.runId, builtAt: new Date().toISOString(), formats });
       await this.#o.kv.create(manifestKey(state.runId), JSON.stringify(manifest)).catch(async (err: unknown) => {

@@ -54,14 +54,19 @@ describe('resolveRunSpec', () => {
     });
   });
 
-  it('resolves the quality options: adaptive sampling at 3 and 8 unless sized, the verify share, style pairs', () => {
+  it('resolves the quality options: adaptive sampling at 3 and 8 unless sized, the verify share, style pairs, unverified exports', () => {
     expect(resolveRunSpec(request({ quality: { adaptive_sampling: true } }), catalog, limits).quality).toEqual({
       verifyShare: 0.6,
       stylePairs: false,
       adaptiveSampling: { initialSamples: 3, maxSamples: 8 },
+      keepUnverified: false,
     });
-    const sized = resolveRunSpec(request({ quality: { adaptive_sampling: true, adaptive_initial_samples: 2, adaptive_max_samples: 6, verify_share: 1, style_pairs: true } }), catalog, limits);
-    expect(sized.quality).toEqual({ verifyShare: 1, stylePairs: true, adaptiveSampling: { initialSamples: 2, maxSamples: 6 } });
+    const sized = resolveRunSpec(
+      request({ quality: { adaptive_sampling: true, adaptive_initial_samples: 2, adaptive_max_samples: 6, verify_share: 1, style_pairs: true, keep_unverified: true } }),
+      catalog,
+      limits,
+    );
+    expect(sized.quality).toEqual({ verifyShare: 1, stylePairs: true, adaptiveSampling: { initialSamples: 2, maxSamples: 6 }, keepUnverified: true });
     // Sizes without adaptive sampling change nothing.
     expect(resolveRunSpec(request({ quality: { adaptive_initial_samples: 4 } }), catalog, limits).quality.adaptiveSampling).toBeNull();
     expect(resolveRunSpec(request({ pair_rule: 'PAIR_RULE_MAGPIE' }), catalog, limits).reward.pairRule).toBe('magpie');

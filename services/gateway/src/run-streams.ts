@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type * as grpc from '@grpc/grpc-js';
 import {
+  datasetFormatMapping,
   durationFromMs,
   recordKindMapping,
   recordToProto,
@@ -12,7 +13,7 @@ import {
   type WatchRunResponseInput,
 } from '@magpie/api';
 import { isNatsError, type ObjectBucket } from '@magpie/bus';
-import { RecordKind, expectedRecordKinds, isTerminal, type DatasetExportFormat, type RunCounts, type RunState } from '@magpie/contracts';
+import { DatasetExportFormat, RecordKind, expectedRecordKinds, isTerminal, type RunCounts, type RunState } from '@magpie/contracts';
 import type { RecordLog } from '@magpie/runs';
 import type { DatasetExports } from './dataset-exports.js';
 import { InvalidArgumentError } from './errors.js';
@@ -41,12 +42,10 @@ const RATE_WINDOW_MS = 30_000;
 const MAX_OUTAGE_MS = 600_000;
 /** A chunk of an exported file; well under gRPC's default 4 MiB message limit. */
 export const EXPORT_CHUNK_BYTES = 256 * 1024;
-const FORMAT_OF: Readonly<Record<string, DatasetExportFormat>> = {
-  DATASET_FORMAT_UNSPECIFIED: 'magpie_json',
-  DATASET_FORMAT_MAGPIE_JSON: 'magpie_json',
-  DATASET_FORMAT_JSONL: 'jsonl',
-  DATASET_FORMAT_PARQUET: 'parquet',
-};
+/** Unspecified means Magpie's JSON files; the rest map one to one onto the stored export formats. */
+function exportFormatOf(name: string): DatasetExportFormat | undefined {
+  return name === 'DATASET_FORMAT_UNSPECIFIED' ? 'magpie_json' : datasetFormatMapping.tryFromProto(name);
+}
 
 interface WatchContext {
   readonly call: grpc.ServerWritableStream<unknown, unknown>;
@@ -179,8 +178,8 @@ export class RunStreams {
   /** The files of a finished run's export, each as chunks in order. FAILED_PRECONDITION while it runs. */
   async exportDataset(call: grpc.ServerWritableStream<ExportDatasetRequest, unknown>, request: ExportDatasetRequest, signal: AbortSignal): Promise<void> {
     const runId = requireRunId(request.run_id);
-    const format = FORMAT_OF[request.format];
-    if (!format) throw new InvalidArgumentError('format', `must be one of ${Object.keys(FORMAT_OF).slice(1).join(', ')}`);
+    const format = exportFormatOf(request.format);
+    if (!format) throw new InvalidArgumentError('format', `must be one of ${DatasetExportFormat.options.map((f) => datasetFormatMapping.toProto(f)).join(', ')}`);
     const state = await this.#o.lookup.state(runId);
     const manifest = await this.#o.exports.ensure(state, this.#o.exportWaitMs ?? 120_000);
     for (const file of manifest.formats[format] ?? []) {

@@ -403,6 +403,11 @@ export const MAGPIE_PROTO_JSON = {
          "oneof": [
           "adaptive_max_samples"
          ]
+        },
+        "_keep_unverified": {
+         "oneof": [
+          "keep_unverified"
+         ]
         }
        },
        "fields": {
@@ -437,6 +442,13 @@ export const MAGPIE_PROTO_JSON = {
         "adaptive_max_samples": {
          "type": "uint32",
          "id": 5,
+         "options": {
+          "proto3_optional": true
+         }
+        },
+        "keep_unverified": {
+         "type": "bool",
+         "id": 6,
          "options": {
           "proto3_optional": true
          }

@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMagpieClient } from '@magpie/api';
 import { fixtures } from '@magpie/testing';
 import { loadCliConfig } from '../config.js';
 import { runCli } from '../run-cli.js';
@@ -28,6 +29,9 @@ const magpie = async (argv: string[]) => {
 describe('magpie report', () => {
   it('fetches a run by id into a dataset directory and writes report.html beside it, then rewrites it from the directory', async () => {
     gateway = await startFakeGateway({ records: fixtures.completeRun(4), finalStatus: 'succeeded', rejections: { too_short: 3 } });
+    // A run someone else started: report follows it to its end and downloads its files.
+    const starter = createMagpieClient(gateway.address);
+    await starter.startRun({ domain: 'algebra', count: 4 }).finally(() => starter.close());
     const byId = await magpie(['report', fixtures.RUN_ID, '--gateway', gateway.address, '--out', outDir, '--prompt-price', '0.5', '--completion-price', '2']);
     expect(byId.code).toBe(0);
     const [dir = ''] = await readdir(outDir);

@@ -6,7 +6,6 @@ import type { DatasetSummary } from '@magpie/dataset';
 import { ReportError, writeReport, type TokenPrices } from '@magpie/report';
 import type { CliConfig } from '../config.js';
 import { ExitCode } from '../exit-codes.js';
-import { readPlatformInfo } from '../repo-root.js';
 import { describeGatewayError } from '../run/describe-error.js';
 import { createGatewayClient } from '../run/gateway-client-options.js';
 import { createProgressReporter } from '../run/progress-reporter.js';
@@ -29,7 +28,7 @@ export function reportBeside(prices: TokenPrices): (summary: DatasetSummary) => 
 /** Defines `magpie report <run-or-dir>`. */
 export function defineReportCommand(config: CliConfig, execute: (target: string, options: ReportOptions) => Promise<void>): Command {
   const command = new Command('report')
-    .description('write report.html for a dataset directory, or for a run id (its records are fetched over the API into a dataset directory first)')
+    .description('write report.html for a dataset directory, or for a run id (its dataset files are downloaded over the API into a dataset directory first)')
     .argument('<run-or-dir>', 'a dataset directory (holding dataset_info.json) or a run id')
     .option('--out <dir>', 'parent directory of the dataset directory written for a run id (env MAGPIE_OUT_DIR)', config.outDir);
   addGatewayFlags(command, config);
@@ -73,9 +72,9 @@ async function fetchRun(client: MagpieClient, runId: string, options: ReportOpti
 }
 
 /**
- * `magpie report`: for a dataset directory, writes its report.html; for a run id, streams the
- * run's records into a new dataset directory under --out (following it until it ends, with
- * progress), then writes the dataset and its report. Resolves with the exit code.
+ * `magpie report`: for a dataset directory, writes its report.html; for a run id, follows the
+ * run until it ends (with progress), downloads its files into a new dataset directory under --out
+ * and writes its report there. Resolves with the exit code.
  */
 export async function executeReport(target: string, options: ReportOptions, io: CommandIo): Promise<number> {
   if (isDatasetDir(target)) return reportDir(target, options, io);
@@ -92,7 +91,6 @@ export async function executeReport(target: string, options: ReportOptions, io: 
       client,
       outDir: options.out,
       waitMs: options.waitMs,
-      platform: readPlatformInfo(),
       signal: new AbortController().signal,
       out: io.out,
       err: io.err,

@@ -2,7 +2,6 @@ import { Argument, Command, Option } from 'commander';
 import { DEFAULT_CONFIG_DIR, loadCatalog, type ModelPreset, type PresetCatalog } from '@magpie/catalog';
 import type { CliConfig } from '../config.js';
 import { parsePositiveInt, parseTemperature, parseUnitInterval } from '../parse-options.js';
-import { readPlatformInfo } from '../repo-root.js';
 import { applyModelPreset, type SeedPositionals } from '../run/apply-model-preset.js';
 import { createGatewayClient } from '../run/gateway-client-options.js';
 import { createProgressReporter } from '../run/progress-reporter.js';
@@ -144,7 +143,6 @@ export async function executeRunCommand(options: RunCommandOptions, io: CommandI
       request,
       outDir: out,
       waitMs,
-      platform: readPlatformInfo(),
       signal: controller.signal,
       out: io.out,
       err: io.err,

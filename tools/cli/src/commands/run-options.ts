@@ -135,6 +135,7 @@ function qualityOverrides(flags: RunFlags): QualityOverrides | undefined {
     ...(flags.verifyShare === undefined ? {} : { verifyShare: flags.verifyShare }),
     ...(flags.stylePairs === undefined ? {} : { stylePairs: flags.stylePairs }),
     ...(flags.adaptiveSampling === undefined ? {} : { adaptiveSampling: flags.adaptiveSampling }),
+    ...(flags.keepUnverified === undefined ? {} : { keepUnverified: flags.keepUnverified }),
   };
   return Object.keys(quality).length > 0 ? quality : undefined;
 }
@@ -186,6 +187,5 @@ export function runCommandOptions(flags: RunFlags, target: RunTarget): RunComman
     ...(dataQuality === undefined ? {} : { dataQuality }),
     ...(quality === undefined ? {} : { quality }),
     ...(flags.requestId === undefined ? {} : { requestId: flags.requestId }),
-    ...(flags.keepUnverified === undefined ? {} : { keepUnverified: flags.keepUnverified }),
   };
 }

@@ -22,7 +22,8 @@ async function magpie(argv: string[], io: FakeIo = fakeIo()): Promise<{ code: nu
 
 /** A fake gateway holding one running run, started the way `magpie run` starts one. */
 async function gatewayWithRun(): Promise<string> {
-  gateway = await startFakeGateway({ records: completeRun(4), finalStatus: 'succeeded' });
+  // It stays running until finishRun streams its records.
+  gateway = await startFakeGateway({ records: completeRun(4), finalStatus: 'succeeded', feedOnStart: false });
   client = createMagpieClient(gateway.address);
   await client.startRun({ domain: 'algebra', count: 4, request_id: 'req-1' });
   return gateway.address;

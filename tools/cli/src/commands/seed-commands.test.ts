@@ -145,7 +145,7 @@ describe('magpie generate-domain <model> <domain> <count>', () => {
       out: '/tmp/o',
     });
     const quality = ['m', 'algebra', '5', '--style-pairs', '--verify-share', '0.8', '--adaptive-sampling', '--keep-unverified'];
-    expect(await parseDomain(quality)).toMatchObject({ quality: { verifyShare: 0.8, stylePairs: true, adaptiveSampling: true }, keepUnverified: true });
+    expect(await parseDomain(quality)).toMatchObject({ quality: { verifyShare: 0.8, stylePairs: true, adaptiveSampling: true, keepUnverified: true } });
     expect(await usageError(parseDomain(['m', 'algebra', '5', '--pair-rule', 'majority']))).toBe('commander.invalidArgument');
     expect(await usageError(parseDomain(['m', 'algebra', '5', '--verify-share', '0']))).toBe('commander.invalidArgument');
   });

@@ -26,11 +26,18 @@ export interface ProgressHandlers {
    * longer than the source's wait. Nothing more is reported after it.
    */
   readonly onError?: (error: unknown) => void;
+  /** The stream broke (or ended before the final state) and is being opened again. */
+  readonly onReconnect?: (error: unknown) => void;
 }
 
 /** Where progress comes from: WatchRun's server stream (watchProgressSource); tests pass their own. */
 export interface ProgressSource {
   follow(runId: string, handlers: ProgressHandlers): ProgressFollow;
+}
+
+/** WatchRun ended without its final message; it is opened again like a broken stream. */
+class StreamEndedError extends Error {
+  override readonly name = 'StreamEndedError';
 }
 
 const progressOf = (run: Run): RunProgress => ({
@@ -43,12 +50,13 @@ const progressOf = (run: Run): RunProgress => ({
 /**
  * Progress from WatchRun: the gateway sends the run whenever its counts change and ends the stream
  * after the final state, so nothing is polled. A stream broken while the gateway is unavailable is
- * opened again with backoff (it starts with the current state); `onError` is told when it has
- * failed for `waitMs` in a row, or at once for any other error.
+ * opened again with backoff (it starts with the current state), and so is one that ends before
+ * the final message (a gateway replica that drains on shutdown ends its streams); `onError` is
+ * told when it has failed for `waitMs` in a row, or at once for any other error.
  */
 export function watchProgressSource(client: MagpieClient, waitMs = Number.POSITIVE_INFINITY): ProgressSource {
   return {
-    follow(runId, { onProgress, onError }) {
+    follow(runId, { onProgress, onError, onReconnect }) {
       const abort = new AbortController();
       let failingSince: number | undefined;
       const watching = (async () => {
@@ -60,14 +68,15 @@ export function watchProgressSource(client: MagpieClient, waitMs = Number.POSITI
               if (message.run && message.run.status !== 'RUN_STATUS_UNSPECIFIED') onProgress(progressOf(message.run));
               if (message.final) return;
             }
-            return;
+            throw new StreamEndedError(`WatchRun of ${runId} ended before the run's final state`);
           } catch (error) {
             if (abort.signal.aborted) return;
             failingSince ??= Date.now();
-            if (!isTransient(error) || Date.now() - failingSince >= waitMs) {
+            if (!(isTransient(error) || error instanceof StreamEndedError) || Date.now() - failingSince >= waitMs) {
               onError?.(error);
               return;
             }
+            onReconnect?.(error);
             await sleep(Math.min(5_000, 250 * 2 ** attempt), undefined, { signal: abort.signal }).catch(() => undefined);
           }
         }

@@ -1,11 +1,10 @@
-import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMagpieClient, type MagpieClient } from '@magpie/api';
-import type { DatasetInfo } from '@magpie/dataset';
+import { datasetDirName, type DatasetInfo } from '@magpie/dataset';
 import { fixtures, waitFor } from '@magpie/testing';
 import { startFakeGateway, type FakeGateway, type FakeGatewayBehaviour } from '../testing/fake-gateway.js';
 import type { RecordCounts, RunCounts } from '@magpie/contracts';
@@ -59,7 +58,6 @@ async function run(behaviour: FakeGatewayBehaviour, overrides: Partial<RunDatase
     request: { domain: 'algebra', count: 4, model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', subtopics: [], samplesPerProblem: 3, seed: 7 },
     outDir,
     waitMs: 5_000,
-    platform: { name: 'magpie-reasoning', version: '9.9.9' },
     signal: new AbortController().signal,
     out: (line) => out.push(line),
     err: (line) => err.push(line),
@@ -72,9 +70,10 @@ async function run(behaviour: FakeGatewayBehaviour, overrides: Partial<RunDatase
   });
 }
 
-const DATASET_DIR = 'DeepSeek-R1-Distill-Qwen-32B_algebra_20251125_170000';
-// The file names carry the same instant as unix seconds (the directory's is local time).
-const PREFIX = `Magpie_DeepSeek-R1-Distill-Qwen-32B_4_${Math.floor(new Date(2025, 10, 25, 17, 0, 0).getTime() / 1000)}`;
+// The run's start names the directory (local time) and, as unix seconds, the files the gateway built.
+const CREATED_AT = new Date(fixtures.runState().createdAt);
+const DATASET_DIR = datasetDirName('deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', 'algebra', CREATED_AT);
+const PREFIX = `Magpie_DeepSeek-R1-Distill-Qwen-32B_4_${Math.floor(CREATED_AT.getTime() / 1000)}`;
 
 async function readInfo(): Promise<DatasetInfo> {
   return JSON.parse(await readFile(join(outDir, DATASET_DIR, 'dataset_info.json'), 'utf8')) as DatasetInfo;
@@ -110,8 +109,7 @@ describe('runDataset against a real gRPC gateway', () => {
       run_id: RUN_ID,
       status: 'succeeded',
       complete: true,
-      platform: { name: 'magpie-reasoning', version: '9.9.9' },
-      started_at: '2025-11-25T16:00:00.000Z',
+        started_at: '2025-11-25T16:00:00.000Z',
       finished_at: '2025-11-25T16:05:00.000Z',
       // The run's counts are the platform's (GetRun), not a recount of what arrived, duplicates included.
       counts: { records: { problem: 4, solution: 4, samples: 4, rewards: 4, tags: 0 }, dead_lettered: 0, rejections: {}, flags: {} },
@@ -120,15 +118,34 @@ describe('runDataset against a real gRPC gateway', () => {
     expect(progress.updates.at(-1)).toEqual({ problem: 4, solution: 4, samples: 4, rewards: 4, tags: 0 });
     expect(out).toContain('counts: problems 4, solutions 4, samples 4, rewards 4; dead letters 0; rejected instructions 0');
     expect(progress.stopped).toBe(true);
+    // The files are the gateway's (ExportDataset), not rebuilt here from a record stream.
+    expect(gateway?.streamRequests).toEqual([]);
+    expect(gateway?.calls.exportDataset).toBe(3);
+    expect((await readdir(join(outDir, DATASET_DIR))).filter((name) => name.endsWith('.parquet'))).toHaveLength(6);
   });
 
-  it('resumes from the last cursor when the stream breaks with UNAVAILABLE', async () => {
+  it('opens the progress stream again when it breaks with UNAVAILABLE, and still downloads the whole dataset', async () => {
     const code = await run({ records: completeRun(4), finalStatus: 'succeeded', breakAfter: 5 });
     expect(code).toBe(0);
-    expect(gateway?.streamRequests.map((r) => r.from_cursor)).toEqual(['0', '5']);
+    expect(gateway?.calls.watchRun).toBe(2);
     expect(err).toEqual([]);
-    expect(progress.notices).toEqual(['magpie run: record stream interrupted (gateway lost its bus connection); resuming after cursor 5']);
+    expect(progress.notices).toEqual(['magpie run: progress stream interrupted (WatchRun failed: UNAVAILABLE: the gateway lost its bus connection); reconnecting']);
     expect(await readInfo()).toMatchObject({ counts: { records: { problem: 4, rewards: 4 } }, dataset: { complete_problems: 4, duplicates_ignored: 0 } });
+  });
+
+  it('retries ExportDataset while the gateway is still building the files', async () => {
+    const code = await run({ records: completeRun(2), finalStatus: 'succeeded', exportUnavailable: 2 });
+    expect(code).toBe(0);
+    expect(progress.notices.filter((line) => line.includes('ExportDataset: the gateway is unavailable (the dataset of run'))).toHaveLength(2);
+    expect(await readInfo()).toMatchObject({ status: 'succeeded', dataset: { complete_problems: 2 } });
+  });
+
+  it('refuses files whose checksum does not match what the gateway announced: nothing is left behind, exit 2', async () => {
+    const code = await run({ records: completeRun(2), finalStatus: 'succeeded', exportCorrupt: true });
+    expect(code).toBe(2);
+    expect(await readdir(outDir)).toEqual([]);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(new RegExp(`^magpie run: the dataset of run ${RUN_ID} could not be downloaded \\(.*the gateway announced \\d+ bytes with 0{64}\\); \`magpie report ${RUN_ID}\` downloads it again$`));
   });
 
   it('sends pair rule, reward margin, filters and stage sampling, and records rejections and skipped pairs', async () => {
@@ -203,8 +220,8 @@ describe('runDataset against a real gRPC gateway', () => {
     gateway?.close();
     out.length = 0;
     await rm(outDir, { recursive: true, force: true });
-    await run({ records, finalStatus: 'succeeded' }, { request: { ...base, keepUnverified: true } });
-    expect(gateway?.startRequests[0]?.quality).toBeNull();
+    await run({ records, finalStatus: 'succeeded' }, { request: { ...base, quality: { keepUnverified: true } } });
+    expect(gateway?.startRequests[0]?.quality).toMatchObject({ keep_unverified: true });
     const kept = await readInfo();
     expect(kept).toMatchObject({ exports: { keep_unverified: true }, dataset: { sft_unverified_excluded: 0, pairs_unverified_excluded: 0 } });
     expect(kept.files.find((f) => f.name === `${PREFIX}_dpo.jsonl`)?.records).toBe(2);
@@ -229,7 +246,7 @@ describe('runDataset against a real gRPC gateway', () => {
     expect(await readdir(outDir)).toEqual([]);
   });
 
-  it('writes what arrived and exits 1 when the run fails', async () => {
+  it('downloads what a failed run made and exits 1', async () => {
     const code = await run({ records: [problem(0), problem(1)], finalStatus: 'failed', reason: '2 records dead-lettered' });
     expect(code).toBe(1);
     const info = await readInfo();
@@ -238,7 +255,7 @@ describe('runDataset against a real gRPC gateway', () => {
     expect(out.at(-1)).toMatch(/^run run-test_1 failed \(the run failed: 0 of 4 problems are in every file/);
   });
 
-  it('cancels the run on interrupt, writes what arrived and exits 130', async () => {
+  it('cancels the run on interrupt, downloads what it made and exits 130', async () => {
     const controller = new AbortController();
     progress.update = (counts) => {
       if (counts.records.problem === 2) controller.abort();
@@ -248,7 +265,7 @@ describe('runDataset against a real gRPC gateway', () => {
     expect(gateway?.cancelRequests).toEqual([{ run_id: RUN_ID, reason: 'cancelled from magpie run (interrupted)' }]);
     expect(progress.notices).toContain(`magpie run: interrupted; cancelling run ${RUN_ID}`);
     expect(await readInfo()).toMatchObject({ status: 'cancelled', counts: { records: { problem: 2 } } });
-    expect(existsSync(join(outDir, DATASET_DIR, '.spool'))).toBe(false);
+    expect((await readdir(join(outDir, DATASET_DIR))).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
   it('exits 130 without starting a run when interrupted while waiting for the gateway', async () => {
@@ -260,7 +277,6 @@ describe('runDataset against a real gRPC gateway', () => {
         request: { domain: 'algebra', count: 1, model: 'm', subtopics: [], samplesPerProblem: 2 },
         outDir,
         waitMs: 30_000,
-        platform: { name: 'p', version: '1' },
         signal: controller.signal,
         out: (line) => out.push(line),
         err: (line) => err.push(line),
@@ -284,7 +300,6 @@ describe('runDataset against a real gRPC gateway', () => {
         request: { domain: 'algebra', count: 1, model: 'm', subtopics: [], samplesPerProblem: 2 },
         outDir,
         waitMs: 400,
-        platform: { name: 'p', version: '1' },
         signal: new AbortController().signal,
         out: (line) => out.push(line),
         err: (line) => err.push(line),
@@ -322,14 +337,12 @@ describe('runDataset when the gateway is unavailable for a while', () => {
     expect(out.at(-1)).toBe(`run ${RUN_ID} succeeded`);
   });
 
-  it('writes status unknown (not failed) and exits 2 when the final state cannot be read within --wait-ms', async () => {
+  it('never calls a run failed when its final state cannot be read within --wait-ms: exit 2, no files, and how to fetch them later', async () => {
     const code = await run({ records: completeRun(2), finalStatus: 'succeeded', finalGetRunUnavailable: Number.POSITIVE_INFINITY }, { waitMs: 600 });
     expect(code).toBe(2);
-    const info = await readInfo();
-    expect(info).toMatchObject({ status: 'unknown', complete: false, counts: null });
-    expect(info.note).toContain("the run's final state could not be read");
-    expect(progress.notices.some((line) => line.includes(`the final state of run ${RUN_ID} could not be read`))).toBe(true);
-    expect(out.at(-1)).toMatch(/^run run-test_1 unknown \(/);
+    expect(await readdir(outDir)).toEqual([]);
+    expect(err.at(-1)).toMatch(new RegExp(`^magpie run: run ${RUN_ID} could not be seen to end \\(GetRun failed: UNAVAILABLE: .*\\); no dataset was downloaded\\. \`magpie report ${RUN_ID}\` downloads it once the run has ended$`));
+    expect(out.some((line) => / (failed|unknown)/.test(line))).toBe(false);
   });
 
   it('says how to start the platform within seconds, then runs once a gateway appears on the address', async () => {
@@ -342,8 +355,7 @@ describe('runDataset when the gateway is unavailable for a while', () => {
       request: { domain: 'algebra', count: 2, model: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-32B', subtopics: [], samplesPerProblem: 3 },
       outDir,
       waitMs: 20_000,
-      platform: { name: 'magpie-reasoning', version: '9.9.9' },
-      signal: new AbortController().signal,
+        signal: new AbortController().signal,
       out: (line) => out.push(line),
       err: (line) => {
         if (!noticedAfterMs) noticedAfterMs = Date.now() - startedAt;

@@ -1,11 +1,13 @@
+import { rm } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { isoFromTimestamp, runCountsFromProto, runSpecFromProto, runStatusFromProto, type MagpieClient, type Run } from '@magpie/api';
+import { isGrpcError, isoFromTimestamp, runCountsFromProto, runStatusFromProto, type MagpieClient, type Run } from '@magpie/api';
+import { isTerminal } from '@magpie/contracts';
 import { claimDatasetDir, datasetDirName, type DatasetRunStatus, type DatasetSummary } from '@magpie/dataset';
 import { ExitCode } from '../exit-codes.js';
 import type { Translate } from '../i18n/translator.js';
-import type { PlatformInfo } from '../repo-root.js';
-import { recordStreamDatasetSource, type CollectOutcome, type DatasetSource, type RecordStreamSourceOptions } from './dataset-source.js';
 import { describeGatewayError } from './describe-error.js';
+import { downloadDataset } from './download-dataset.js';
+import { DownloadError } from './download-error.js';
 import { finalRunState } from './final-run-state.js';
 import { watchProgressSource, type ProgressSource } from './progress-source.js';
 import { qualityLines } from './quality-lines.js';
@@ -13,6 +15,7 @@ import type { ProgressReporter } from './progress-reporter.js';
 import { retryUnavailable } from './retry-unavailable.js';
 import { toStartRunRequest, type RunRequest } from './start-run-request.js';
 import { waitForGateway } from './wait-for-gateway.js';
+import { waitForRunEnd, type RunEndOutcome } from './wait-for-run-end.js';
 
 export type { RunRequest } from './start-run-request.js';
 
@@ -32,8 +35,7 @@ export interface RunDatasetOptions {
   readonly outDir: string;
   /** How long to wait for the gateway: at the start, and for every call while it is unavailable. */
   readonly waitMs: number;
-  readonly platform: PlatformInfo;
-  /** Aborted on Ctrl-C: the run is cancelled and what arrived so far is written. */
+  /** Aborted on Ctrl-C: the run is cancelled and the files of what it made so far are downloaded. */
   readonly signal: AbortSignal;
   /** Result lines (stdout). */
   readonly out: (line: string) => void;
@@ -43,14 +45,12 @@ export interface RunDatasetOptions {
   readonly createProgress: (total: number) => ProgressReporter;
   /** Where progress comes from; default WatchRun's stream. */
   readonly progressSource?: ProgressSource;
-  /** Where the files come from; default the record stream into a DatasetWriter. */
-  readonly createDatasetSource?: (options: RecordStreamSourceOptions) => Promise<DatasetSource>;
   /** Writes extra files beside the dataset once it is written (the HTML report); resolves with their paths. */
   readonly afterDataset?: (summary: DatasetSummary) => Promise<readonly string[]>;
   readonly now?: () => Date;
   /** First pause before resuming a broken stream or retrying a call; default 250 ms. */
   readonly retryDelayMs?: number;
-  /** How long to wait for a terminal status after the stream ends; default 10 s. */
+  /** How long to wait for a terminal status on GetRun after progress ended; default 10 s. */
   readonly settleMs?: number;
   /** When the "start the platform with magpie up" notice appears; default 2 s. */
   readonly noticeAfterMs?: number;
@@ -61,11 +61,11 @@ export interface RunDatasetOptions {
 const CONTROL_DEADLINE_MS = 5_000;
 
 /**
- * `magpie run`: starts a run, streams its records into a dataset directory of its own, finishes
- * the files and prints them. Every gateway call is retried while the gateway is unavailable, for
+ * `magpie run`: starts a run, follows its progress until it ends, downloads its dataset files
+ * into a directory of its own and prints them. Every gateway call is retried while the gateway is unavailable, for
  * up to `waitMs`. Resolves with the exit code: 0 when the run succeeded, 1 when it failed or was
  * cancelled, 2 when the gateway was unreachable or rejected a call (or the run's final state
- * could not be read), 130 when interrupted. Throws only for local failures (e.g. the dataset
+ * could not be read, or its files downloaded), 130 when interrupted. Throws only for local failures (e.g. the dataset
  * directory cannot be written).
  */
 export async function runDataset(options: RunDatasetOptions): Promise<number> {
@@ -102,9 +102,9 @@ export async function runDataset(options: RunDatasetOptions): Promise<number> {
     log(describeGatewayError('StartRun', error, t));
     return ExitCode.gatewayError;
   }
-  // A repeated --request-id attaches to the earlier run; streaming from cursor 0 rebuilds its whole dataset.
+  // A repeated --request-id attaches to the earlier run, whose whole dataset is downloaded once it ends.
   options.out(t(created ? 'run.started' : 'run.attached', { runId: run.run_id }));
-  return followRunDataset(run, { ...options, domain: request.domain, model: request.model, count: request.count, ...(request.keepUnverified ? { keepUnverified: true } : {}) });
+  return followRunDataset(run, { ...options, domain: request.domain, model: request.model, count: request.count });
 }
 
 /** What following a run needs beyond RunDatasetOptions: the domain the files are named after, and fallbacks for a run without its spec. */
@@ -112,16 +112,16 @@ export interface FollowRunOptions extends Omit<RunDatasetOptions, 'request'> {
   readonly domain: string;
   readonly model: string;
   readonly count: number;
-  /** Put unverified solutions and pairs into the training exports too (`--keep-unverified`). */
-  readonly keepUnverified?: boolean;
   /** What diagnostics start with; default `magpie run`. */
   readonly logPrefix?: string;
 }
 
 /**
- * Follows a run that exists (started, attached, or asked for by `magpie report <run>`): streams
- * its records into a dataset directory of its own with progress, reads its final state (retried)
- * and writes the files. Resolves with the exit code, as runDataset.
+ * Follows a run that exists (started, attached, or asked for by `magpie report <run>`) with
+ * progress until it ends, reads its final state (retried), then downloads the dataset files the
+ * gateway built from the run's record log (ExportDataset) into a directory of its own. Resolves
+ * with the exit code, as runDataset; when the run cannot be seen to end, or its files cannot be
+ * downloaded, nothing is written and the message says how to fetch them later.
  */
 export async function followRunDataset(run: Run, options: FollowRunOptions): Promise<number> {
   const { client, t } = options;
@@ -132,58 +132,53 @@ export async function followRunDataset(run: Run, options: FollowRunOptions): Pro
   const onRetry = (call: string) => (error: { details?: string; message: string }, delayMs: number) =>
     log(t('gateway.retrying', { call, error: error.details || error.message, delayMs, seconds }));
   const runId = run.run_id;
-  // One instant names both the directory and the files, as the seed's script takes both from one `date`.
-  const start = now();
-  const startedAt = isoFromTimestamp(run.created_at) ?? start.toISOString();
+  // The run's start names the directory, as it names the files (the seed's script takes both from one `date`).
+  const createdAt = isoFromTimestamp(run.created_at);
   const model = run.spec?.generator?.model || options.model;
   const count = run.spec?.count || options.count;
-  const dir = await claimDatasetDir(options.outDir, datasetDirName(model, options.domain, start));
-  const createSource = options.createDatasetSource ?? recordStreamDatasetSource;
-  const source = await createSource({
-    client,
-    writer: { dir, domain: options.domain, runId, model, count, timestamp: Math.floor(start.getTime() / 1000), keepUnverified: options.keepUnverified ?? false },
-    waitMs: options.waitMs,
-    ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
-  });
   const progress = options.createProgress(count);
   log = (line) => progress.notice(`${prefix}: ${line}`);
-  const follow = (options.progressSource ?? watchProgressSource(client, options.waitMs)).follow(runId, { onProgress: (p) => progress.update(p.counts) });
+  const stopProgress = (): void => {
+    progress.stop();
+    log = (line) => options.err(`${prefix}: ${line}`);
+  };
+  let dir: string | undefined;
   try {
-    const outcome = await source
-      .collect({
-        signal: options.signal,
-        onReconnect: (cursor, error) => log(t('stream.interrupted', { reason: error.details || error.message, cursor })),
-      })
-      .finally(() => follow.stop());
+    const outcome = await waitForRunEnd(options.progressSource ?? watchProgressSource(client, options.waitMs), runId, {
+      signal: options.signal,
+      onProgress: (p) => progress.update(p.counts),
+      onReconnect: (error) => log(t('watch.interrupted', { reason: describeGatewayError('WatchRun', error, t) })),
+    });
     if (outcome.kind === 'interrupted') await cancel(runId, options, log);
-    if (outcome.kind === 'failed') log(describeGatewayError('StreamRecords', outcome.error, t));
+    if (outcome.kind === 'failed') log(describeGatewayError('WatchRun', outcome.error, t));
     const final = await finalRunState({
       client,
       runId,
-      settleMs: outcome.kind === 'ended' ? (options.settleMs ?? 10_000) : 0,
+      settleMs: options.settleMs ?? 10_000,
       waitMs: outcome.kind === 'interrupted' ? CONTROL_DEADLINE_MS : options.waitMs,
       onRetry: onRetry('GetRun'),
     });
     const finalRun = 'run' in final ? final.run : undefined;
-    if (!finalRun) log(t('run.finalUnknown', { runId, error: describeGatewayError('GetRun', 'error' in final ? final.error : undefined, t) }));
-    // Never a made-up status: what the gateway said last, or `unknown` when it could not be asked.
     const status: DatasetRunStatus = finalRun && finalRun.status !== 'RUN_STATUS_UNSPECIFIED' ? runStatusFromProto(finalRun.status) : 'unknown';
-    const spec = finalRun?.spec ?? run.spec;
-    if (!spec) throw new Error(t('run.noSpec', { runId }));
-    const reason = finalRun?.reason || (outcome.kind === 'failed' ? describeGatewayError('StreamRecords', outcome.error, t) : undefined);
-    const counts = finalRun ? runCountsFromProto(finalRun.counts, finalRun.quality) : undefined;
-    if (counts) progress.update(counts);
-    progress.stop();
-    log = (line) => options.err(`${prefix}: ${line}`);
-    const summary = await source.finish({
-      spec: runSpecFromProto(spec),
-      status,
-      ...(reason ? { reason } : {}),
-      startedAt,
-      finishedAt: isoFromTimestamp(finalRun?.finished_at) ?? now().toISOString(),
-      platform: options.platform,
-      ...(counts ? { counts } : {}),
-    });
+    if (finalRun) progress.update(runCountsFromProto(finalRun.counts, finalRun.quality));
+    if (!finalRun || status === 'unknown' || !isTerminal(status)) {
+      stopProgress();
+      const error = finalRun ? t('run.notEnded', { status: t(`status.${status}`) }) : describeGatewayError('GetRun', 'error' in final ? final.error : undefined, t);
+      log(t('run.finalUnknown', { runId, error }));
+      return outcome.kind === 'interrupted' ? ExitCode.interrupted : ExitCode.gatewayError;
+    }
+    dir = await claimDatasetDir(options.outDir, datasetDirName(model, options.domain, createdAt ? new Date(createdAt) : now()));
+    let summary: DatasetSummary;
+    try {
+      summary = await downloadDataset({ client, runId, dir, waitMs: options.waitMs, onRetry: onRetry('ExportDataset') });
+    } catch (error) {
+      if (!isGrpcError(error) && !(error instanceof DownloadError)) throw error;
+      stopProgress();
+      await rm(dir, { recursive: true, force: true });
+      log(t('dataset.downloadFailed', { runId, error: describeGatewayError('ExportDataset', error, t) }));
+      return ExitCode.gatewayError;
+    }
+    stopProgress();
     const extras = options.afterDataset ? await options.afterDataset(summary) : [];
     printSummary(summary, { runId, status, extras }, options);
     const exitCode = exitCodeFor(outcome, status);
@@ -191,12 +186,12 @@ export async function followRunDataset(run: Run, options: FollowRunOptions): Pro
     return exitCode;
   } catch (error) {
     progress.stop();
-    await source.discard();
+    if (dir) await rm(dir, { recursive: true, force: true });
     throw error;
   }
 }
 
-function exitCodeFor(outcome: CollectOutcome, status: DatasetRunStatus): number {
+function exitCodeFor(outcome: RunEndOutcome, status: DatasetRunStatus): number {
   if (outcome.kind === 'interrupted') return ExitCode.interrupted;
   if (outcome.kind === 'failed' || status === 'unknown') return ExitCode.gatewayError;
   return status === 'succeeded' ? ExitCode.ok : ExitCode.failure;

@@ -23,6 +23,8 @@ export interface QualityOverrides {
   readonly stylePairs?: boolean;
   /** 3 samples, extended to 8 when they do not all agree. */
   readonly adaptiveSampling?: boolean;
+  /** The dataset's training exports (messages, ShareGPT, DPO) also hold unverified records. */
+  readonly keepUnverified?: boolean;
 }
 
 /** What `magpie run` (and the commands built on it) ask the gateway for. */
@@ -46,8 +48,6 @@ export interface RunRequest {
   readonly dataQuality?: DataQualityOverrides;
   /** StartRun's request_id; the same id attaches to the same run. */
   readonly requestId?: string;
-  /** Not sent: the dataset's training exports (messages, ShareGPT, DPO) also hold unverified records. */
-  readonly keepUnverified?: boolean;
 }
 
 function stage(overrides: SamplingOverrides | undefined): StartRunRequestInput['generator'] {
@@ -79,6 +79,7 @@ function quality(overrides: QualityOverrides | undefined): StartRunRequestInput[
     ...(overrides.verifyShare === undefined ? {} : { verify_share: overrides.verifyShare }),
     ...(overrides.stylePairs === undefined ? {} : { style_pairs: overrides.stylePairs }),
     ...(overrides.adaptiveSampling === undefined ? {} : { adaptive_sampling: overrides.adaptiveSampling }),
+    ...(overrides.keepUnverified === undefined ? {} : { keep_unverified: overrides.keepUnverified }),
   };
 }
 

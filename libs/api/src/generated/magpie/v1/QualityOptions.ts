@@ -29,11 +29,17 @@ export interface QualityOptionsInput {
    * Samples adaptive sampling draws at most; default 8.
    */
   'adaptive_max_samples'?: (number);
+  /**
+   * Put unverified solutions and pairs into the training exports (messages, ShareGPT, DPO) of
+   * ExportDataset too; default false (they hold verified records only; the Magpie files keep all).
+   */
+  'keep_unverified'?: (boolean);
   '_verify_share'?: "verify_share";
   '_style_pairs'?: "style_pairs";
   '_adaptive_sampling'?: "adaptive_sampling";
   '_adaptive_initial_samples'?: "adaptive_initial_samples";
   '_adaptive_max_samples'?: "adaptive_max_samples";
+  '_keep_unverified'?: "keep_unverified";
 }
 
 /**
@@ -64,9 +70,15 @@ export interface QualityOptions {
    * Samples adaptive sampling draws at most; default 8.
    */
   'adaptive_max_samples'?: (number);
+  /**
+   * Put unverified solutions and pairs into the training exports (messages, ShareGPT, DPO) of
+   * ExportDataset too; default false (they hold verified records only; the Magpie files keep all).
+   */
+  'keep_unverified'?: (boolean);
   '_verify_share'?: "verify_share";
   '_style_pairs'?: "style_pairs";
   '_adaptive_sampling'?: "adaptive_sampling";
   '_adaptive_initial_samples'?: "adaptive_initial_samples";
   '_adaptive_max_samples'?: "adaptive_max_samples";
+  '_keep_unverified'?: "keep_unverified";
 }
