@@ -1,31 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadCatalog, type Catalog } from '@magpie/catalog';
 import { REPO_ROOT } from '@magpie/testing';
 
-// The few configs/ facts the benchmark needs, read straight from the JSON so the bench picks the
-// same ids and prompts the platform uses without depending on the catalog library's internals.
+// The few configs/ facts the benchmark needs, from the platform's own validated catalog, so the
+// bench picks the same ids and prompts the services use.
 
-interface ModelEntry {
-  readonly id: string;
-  readonly defaults?: { readonly response?: { readonly maxTokens?: number }; readonly samples?: { readonly maxTokens?: number } };
-}
-interface RewardEntry {
-  readonly id: string;
-  readonly api: string;
-}
-interface ModelsFile {
-  readonly models: readonly ModelEntry[];
-  readonly rewardModels: readonly RewardEntry[];
-}
-interface DomainsFile {
-  readonly domains: readonly { readonly name: string; readonly systemPrompt: string }[];
-}
+// Read per call: a handful of calls per benchmark, and no module state.
+const current = (): Catalog => loadCatalog(join(REPO_ROOT, 'configs'));
 
-const readJson = <T>(name: string): T => JSON.parse(readFileSync(join(REPO_ROOT, 'configs', name), 'utf8')) as T;
-
-/** The first listed id that configs/models.json has, else the first id containing `fallback`. */
+/** The first listed id the catalog has, else the first id containing `fallback`. */
 export function pickModel(preferred: readonly string[], fallback: string): string {
-  const ids = readJson<ModelsFile>('models.json').models.map((m) => m.id);
+  const { ids } = current().models;
   const found = preferred.find((id) => ids.includes(id)) ?? ids.find((id) => id.includes(fallback));
   if (!found) throw new Error(`configs/models.json has none of ${preferred.join(', ')} nor an id containing ${fallback}`);
   return found;
@@ -33,7 +18,7 @@ export function pickModel(preferred: readonly string[], fallback: string): strin
 
 /** A reward model served on vLLM's /classify (the API the distilabel harness speaks), Skywork first. */
 export function pickClassifyRewardModel(): string {
-  const classify = readJson<ModelsFile>('models.json').rewardModels.filter((r) => r.api === 'classify');
+  const classify = current().models.allRewards().filter((r) => r.api === 'classify');
   const found = classify.find((r) => r.id.startsWith('Skywork/')) ?? classify[0];
   if (!found) throw new Error('configs/models.json has no reward model with api "classify"');
   return found.id;
@@ -41,12 +26,11 @@ export function pickClassifyRewardModel(): string {
 
 /** The model's default solver max_tokens: what a run uses when nothing overrides it. */
 export function defaultResponseMaxTokens(model: string): number | undefined {
-  return readJson<ModelsFile>('models.json').models.find((m) => m.id === model)?.defaults?.response?.maxTokens;
+  const { models } = current();
+  return models.has(model) ? models.get(model).defaults.response.maxTokens : undefined;
 }
 
 /** The domain's steering system prompt, which the simulator recognises in the Magpie prompt. */
 export function steeringPrompt(domain: string): string {
-  const found = readJson<DomainsFile>('domains.json').domains.find((d) => d.name === domain);
-  if (!found) throw new Error(`configs/domains.json has no domain ${domain}`);
-  return found.systemPrompt;
+  return current().domains.get(domain).systemPrompt;
 }

@@ -60,6 +60,10 @@ export function datasetFileNames(parts: DatasetNameParts): DatasetFileNames {
   return datasetFileNamesForPrefix(datasetFilePrefix(parts));
 }
 
+/** Every dataset directory's info file and Hugging Face dataset card; their names carry no prefix. */
+export const DATASET_INFO_FILE = 'dataset_info.json';
+export const DATASET_CARD_FILE = 'README.md';
+
 /** The file names of a dataset whose prefix is known, e.g. from its dataset_info.json `file_prefix`. */
 export function datasetFileNamesForPrefix(prefix: string): DatasetFileNames {
   return {
@@ -78,7 +82,7 @@ export function datasetFileNamesForPrefix(prefix: string): DatasetFileNames {
     sharegptParquet: `${prefix}_sharegpt.parquet`,
     messagesParquet: `${prefix}_messages.parquet`,
     dpoParquet: `${prefix}_dpo.parquet`,
-    info: 'dataset_info.json',
-    card: 'README.md',
+    info: DATASET_INFO_FILE,
+    card: DATASET_CARD_FILE,
   };
 }

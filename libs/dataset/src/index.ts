@@ -17,3 +17,4 @@ export * from './hf-features.js';
 export * from './dataset-card.js';
 export * from './claim-dataset-dir.js';
 export * from './export-format-files.js';
+export * from './write-run-dataset.js';

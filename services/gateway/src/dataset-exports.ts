@@ -8,12 +8,12 @@ import {
   DatasetExportLock,
   DatasetExportManifest,
   isTerminal,
-  runDomains,
+  type AnyRecord,
   type ExportedFile,
   type RunCounts,
   type RunState,
 } from '@magpie/contracts';
-import { DatasetWriter, EXPORT_FORMAT_FILES } from '@magpie/dataset';
+import { EXPORT_FORMAT_FILES, writeRunDataset } from '@magpie/dataset';
 import type { Logger } from '@magpie/logging';
 import type { RecordLog } from '@magpie/runs';
 import { FailedPreconditionError, NotReadyError } from './errors.js';
@@ -112,37 +112,18 @@ export class DatasetExports {
     }
   }
 
+  async *#recordsOf(runId: string): AsyncGenerator<AnyRecord> {
+    for await (const { record } of this.#o.log.read(runId, { fromCursor: 0, isFinished: () => Promise.resolve(true) })) yield record;
+  }
+
   async #build(state: RunState): Promise<DatasetExportManifest> {
     const startedAt = Date.now();
     const dir = await mkdtemp(join(tmpdir(), `magpie-export-${state.runId}-`));
     try {
-      const { spec } = state;
-      const writer = await DatasetWriter.create({
+      const { summary, fileNames, records } = await writeRunDataset({
         dir,
-        domain: spec.domain,
-        domains: runDomains(spec),
-        runId: state.runId,
-        model: spec.generator.model,
-        count: spec.count,
-        timestamp: Math.floor(Date.parse(state.createdAt) / 1000),
-        keepUnverified: spec.quality.keepUnverified,
-      });
-      let records = 0;
-      try {
-        for await (const { record } of this.#o.log.read(state.runId, { fromCursor: 0, isFinished: () => Promise.resolve(true) })) {
-          await writer.add(record);
-          records++;
-        }
-      } catch (err) {
-        await writer.discard();
-        throw err;
-      }
-      const summary = await writer.finish({
-        spec,
-        status: state.status,
-        ...(state.reason === undefined ? {} : { reason: state.reason }),
-        startedAt: state.createdAt,
-        finishedAt: state.finishedAt ?? state.updatedAt,
+        state,
+        records: this.#recordsOf(state.runId),
         platform: this.#o.platform,
         counts: await this.#o.counts(state),
       });
@@ -155,7 +136,7 @@ export class DatasetExports {
         stored.set(file.name, { name: file.name, object, sizeBytes: info.size, sha256 });
       }
       const formats = Object.fromEntries(
-        Object.entries(EXPORT_FORMAT_FILES).map(([format, roles]) => [format, roles.map((role) => stored.get(writer.fileNames[role])).filter((f) => f !== undefined)]),
+        Object.entries(EXPORT_FORMAT_FILES).map(([format, roles]) => [format, roles.map((role) => stored.get(fileNames[role])).filter((f) => f !== undefined)]),
       ) as DatasetExportManifest['formats'];
       const manifest = DatasetExportManifest.parse({ schemaVersion: 1, runId: state.runId, builtAt: new Date().toISOString(), formats });
       await this.#o.kv.create(manifestKey(state.runId), JSON.stringify(manifest)).catch(async (err: unknown) => {

@@ -1,16 +1,14 @@
 import { createHash } from 'node:crypto';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { DatasetFormat, MagpieClient } from '@magpie/api';
-import type { DatasetInfo, DatasetSummary } from '@magpie/dataset';
+import { datasetFormatMapping, type DatasetFormat, type MagpieClient } from '@magpie/api';
+import { DatasetExportFormat } from '@magpie/contracts';
+import { DATASET_CARD_FILE, DATASET_INFO_FILE, type DatasetInfo, type DatasetSummary } from '@magpie/dataset';
 import { DownloadError } from './download-error.js';
 import { retryUnavailable, type RetryOptions } from './retry-unavailable.js';
 
 /** Every format ExportDataset serves; together they are the whole dataset directory. */
-export const DOWNLOAD_FORMATS: readonly DatasetFormat[] = ['DATASET_FORMAT_MAGPIE_JSON', 'DATASET_FORMAT_JSONL', 'DATASET_FORMAT_PARQUET'];
-
-const INFO_FILE = 'dataset_info.json';
-const CARD_FILE = 'README.md';
+export const DOWNLOAD_FORMATS: readonly DatasetFormat[] = DatasetExportFormat.options.map((format) => datasetFormatMapping.toProto(format));
 
 export interface DownloadDatasetOptions {
   readonly client: MagpieClient;
@@ -51,10 +49,10 @@ export async function downloadDataset(options: DownloadDatasetOptions): Promise<
       ...(options.onRetry ? { onRetry: options.onRetry } : {}),
     });
   }
-  if (!done.has(INFO_FILE)) throw new DownloadError(`the export of run ${options.runId} has no ${INFO_FILE}`);
-  const info = JSON.parse(await readFile(join(options.dir, INFO_FILE), 'utf8')) as DatasetInfo;
+  if (!done.has(DATASET_INFO_FILE)) throw new DownloadError(`the export of run ${options.runId} has no ${DATASET_INFO_FILE}`);
+  const info = JSON.parse(await readFile(join(options.dir, DATASET_INFO_FILE), 'utf8')) as DatasetInfo;
   const dataFiles = info.files.filter((f) => done.has(f.name));
-  const extras = [INFO_FILE, CARD_FILE].filter((name) => done.has(name)).map((name) => ({ name, records: 1 }));
+  const extras = [DATASET_INFO_FILE, DATASET_CARD_FILE].filter((name) => done.has(name)).map((name) => ({ name, records: 1 }));
   return { dir: options.dir, files: [...dataFiles, ...extras], info };
 }
 

@@ -193,7 +193,7 @@ export async function followRunDataset(run: Run, options: FollowRunOptions): Pro
 
 function exitCodeFor(outcome: RunEndOutcome, status: DatasetRunStatus): number {
   if (outcome.kind === 'interrupted') return ExitCode.interrupted;
-  if (outcome.kind === 'failed' || status === 'unknown') return ExitCode.gatewayError;
+  if (outcome.kind === 'failed') return ExitCode.gatewayError;
   return status === 'succeeded' ? ExitCode.ok : ExitCode.failure;
 }
 

@@ -14,7 +14,7 @@ import {
   type StreamRecordsRequest,
 } from '@magpie/api';
 import { emptyQualitySummary, isTerminal, type AnyRecord, type RunCounts, type RunState, type RunStatus } from '@magpie/contracts';
-import { DatasetWriter, EXPORT_FORMAT_FILES, type DatasetFileNames } from '@magpie/dataset';
+import { EXPORT_FORMAT_FILES, writeRunDataset, type DatasetFileNames } from '@magpie/dataset';
 import { fixtures } from '@magpie/testing';
 
 // Test-only: a real grpc.Server with the real proto, for the CLI's tests (unit and child-process).
@@ -161,32 +161,13 @@ export async function startFakeGateway(behaviour: FakeGatewayBehaviour): Promise
       const final = state(status, behaviour.reason);
       const dir = await mkdtemp(join(tmpdir(), 'fake-gateway-export-'));
       try {
-        const { spec } = final;
-        const writer = await DatasetWriter.create({
-          dir,
-          domain: spec.domain,
-          runId: final.runId,
-          model: spec.generator.model,
-          count: spec.count,
-          timestamp: Math.floor(Date.parse(final.createdAt) / 1000),
-          keepUnverified: spec.quality.keepUnverified,
-        });
-        for (const record of log) await writer.add(record);
-        await writer.finish({
-          spec,
-          status: final.status,
-          ...(final.reason === undefined ? {} : { reason: final.reason }),
-          startedAt: final.createdAt,
-          finishedAt: final.finishedAt ?? final.updatedAt,
-          platform: FAKE_PLATFORM,
-          counts: counts(),
-        });
+        const { fileNames } = await writeRunDataset({ dir, state: final, records: log, platform: FAKE_PLATFORM, counts: counts() });
         const files = new Map<string, Buffer>();
         for (const role of new Set(Object.values(EXPORT_FORMAT_FILES).flat())) {
-          const name = writer.fileNames[role];
+          const name = fileNames[role];
           files.set(name, await readFile(join(dir, name)));
         }
-        return { files, names: writer.fileNames };
+        return { files, names: fileNames };
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
