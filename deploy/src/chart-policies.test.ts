@@ -189,6 +189,9 @@ describe('vLLM sidecars', () => {
     const stage = spec.containers[0];
     expect(stage?.env?.find((e) => e.name === 'LLM_BASE_URL')?.value).toBe('http://127.0.0.1:8000/v1');
     expect(stage?.env?.find((e) => e.name === 'MAX_NUM_SEQS')?.value).toBe(argValue(vllm?.args, '--max-num-seqs'));
+    // Stages send request priorities only to servers that schedule by them.
+    expect(argValue(vllm?.args, '--scheduling-policy')).toBe('priority');
+    expect(stage?.env?.find((e) => e.name === 'LLM_PRIORITY_SCHEDULING')?.value).toBe('true');
   });
 
   it('serve a /classify reward model with the pooling runner, and the ArmoRM server by default', () => {

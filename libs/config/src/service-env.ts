@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LogLevel, envInt } from './load-config.js';
+import { LogLevel, envBool, envInt, envNumber } from './load-config.js';
 
 /**
  * The one grace budget: what a service gets on SIGTERM to finish or release its in-flight work.
@@ -73,8 +73,20 @@ export const backendEnv = {
   MAX_NUM_SEQS: envInt(256, 1, 65_536),
   /** The adaptive window (in sequences) never drops below this. */
   INFLIGHT_WINDOW_MIN: envInt(1, 1, 65_536),
-  /** How often each replica's /health and /metrics are read; 0 turns probing off. */
-  PROBE_INTERVAL_MS: envInt(2_000, 0),
+  /**
+   * Each replica's queue the windows aim at, in percent of MAX_NUM_SEQS for the most upstream stage
+   * (generator), one more step per stage downstream (reward: four): a few waiting sequences keep
+   * the batch full, and a full replica makes upstream stages yield first.
+   */
+  TARGET_QUEUE_PERCENT: envNumber(2, 0, 100),
+  /**
+   * Send each stage's request priority (reward first, generator last): only for backends started
+   * with vLLM's `--scheduling-policy priority` (the chart's vLLM sidecars and `magpie up`'s
+   * simulator are); vLLM's default policy refuses non-zero priorities.
+   */
+  LLM_PRIORITY_SCHEDULING: envBool(false),
+  /** How often each replica's /health and /metrics are read (the windows' control loop); 0 turns probing off. */
+  PROBE_INTERVAL_MS: envInt(500, 0),
   /** A Kubernetes headless service URL (e.g. http://vllm-solver-headless:8000/v1); its pods become the replicas, replacing the base URL list. */
   BACKEND_HEADLESS_SERVICE: z.url({ protocol: /^https?$/ }).optional(),
   /** How often the headless service is re-resolved, so pods that come and go join and leave. */

@@ -194,6 +194,8 @@ export function planLocalPlatform(options: PlatformPlanOptions): ComponentSpec[]
       ...node(name, name, {
         NATS_URL: `nats://${LOOPBACK}:${ports.nats}`,
         HEALTH_PORT: String(healthPort),
+        // The plan's backends are its own simulators, which run with priority scheduling.
+        LLM_PRIORITY_SCHEDULING: 'true',
         ...withoutSecrets(options.serviceEnv ?? {}),
         SHUTDOWN_GRACE_MS: String(graceMs),
         ...env,
@@ -221,7 +223,8 @@ export function planLocalPlatform(options: PlatformPlanOptions): ComponentSpec[]
     }),
     ...sims.map(
       (sim): ComponentSpec => ({
-        ...node(sim.name, 'llm-sim', { SIM_PORT: String(sim.port), SIM_REPLICAS: String(replicas), ...withoutSecrets(options.simEnv ?? {}) }),
+        // Priority scheduling as the chart's vLLM sidecars run it: downstream stages' requests first.
+        ...node(sim.name, 'llm-sim', { SIM_PORT: String(sim.port), SIM_REPLICAS: String(replicas), SIM_SCHEDULING_POLICY: 'priority', ...withoutSecrets(options.simEnv ?? {}) }),
         // Every replica must answer before a service that calls it starts.
         readiness: { kind: 'http', url: `http://${LOOPBACK}:${sim.port + replicas - 1}/health` },
         ports: Object.fromEntries(Array.from({ length: replicas }, (_, i) => [replicas === 1 ? 'http' : `http${i}`, sim.port + i])),

@@ -1,7 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AimdWindow } from './aimd-window.js';
 import { BackendPool } from './backend-pool.js';
 import { BackendError } from './errors.js';
 import { readVllmLoad } from './vllm-metrics.js';
@@ -13,10 +12,13 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
 });
 
-async function replicaServer(state: { healthy: boolean; waiting: number }): Promise<string> {
+async function replicaServer(state: { healthy: boolean; waiting: number; running?: number }): Promise<string> {
   const server = createServer((req, res) => {
     if (req.url === '/health') res.writeHead(state.healthy ? 200 : 503).end();
-    else if (req.url === '/metrics') res.writeHead(200).end(`# TYPE vllm:num_requests_waiting gauge\nvllm:num_requests_waiting{model_name="m"} ${state.waiting}\n`);
+    else if (req.url === '/metrics') {
+      const running = state.running === undefined ? '' : `vllm:num_requests_running{model_name="m"} ${state.running}\n`;
+      res.writeHead(200).end(`# TYPE vllm:num_requests_waiting gauge\nvllm:num_requests_waiting{model_name="m"} ${state.waiting}\n${running}`);
+    }
     else res.writeHead(404).end();
   });
   servers.push(server);
@@ -30,22 +32,8 @@ function deferred() {
   return { promise, resolve };
 }
 
-const window = { initial: 2, min: 1, max: 4 };
+const window = { initial: 2, min: 1, max: 4, targetWaiting: 1 };
 const one = { sequences: 1 };
-
-describe('AimdWindow', () => {
-  it('adds one, halves, and stays within bounds', () => {
-    const w = new AimdWindow({ initial: 4, min: 1, max: 5 });
-    w.increase();
-    w.increase();
-    expect(w.size).toBe(5);
-    w.decrease();
-    expect(w.size).toBe(2);
-    w.decrease();
-    w.decrease();
-    expect(w.size).toBe(1);
-  });
-});
 
 describe('BackendPool', () => {
   it('sends each call to the replica with the fewest outstanding and caps each at its window', async () => {
@@ -70,7 +58,7 @@ describe('BackendPool', () => {
   });
 
   it('halves a replica window on 429 and grows it while calls fill it', async () => {
-    const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 4, min: 1, max: 8 }, probeIntervalMs: 0 });
+    const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 4, min: 1, max: 8, targetWaiting: 1 }, probeIntervalMs: 0 });
     await expect(pool.run(one, () => Promise.reject(new BackendError('busy', { retryable: true, status: 429 })))).rejects.toThrow('busy');
     expect(pool.stats()[0]?.window).toBe(2);
     const gate = deferred();
@@ -114,15 +102,23 @@ describe('BackendPool', () => {
     expect(pool.hasHealthyReplica).toBe(true);
   });
 
-  it('shrinks the window of a replica that reports queued requests', async () => {
-    const state = { healthy: true, waiting: 3 };
-    const pool = new BackendPool({ baseUrls: [await replicaServer(state)], createClient: (u) => u, window: { initial: 8, min: 1, max: 8 }, probeIntervalMs: 0 });
+  it('shrinks the window of a replica whose queue is above the target by its share, and grows it back once the queue drains', async () => {
+    const state = { healthy: true, waiting: 13, running: 8 };
+    const pool = new BackendPool({ baseUrls: [await replicaServer(state)], createClient: (u) => u, window: { initial: 8, min: 1, max: 8, targetWaiting: 1 }, probeIntervalMs: 0 });
+    const gate = deferred();
+    const calls = Array.from({ length: 8 }, () => pool.run(one, () => gate.promise));
+    // 12 over the target, this pool holds 8 of the 21 sequences: 0.5 × 12 × 8/21 ≈ 2.3 fewer.
     await pool.probeOnce();
-    expect(pool.stats()[0]?.window).toBe(4);
+    expect(pool.stats()[0]?.window).toBe(5);
+    state.waiting = 0;
+    await pool.probeOnce();
+    expect(pool.stats()[0]?.window).toBe(6);
+    gate.resolve();
+    await Promise.all(calls);
   });
 
   it('lets a waiting caller give up through its signal', async () => {
-    const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 1, min: 1, max: 1 }, probeIntervalMs: 0 });
+    const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 1, min: 1, max: 1, targetWaiting: 1 }, probeIntervalMs: 0 });
     const gate = deferred();
     const first = pool.run(one, () => gate.promise);
     const abort = new AbortController();
@@ -136,7 +132,7 @@ describe('BackendPool', () => {
 
 describe('BackendPool sequence windows', () => {
   it('weighs a call by its sequences: a window of 8 holds one n=5 call and three single ones', async () => {
-    const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 8, min: 1, max: 8 }, probeIntervalMs: 0 });
+    const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 8, min: 1, max: 8, targetWaiting: 1 }, probeIntervalMs: 0 });
     const gate = deferred();
     const started: string[] = [];
     const call = (name: string, sequences: number) => pool.run({ sequences }, async () => { started.push(name); await gate.promise; });
@@ -151,7 +147,7 @@ describe('BackendPool sequence windows', () => {
   });
 
   it('runs a call heavier than the whole window alone rather than never', async () => {
-    const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 4, min: 1, max: 4 }, probeIntervalMs: 0 });
+    const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 4, min: 1, max: 4, targetWaiting: 1 }, probeIntervalMs: 0 });
     const gate = deferred();
     const started: string[] = [];
     const heavy = pool.run({ sequences: 16 }, async () => { started.push('heavy'); await gate.promise; });
@@ -164,7 +160,7 @@ describe('BackendPool sequence windows', () => {
   });
 
   it('keeps FIFO order: a waiting heavy call is not overtaken by lighter ones', async () => {
-    const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 4, min: 1, max: 4 }, probeIntervalMs: 0 });
+    const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 4, min: 1, max: 4, targetWaiting: 1 }, probeIntervalMs: 0 });
     const gate = deferred();
     const order: string[] = [];
     const first = pool.run({ sequences: 2 }, async () => { order.push('first'); await gate.promise; });

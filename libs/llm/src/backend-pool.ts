@@ -1,4 +1,4 @@
-import { AimdWindow, type AimdWindowOptions } from './aimd-window.js';
+import { QueueTargetWindow, type QueueTargetWindowOptions } from './queue-target-window.js';
 import { BackendError } from './errors.js';
 import { readVllmLoad } from './vllm-metrics.js';
 
@@ -10,15 +10,15 @@ export interface BackendReplica<T> {
   healthy: boolean;
   /** Calls in a row that failed without an HTTP answer (refused, reset, timed out). */
   unreachableStreak: number;
-  readonly window: AimdWindow;
+  readonly window: QueueTargetWindow;
 }
 
 export interface BackendPoolOptions<T> {
   /** One base URL per replica (e.g. every pod of a vLLM headless service). */
   readonly baseUrls: readonly string[];
   readonly createClient: (baseUrl: string) => T;
-  /** Sequences in flight per replica (vLLM's `--max-num-seqs` at most); adapts within its bounds. */
-  readonly window: AimdWindowOptions;
+  /** Sequences in flight per replica (vLLM's `--max-num-seqs` at most); adapts within its bounds towards a small queue on the replica. */
+  readonly window: QueueTargetWindowOptions;
   /** How often each replica's /health (and /metrics, for queueing) is read; 0 turns probing off. */
   readonly probeIntervalMs: number;
   /** The replica's root for /health and /metrics, from its base URL (default: strip a trailing /v1). */
@@ -75,9 +75,8 @@ function hashOf(text: string): number {
  * Spreads backend calls over replicas: least loaded first (with an affinity key preferring one
  * replica, so a problem's solution and samples share its prefix cache), at most `window`
  * sequences in flight per replica, where a call weighs the sequences it asks for (`n`). A call
- * heavier than a whole window runs alone on an idle replica. Windows adapt (AIMD): down on
- * 429/503 or when the replica reports queued requests (`vllm:num_requests_waiting` > 0), up
- * while it keeps up. Unhealthy replicas get no calls until their /health answers again. Callers
+ * heavier than a whole window runs alone on an idle replica. Windows steer each replica's queue
+ * (`vllm:num_requests_waiting`) to a small target (QueueTargetWindow), and halve on 429/503. Unhealthy replicas get no calls until their /health answers again. Callers
  * beyond capacity wait in FIFO order.
  */
 export class BackendPool<T> {
@@ -85,6 +84,8 @@ export class BackendPool<T> {
   #replicas: BackendReplica<T>[];
   readonly #waiters: Waiter[] = [];
   #probe: ReturnType<typeof setInterval> | undefined;
+  /** Whether a call had to wait for capacity since the last probing round began. */
+  #heldBack = false;
 
   constructor(options: BackendPoolOptions<T>) {
     if (options.baseUrls.length === 0) throw new RangeError('a backend pool needs at least one base URL');
@@ -95,7 +96,7 @@ export class BackendPool<T> {
       outstanding: 0,
       healthy: true,
       unreachableStreak: 0,
-      window: new AimdWindow(options.window),
+      window: new QueueTargetWindow(options.window),
     }));
   }
 
@@ -120,7 +121,7 @@ export class BackendPool<T> {
           outstanding: 0,
           healthy: true,
           unreachableStreak: 0,
-          window: new AimdWindow(this.#o.window),
+          window: new QueueTargetWindow(this.#o.window),
         },
     );
     this.#dispatch();
@@ -162,11 +163,11 @@ export class BackendPool<T> {
       this.#o.onCall?.({ baseUrl: replica.baseUrl, durationMs: performance.now() - startedAt, outcome: 'ok' });
       replica.unreachableStreak = 0;
       // Grow only when the window is actually the limit, so idle replicas do not inflate it.
-      if (this.#waiters.length > 0 || replica.outstanding >= replica.window.size) replica.window.increase();
+      if (this.#waiters.length > 0 || replica.outstanding >= replica.window.size) replica.window.grow();
       return result;
     } catch (err) {
       this.#o.onCall?.({ baseUrl: replica.baseUrl, durationMs: performance.now() - startedAt, outcome: 'error', errorKind: errorKindOf(err) });
-      if (err instanceof BackendError && (err.status === 429 || err.status === 503)) replica.window.decrease();
+      if (err instanceof BackendError && (err.status === 429 || err.status === 503)) replica.window.pushback();
       // One lost call can be a hiccup; several in a row mean the replica is gone until /health says otherwise.
       if (err instanceof BackendError && err.retryable && err.status === undefined) {
         replica.unreachableStreak++;
@@ -181,8 +182,11 @@ export class BackendPool<T> {
     }
   }
 
-  /** One probing round: /health decides health, /metrics' waiting count shrinks or grows the window. */
+  /** One probing round: /health decides health, /metrics' queue steers the window. */
   async probeOnce(): Promise<void> {
+    // Calls held back since the last round, or during this one, mean the windows were the limit.
+    const heldBefore = this.#heldBack;
+    this.#heldBack = false;
     await Promise.all(
       this.#replicas.map(async (replica) => {
         const root = (this.#o.rootOf ?? ((u: string) => u.replace(/\/v1\/?$/, '')))(replica.baseUrl);
@@ -196,8 +200,8 @@ export class BackendPool<T> {
           .then((res) => (res.ok ? res.text() : ''))
           .then(readVllmLoad, () => undefined);
         if (load?.waiting === undefined) return;
-        if (load.waiting > 0) replica.window.decrease();
-        else if (replica.outstanding >= replica.window.size) replica.window.increase();
+        const limited = heldBefore || this.#heldBack || this.#waiters.length > 0 || replica.outstanding >= replica.window.size;
+        replica.window.observe({ waiting: load.waiting, running: load.running }, replica.outstanding, limited);
         this.#dispatch();
       }),
     );
@@ -232,6 +236,7 @@ export class BackendPool<T> {
     }
     return new Promise((resolve, reject) => {
       const waiter: Waiter = { affinity, sequences, resolve };
+      this.#heldBack = true;
       this.#waiters.push(waiter);
       signal?.addEventListener(
         'abort',

@@ -1,5 +1,7 @@
 import type { BackendEnv } from '@magpie/config';
+import type { Stage } from '@magpie/contracts';
 import { BackendPool } from './backend-pool.js';
+import { BACKEND_PRIORITY, targetWaitingFor } from './backend-priority.js';
 import { HeadlessServiceResolver } from './headless-service.js';
 import { InferenceClient } from './inference-client.js';
 import { RewardClient } from './reward-client.js';
@@ -11,6 +13,10 @@ export interface PoolSettings {
   /** Sequences in flight per replica at most; the window starts here and adapts down and back. */
   readonly window: number;
   readonly minWindow: number;
+  /** The queue each replica's window aims at, in sequences (see QueueTargetWindow); default 1. */
+  readonly targetWaiting?: number;
+  /** vLLM request priority sent with every call; undefined for servers without priority scheduling. */
+  readonly priority?: number;
   readonly probeIntervalMs: number;
   readonly onReplicaChange?: (event: { baseUrl: string; healthy: boolean; window: number }) => void;
   readonly onCall?: (event: { baseUrl: string; durationMs: number; outcome: 'ok' | 'error'; errorKind?: string }) => void;
@@ -42,7 +48,7 @@ async function createPool<T>(s: PoolSettings, createClient: (baseUrl: string) =>
     ...extra,
     baseUrls,
     createClient,
-    window: { initial: s.window, min: Math.min(s.minWindow, s.window), max: s.window },
+    window: { initial: s.window, min: Math.min(s.minWindow, s.window), max: s.window, targetWaiting: s.targetWaiting ?? 1 },
     probeIntervalMs: s.probeIntervalMs,
     ...(rootOf ? { rootOf } : {}),
     ...(s.onReplicaChange ? { onReplicaChange: s.onReplicaChange } : {}),
@@ -54,7 +60,7 @@ async function createPool<T>(s: PoolSettings, createClient: (baseUrl: string) =>
 
 /** A pool of OpenAI-compatible generation backends (vLLM replicas or simulators). */
 export function createInferencePool(s: PoolSettings): Promise<BackendPool<InferenceClient>> {
-  return createPool(s, (baseUrl) => new InferenceClient({ baseUrl, apiKey: s.apiKey, timeoutMs: s.timeoutMs }));
+  return createPool(s, (baseUrl) => new InferenceClient({ baseUrl, apiKey: s.apiKey, timeoutMs: s.timeoutMs, ...(s.priority === undefined ? {} : { priority: s.priority }) }));
 }
 
 /** A pool of reward servers exposing `/classify` at their root. */
@@ -68,11 +74,14 @@ export function createRewardPool(s: PoolSettings): Promise<BackendPool<RewardCli
 
 /**
  * Pool settings for a stage from its environment: each replica's window keeps up to MAX_NUM_SEQS
- * sequences in flight, whatever the number of sequences each request carries.
+ * sequences in flight, whatever the number of sequences each request carries, and aims at the
+ * stage's queue target (downstream stages higher); with LLM_PRIORITY_SCHEDULING every call
+ * carries the stage's priority.
  */
 export function poolSettingsFromEnv(
   env: BackendEnv,
   stage: {
+    readonly name: Stage;
     readonly baseUrls: readonly string[];
     readonly logger: { warn(obj: object, msg: string): void };
     readonly onCall?: PoolSettings['onCall'];
@@ -84,6 +93,8 @@ export function poolSettingsFromEnv(
     timeoutMs: env.LLM_TIMEOUT_MS,
     window: env.MAX_NUM_SEQS,
     minWindow: env.INFLIGHT_WINDOW_MIN,
+    targetWaiting: targetWaitingFor(stage.name, env.MAX_NUM_SEQS, env.TARGET_QUEUE_PERCENT),
+    ...(env.LLM_PRIORITY_SCHEDULING ? { priority: BACKEND_PRIORITY[stage.name] } : {}),
     probeIntervalMs: env.PROBE_INTERVAL_MS,
     onReplicaChange: (event) => stage.logger.warn(event, 'backend replica changed'),
     ...(stage.onCall ? { onCall: stage.onCall } : {}),

@@ -21,7 +21,7 @@ describe('HeadlessServiceResolver', () => {
 
 describe('BackendPool.setBaseUrls', () => {
   it('adds new replicas, keeps known ones and drops missing ones', async () => {
-    const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 2, min: 1, max: 2 }, probeIntervalMs: 0 });
+    const pool = new BackendPool({ baseUrls: ['http://a/v1'], createClient: (u) => u, window: { initial: 2, min: 1, max: 2, targetWaiting: 1 }, probeIntervalMs: 0 });
     pool.setBaseUrls(['http://a/v1', 'http://b/v1']);
     expect(pool.stats().map((s) => s.baseUrl)).toEqual(['http://a/v1', 'http://b/v1']);
     expect(pool.maxSequences).toBe(4);

@@ -8,6 +8,12 @@ export interface InferenceClientOptions {
   readonly apiKey: string;
   /** Per-call timeout; a hung backend call fails with a retryable BackendError after it. */
   readonly timeoutMs: number;
+  /**
+   * vLLM's request priority, sent with every request (lower is served first). Only for servers
+   * started with `--scheduling-policy priority`: under the default policy vLLM refuses any
+   * priority but 0, so it is left out when undefined.
+   */
+  readonly priority?: number;
 }
 
 export interface CompletionRequest {
@@ -68,10 +74,12 @@ function usageOf(usage: { prompt_tokens?: number; completion_tokens?: number } |
  */
 export class InferenceClient {
   readonly #client: OpenAI;
+  readonly #extras: Readonly<Record<string, unknown>>;
   readonly baseUrl: string;
 
   constructor(options: InferenceClientOptions) {
     this.baseUrl = options.baseUrl;
+    this.#extras = options.priority === undefined ? {} : { priority: options.priority };
     this.#client = new OpenAI({ baseURL: options.baseUrl, apiKey: options.apiKey, maxRetries: 0, timeout: options.timeoutMs });
   }
 
@@ -90,6 +98,7 @@ export class InferenceClient {
       add_special_tokens: req.addSpecialTokens,
       skip_special_tokens: true,
       ...(req.seed !== undefined ? { seed: req.seed } : {}),
+      ...this.#extras,
     };
     const res = await this.#call(() => this.#client.completions.create(body, { signal: req.signal }));
     if (!Array.isArray(res.choices) || res.choices.length === 0) throw new MalformedResponseError('completion response has no choices');
@@ -116,6 +125,7 @@ export class InferenceClient {
       ...(req.stop ? { stop: [...req.stop] } : {}),
       ...(req.includeStopStrInOutput ? { include_stop_str_in_output: true } : {}),
       ...(req.continueFinalMessage ? { continue_final_message: true, add_generation_prompt: false } : {}),
+      ...this.#extras,
     };
     const res = await this.#call(() => this.#client.chat.completions.create(body, { signal: req.signal }));
     if (!Array.isArray(res.choices) || res.choices.length === 0) throw new MalformedResponseError('chat response has no choices');

@@ -47,7 +47,7 @@ export function runStageProcess<E extends StageEnv, C>(options: StageProcessOpti
       const catalog = loadCatalog(config.MAGPIE_CONFIG_DIR);
       const platform = await openPlatform({ nc, logger, duplicateWindowMs: config.DUPLICATE_WINDOW_MS, retentionMs: config.RETENTION_MS });
       const baseUrls = options.backend.baseUrls(config);
-      const pool = await options.backend.create(poolSettingsFromEnv(config, { baseUrls, logger, onCall: metrics.onCall }));
+      const pool = await options.backend.create(poolSettingsFromEnv(config, { name: options.name, baseUrls, logger, onCall: metrics.onCall }));
       const service = new StageService<C>({
         ...platform,
         failures: await FailureCounter.open(nc),

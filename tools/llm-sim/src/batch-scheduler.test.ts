@@ -65,6 +65,32 @@ describe('BatchScheduler (fake clock)', () => {
     expect(ends).toEqual([0.02, 0.05]);
   });
 
+  it('admits waiting sequences by request priority under the priority policy, in arrival order under fcfs', async () => {
+    const order = async (policy: 'fcfs' | 'priority'): Promise<string[]> => {
+      const s = new BatchScheduler({ params: PARAMS, timeScale: 1, policy, nowMs: () => Date.now() });
+      const started: string[] = [];
+      const job = (name: string, priority: number) => s.run({ promptTokens: 0, sequenceTokens: [1], priority, onStart: () => started.push(name) });
+      // Two fill the slots; the rest wait: the generator's first, the reward's last.
+      const all = [job('a', 3), job('b', 3), job('generator', 3), job('solver', 2), job('reward', 0), job('sampler', 1), job('reward-2', 0)];
+      await vi.advanceTimersByTimeAsync(1_000);
+      await Promise.all(all);
+      return started.slice(2);
+    };
+    expect(await order('fcfs')).toEqual(['generator', 'solver', 'reward', 'sampler', 'reward-2']);
+    expect(await order('priority')).toEqual(['reward', 'reward-2', 'sampler', 'solver', 'generator']);
+  });
+
+  it('tells each sequence as it gets a slot and as it finishes', async () => {
+    const s = scheduler();
+    const events: string[] = [];
+    void s.run({ promptTokens: 0, sequenceTokens: [1, 2, 1], onAdmit: () => events.push('admit'), onRetire: () => events.push('retire') });
+    expect(events).toEqual(['admit', 'admit']);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(events).toEqual(['admit', 'admit', 'retire', 'admit']);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(events.filter((e) => e === 'retire')).toHaveLength(3);
+  });
+
   it('runs each of a request’s n sequences in its own slot and answers when the last ends', async () => {
     const s = scheduler();
     let timing: JobTiming | undefined;

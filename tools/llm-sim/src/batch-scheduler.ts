@@ -12,7 +12,19 @@ export interface ScheduledJob {
   readonly sequenceTokens: readonly number[];
   /** Called once, when the first of the job's sequences gets a slot. */
   readonly onStart?: () => void;
+  /** Called for each sequence that gets a slot, and for each that finishes: vLLM counts sequences (n > 1 runs as n requests). */
+  readonly onAdmit?: () => void;
+  readonly onRetire?: () => void;
+  /** vLLM's request priority, lower first; it orders the queue only under the `priority` policy. Default 0. */
+  readonly priority?: number;
 }
+
+/**
+ * vLLM's `--scheduling-policy`: `fcfs` admits waiting sequences in arrival order; `priority` by
+ * request priority (lower first), arrival order among equals.
+ */
+export const SCHEDULING_POLICIES = ['fcfs', 'priority'] as const;
+export type SchedulingPolicy = (typeof SCHEDULING_POLICIES)[number];
 
 /** When a job's phases ended, in wall seconds since it arrived. */
 export interface JobTiming {
@@ -45,6 +57,8 @@ export interface BatchSchedulerOptions {
   readonly params: TimingParams;
   /** Simulated milliseconds per wall millisecond; 0 means every job finishes at once. */
   readonly timeScale: number;
+  /** Default `fcfs`, as vLLM's. */
+  readonly policy?: SchedulingPolicy;
   /** Wall clock in milliseconds; performance.now by default. */
   readonly nowMs?: () => number;
 }
@@ -69,12 +83,16 @@ interface Sequence {
   admittedSimMs: number;
 }
 
+function priorityOf(seq: Sequence, policy: SchedulingPolicy): number {
+  return policy === 'priority' ? (seq.owner.job.priority ?? 0) : 0;
+}
+
 /** Below this, remaining work counts as done (float error from many partial advances). */
 const EPSILON = 1e-6;
 
 /**
  * A continuous-batching model of one vLLM engine. Every sequence needs one of `maxNumSeqs` slots and
- * waits in a FIFO queue until one frees. In a slot it first prefills (promptTokens ×
+ * waits in a queue (FIFO, or by request priority under the `priority` policy) until one frees. In a slot it first prefills (promptTokens ×
  * prefillMsPerToken, once for all of a request's sequences when its prefill is shared), then
  * decodes its tokens, each taking decodeBaseMs + decodeMsPerRunningSeq × (sequences running now)
  * with its own model's costs — recomputed whenever the batch changes, so the model is exact between
@@ -83,6 +101,7 @@ const EPSILON = 1e-6;
 export class BatchScheduler {
   readonly #params: TimingParams;
   readonly #timeScale: number;
+  readonly #policy: SchedulingPolicy;
   readonly #now: () => number;
   readonly #createdWallMs: number;
   readonly #waiting: Sequence[] = [];
@@ -98,6 +117,7 @@ export class BatchScheduler {
   constructor(options: BatchSchedulerOptions) {
     this.#params = options.params;
     this.#timeScale = options.timeScale;
+    this.#policy = options.policy ?? 'fcfs';
     this.#now = options.nowMs ?? (() => performance.now());
     this.#createdWallMs = this.#now();
     this.#lastWallMs = this.#createdWallMs;
@@ -122,6 +142,10 @@ export class BatchScheduler {
     this.#sequences += lengths.length;
     if (this.#timeScale === 0) {
       job.onStart?.();
+      for (const _ of lengths) {
+        job.onAdmit?.();
+        job.onRetire?.();
+      }
       return Promise.resolve({ queueSeconds: 0, timeToFirstTokenSeconds: 0, e2eSeconds: 0 });
     }
     return new Promise((resolve) => {
@@ -130,7 +154,8 @@ export class BatchScheduler {
       const prefillMs = job.promptTokens * timing.prefillMsPerToken;
       const shared = job.sharedPrefill === true;
       const owner: JobState = { job, timing, sharedPrefillLeftMs: shared ? prefillMs : 0, arrivedWallMs: this.#lastWallMs, seqsLeft: lengths.length, startedWallMs: undefined, firstTokenWallMs: undefined, resolve };
-      for (const tokens of lengths) this.#waiting.push({ owner, prefillLeftMs: shared ? 0 : prefillMs, tokensTotal: Math.max(0, tokens), tokensLeft: Math.max(0, tokens), admittedSimMs: 0 });
+      const queued = lengths.map((tokens) => ({ owner, prefillLeftMs: shared ? 0 : prefillMs, tokensTotal: Math.max(0, tokens), tokensLeft: Math.max(0, tokens), admittedSimMs: 0 }));
+      this.#enqueue(queued, this.#policy === 'priority' ? (job.priority ?? 0) : 0);
       this.#queuePeak = Math.max(this.#queuePeak, this.#waiting.length);
       this.#settle();
     });
@@ -206,6 +231,7 @@ export class BatchScheduler {
       if (!this.#done(seq)) continue;
       this.#running.splice(i, 1);
       this.#completedBusySimMs += this.#simMs - seq.admittedSimMs;
+      seq.owner.job.onRetire?.();
       this.#finishSequence(seq.owner);
     }
     while (this.#running.length < this.#params.maxNumSeqs && this.#waiting.length > 0) {
@@ -215,11 +241,19 @@ export class BatchScheduler {
         seq.owner.startedWallMs = this.#lastWallMs;
         seq.owner.job.onStart?.();
       }
+      seq.owner.job.onAdmit?.();
       this.#running.push(seq);
     }
     // Zero-work sequences (empty prompt, no tokens) finish the moment they are admitted.
     if (this.#running.some((s) => this.#done(s))) return this.#settle();
     this.#schedule();
+  }
+
+  /** Queues a job's sequences behind every waiting sequence of the same or a lower priority value. */
+  #enqueue(sequences: readonly Sequence[], priority: number): void {
+    let at = this.#waiting.length;
+    while (at > 0 && priorityOf(this.#waiting[at - 1] as Sequence, this.#policy) > priority) at--;
+    this.#waiting.splice(at, 0, ...sequences);
   }
 
   #finishSequence(owner: JobState): void {

@@ -35,6 +35,7 @@ describe('loadSimConfig', () => {
       SIM_PREFIX_CACHE_TOKENS: 200_000,
       SIM_MAX_NUM_SEQS: 256,
       SIM_TIME_SCALE: 0,
+      SIM_SCHEDULING_POLICY: 'fcfs',
       SIM_ERROR_RATE: 0,
       SIM_HANG_RATE: 0,
       SIM_SLOW_RATE: 0,

@@ -2,6 +2,7 @@ import { DEFAULT_CONFIG_DIR } from '@magpie/catalog';
 import { envBool, envInt, envNumber, loadConfig, LogLevel, type EnvSource } from '@magpie/config';
 import { z } from 'zod';
 import { DEFAULT_REALISM, SIM_PROFILES } from './realistic/realism-settings.js';
+import { SCHEDULING_POLICIES } from './batch-scheduler.js';
 import { A100_32B_TIMING } from './timing-params.js';
 
 const rate = (defaultValue: number) => envNumber(defaultValue, 0, 1);
@@ -58,6 +59,11 @@ export const SimConfigSchema = z.object({
   SIM_PREFIX_CACHE_TOKENS: envInt(200_000, 0, 1e9),
   /** Sequences (choices) that run at once, like vLLM's --max-num-seqs. */
   SIM_MAX_NUM_SEQS: envInt(A100_32B_TIMING.maxNumSeqs, 1, 65_536),
+  /**
+   * vLLM's --scheduling-policy: `fcfs` (vLLM's default; a request priority other than 0 is refused)
+   * or `priority` (waiting sequences are admitted by request priority, lower first).
+   */
+  SIM_SCHEDULING_POLICY: z.enum(SCHEDULING_POLICIES).default('fcfs'),
   /** Simulated time runs this many times faster than wall time; 0 answers instantly (no timing model). */
   SIM_TIME_SCALE: envNumber(0, 0, 1_000_000),
   /** Timing overrides for every model; unset: the profile's (ideal: the 32B reference; realistic: each model's A100 timing). */

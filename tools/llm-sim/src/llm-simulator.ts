@@ -5,7 +5,7 @@ import type { Catalog } from '@magpie/catalog';
 import { createLogger, toError, type Logger } from '@magpie/logging';
 import { applyFaultsPatch, faultsBody } from './admin-faults.js';
 import { handleArmoRmScore } from './armorm-handler.js';
-import { BatchScheduler } from './batch-scheduler.js';
+import { BatchScheduler, type SchedulingPolicy } from './batch-scheduler.js';
 import { handleChat } from './chat-handler.js';
 import { handleClassify } from './classify-handler.js';
 import { handleCompletions } from './completions-handler.js';
@@ -14,6 +14,7 @@ import { FaultInjector, faultLabel, NO_FAULTS, type Fault, type FaultSettings } 
 import { listModels } from './models-handler.js';
 import { handlePooling } from './pooling-handler.js';
 import { readJsonBody } from './read-json-body.js';
+import { requestPriority } from './request-priority.js';
 import type { HandlerResult, SimContext } from './sim-context.js';
 import { createSimContext } from './create-sim-context.js';
 import { handleEmbeddings } from './embeddings-handler.js';
@@ -60,6 +61,11 @@ export interface LlmSimulatorOptions {
   readonly timing?: Partial<TimingParams>;
   /** Fault rates; none by default. Throws FaultSettingsError from the constructor when invalid. */
   readonly faults?: Partial<FaultSettings>;
+  /**
+   * vLLM's `--scheduling-policy`; default `fcfs`, which (as vLLM) refuses a request priority other
+   * than 0. `priority` admits waiting sequences by their request's priority, lower first.
+   */
+  readonly schedulingPolicy?: SchedulingPolicy;
 }
 
 type PostHandler = (ctx: SimContext, body: unknown) => HandlerResult;
@@ -128,7 +134,7 @@ export class LlmSimulator {
     this.#ctx = ctx;
     this.#judge = judge;
     this.#prefixCache = (options.prefixCache ?? profile === 'realistic') ? new PrefixCache(options.prefixCacheTokens ?? 200_000) : undefined;
-    this.#scheduler = new BatchScheduler({ params: { ...A100_32B_TIMING, ...options.timing }, timeScale: options.timeScale ?? 0 });
+    this.#scheduler = new BatchScheduler({ params: { ...A100_32B_TIMING, ...options.timing }, timeScale: options.timeScale ?? 0, policy: options.schedulingPolicy ?? 'fcfs' });
     this.#faults = new FaultInjector({ seed, settings: { ...NO_FAULTS, ...options.faults } });
   }
 
@@ -218,27 +224,25 @@ export class LlmSimulator {
     const label = faultLabel(fault);
     if (label) this.#ctx.metrics.fault(label);
     if (this.#injectImmediate(fault, req, res)) return;
+    const priority = requestPriority(body, this.#options.schedulingPolicy ?? 'fcfs');
     const result = handler(this.#ctx, body);
     const { metrics } = this.#ctx;
-    metrics.requestQueued(result.model);
+    metrics.requestQueued(result.model, Math.max(1, result.sequenceTokens.length));
     const cachedTokens = this.#cachedPrefixTokens(result);
-    let timing;
-    try {
-      timing = await this.#scheduler.run({
-        promptTokens: result.promptTokens - cachedTokens,
-        sequenceTokens: result.sequenceTokens,
-        timing: this.#ctx.timingFor(result.model),
-        sharedPrefill: this.#prefixCache !== undefined,
-        onStart: () => metrics.requestStarted(result.model),
-      });
-      const delayMs = this.#options.delayMs ?? 0;
-      if (delayMs > 0) await sleep(delayMs);
-      if (fault.kind === 'slow') {
-        const latencyMs = Math.max(performance.now() - arrived, SLOW_FLOOR_MS);
-        await sleep((this.#faults.settings.slowFactor - 1) * latencyMs);
-      }
-    } finally {
-      metrics.requestEnded(result.model);
+    const timing = await this.#scheduler.run({
+      promptTokens: result.promptTokens - cachedTokens,
+      sequenceTokens: result.sequenceTokens,
+      timing: this.#ctx.timingFor(result.model),
+      sharedPrefill: this.#prefixCache !== undefined,
+      priority,
+      onAdmit: () => metrics.sequenceAdmitted(result.model),
+      onRetire: () => metrics.sequenceRetired(result.model),
+    });
+    const delayMs = this.#options.delayMs ?? 0;
+    if (delayMs > 0) await sleep(delayMs);
+    if (fault.kind === 'slow') {
+      const latencyMs = Math.max(performance.now() - arrived, SLOW_FLOOR_MS);
+      await sleep((this.#faults.settings.slowFactor - 1) * latencyMs);
     }
     metrics.requestSucceeded({ ...result, ...timing, e2eSeconds: (performance.now() - arrived) / 1000 });
     if (fault.kind === 'malformed') {

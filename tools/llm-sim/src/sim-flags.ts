@@ -46,6 +46,7 @@ export const SIM_FLAGS: readonly SimFlag[] = [
   { env: 'SIM_PREFIX_CACHE', flag: 'prefix-cache', kind: 'bool-optional', help: 'model vLLM prefix caching (default: on in realistic, off in ideal)' },
   { env: 'SIM_PREFIX_CACHE_TOKENS', flag: 'prefix-cache-tokens', kind: 'non-negative-int', help: 'prefix-cache capacity in tokens (default 200000)' },
   { env: 'SIM_MAX_NUM_SEQS', flag: 'max-num-seqs', kind: 'count', help: 'sequence slots per replica (default 256)' },
+  { env: 'SIM_SCHEDULING_POLICY', flag: 'scheduling-policy', kind: 'text', help: "vLLM's --scheduling-policy: fcfs (default; refuses request priorities but 0) or priority (lower priority first)" },
   { env: 'SIM_TIME_SCALE', flag: 'time-scale', kind: 'non-negative-number', help: 'simulated time runs x times faster; 0 answers instantly' },
   { env: 'SIM_PREFILL_MS_PER_TOKEN', flag: 'prefill-ms-per-token', kind: 'non-negative-number', help: 'prefill ms per prompt token for every model (default: per profile)' },
   { env: 'SIM_DECODE_BASE_MS', flag: 'decode-base-ms', kind: 'non-negative-number', help: 'fixed per-token decode ms for every model (default: per profile)' },

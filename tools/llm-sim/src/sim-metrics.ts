@@ -115,19 +115,22 @@ export class SimMetrics {
     }
   }
 
-  /** A request of `model` entered the scheduler's queue. */
-  requestQueued(model: string): void {
-    this.#waiting.inc({ model_name: model });
+  /**
+   * A request of `model` entered the scheduler's queue with `sequences` sequences. The waiting and
+   * running gauges count sequences, as vLLM's engine does (a request with n > 1 runs as n).
+   */
+  requestQueued(model: string, sequences: number): void {
+    this.#waiting.inc({ model_name: model }, sequences);
   }
 
-  /** A queued request got its first slot. */
-  requestStarted(model: string): void {
+  /** One queued sequence got a slot. */
+  sequenceAdmitted(model: string): void {
     this.#waiting.dec({ model_name: model });
     this.#running.inc({ model_name: model });
   }
 
-  /** A started request finished (answered or not). */
-  requestEnded(model: string): void {
+  /** One running sequence finished. */
+  sequenceRetired(model: string): void {
     this.#running.dec({ model_name: model });
   }
 

@@ -57,6 +57,7 @@ export function replicaOptionsFromConfig(config: SimConfig, deps: { catalog: Cat
     ...(config.SIM_PREFIX_CACHE === undefined ? {} : { prefixCache: config.SIM_PREFIX_CACHE }),
     prefixCacheTokens: config.SIM_PREFIX_CACHE_TOKENS,
     timeScale: config.SIM_TIME_SCALE,
+    schedulingPolicy: config.SIM_SCHEDULING_POLICY,
     timing: timingFromConfig(config),
     faults: {
       error: config.SIM_ERROR_RATE,

@@ -22,9 +22,9 @@ interface SimStats {
   timeScale: number;
 }
 
-async function startTimed(): Promise<{ sim: LlmSimulator; base: string; client: OpenAI }> {
+async function startTimed(schedulingPolicy: 'fcfs' | 'priority' = 'fcfs'): Promise<{ sim: LlmSimulator; base: string; client: OpenAI }> {
   // The ideal profile keeps outputs short and every model on PARAMS, so times can be worked out by hand.
-  const sim = new LlmSimulator({ catalog, profile: 'ideal', timeScale: TIME_SCALE, timing: PARAMS });
+  const sim = new LlmSimulator({ catalog, profile: 'ideal', timeScale: TIME_SCALE, timing: PARAMS, schedulingPolicy });
   const base = `http://127.0.0.1:${await sim.start()}`;
   return { sim, base, client: new OpenAI({ baseURL: `${base}/v1`, apiKey: 'x', maxRetries: 0 }) };
 }
@@ -103,6 +103,66 @@ describe('continuous-batching timing model over HTTP', () => {
       for (const h of ['vllm:e2e_request_latency_seconds', 'vllm:time_to_first_token_seconds', 'vllm:request_queue_time_seconds']) {
         expect(after).toContain(`# TYPE ${h} histogram`);
       }
+    } finally {
+      await s.sim.stop();
+    }
+  });
+
+  it('counts waiting and running in sequences, as vLLM does for n > 1', async () => {
+    const s = await startTimed();
+    try {
+      const pending = [s.client.chat.completions.create({ model: R1, messages: MESSAGES, n: 6, temperature: 0, seed: 1 })];
+      let during = '';
+      for (let i = 0; i < 40; i++) {
+        during = await (await fetch(`${s.base}/metrics`)).text();
+        if (gauge(during, 'vllm:num_requests_running') + gauge(during, 'vllm:num_requests_waiting') >= 6) break;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await Promise.all(pending);
+      expect(gauge(during, 'vllm:num_requests_running')).toBe(4);
+      expect(gauge(during, 'vllm:num_requests_waiting')).toBe(2);
+    } finally {
+      await s.sim.stop();
+    }
+  });
+
+  it("refuses a non-zero priority under fcfs with vLLM's message, and serves lower priorities first under the priority policy", async () => {
+    const fcfs = await startTimed();
+    try {
+      const res = await fetch(`${fcfs.base}/v1/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ model: R1, messages: MESSAGES, priority: 2 }),
+      });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Got priority 2 but Priority scheduling is not enabled.');
+    } finally {
+      await fcfs.sim.stop();
+    }
+    const s = await startTimed('priority');
+    try {
+      const finished: string[] = [];
+      const call = (name: string, priority: number) =>
+        s.client.chat.completions
+          .create({ model: R1, messages: MESSAGES, temperature: 0, seed: 1, priority } as OpenAI.ChatCompletionCreateParamsNonStreaming)
+          .then(() => finished.push(name));
+      // Four fill the slots; then four upstream calls queue before one downstream call.
+      const first = Array.from({ length: 4 }, (_, i) => call(`busy-${i}`, 3));
+      for (let i = 0; i < 40; i++) {
+        if (gauge(await (await fetch(`${s.base}/metrics`)).text(), 'vllm:num_requests_running') >= 4) break;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      const upstream = Array.from({ length: 4 }, (_, i) => call(`generator-${i}`, 3));
+      for (let i = 0; i < 40; i++) {
+        if (gauge(await (await fetch(`${s.base}/metrics`)).text(), 'vllm:num_requests_waiting') >= 4) break;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      const downstream = call('reward', 0);
+      await Promise.all([...first, ...upstream, downstream]);
+      // The reward call arrived last but ran in the second wave, ahead of three generator calls.
+      expect(finished.indexOf('reward')).toBeLessThan(finished.indexOf('generator-3'));
+      expect(finished.slice(4)).toContain('reward');
+      expect(finished.slice(-1)[0]).toMatch(/^generator-/);
     } finally {
       await s.sim.stop();
     }

@@ -115,6 +115,8 @@ configs/models.json), checked, and returned as JSON. Input: dict root, name, sta
 - {{ $s.tensorParallelSize | quote }}
 - --max-num-seqs
 - {{ $s.maxNumSeqs | quote }}
+- --scheduling-policy
+- priority
 - --gpu-memory-utilization
 - {{ $s.gpuMemoryUtilization | quote }}
 - --max-model-len

@@ -140,6 +140,7 @@ livenessProbe:
     - { name: SIM_PORT, value: {{ .backend.port | quote }} }
     - { name: SIM_TIME_SCALE, value: {{ $sim.timeScale | quote }} }
     - { name: SIM_MAX_NUM_SEQS, value: {{ $sim.maxNumSeqs | quote }} }
+    - { name: SIM_SCHEDULING_POLICY, value: priority }
     - { name: SIM_REASONING_PARSER, value: {{ .backend.reasoning | quote }} }
     - { name: LOG_LEVEL, value: {{ $root.Values.logLevel | quote }} }
     {{- with $sim.env }}{{ include "magpie.extraEnv" . | nindent 4 }}{{ end }}
