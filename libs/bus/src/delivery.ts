@@ -1,9 +1,12 @@
 import type { JsMsg } from '@nats-io/jetstream';
+import { SendBatch } from './send-batch.js';
 
 /**
  * One message a worker holds: its lease (working() while the handler runs, so a long call keeps
  * it however short ACK_WAIT is), the signal its handler's backend calls follow, and the single
- * outcome JetStream is told (ack, nak or term; whatever comes after the first is ignored).
+ * outcome JetStream is told (ack, nak or term; whatever comes after the first is ignored). The
+ * outcome is decided at once and sent with the turn's other sends (SendBatch): acks need no reply,
+ * and a lost one only means a redelivery, which every handler already tolerates.
  */
 export class Delivery {
   readonly msg: JsMsg;
@@ -13,8 +16,11 @@ export class Delivery {
   #settled = false;
   #released = false;
 
-  constructor(msg: JsMsg, ackWaitMs: number) {
+  readonly #batch: SendBatch;
+
+  constructor(msg: JsMsg, ackWaitMs: number, batch: SendBatch = SendBatch.shared) {
     this.msg = msg;
+    this.#batch = batch;
     this.#heartbeat = setInterval(() => msg.working(), Math.max(100, Math.floor(ackWaitMs / 3)));
     this.#heartbeat.unref();
   }
@@ -64,6 +70,12 @@ export class Delivery {
     if (this.#settled) return;
     this.#settled = true;
     clearInterval(this.#heartbeat);
-    tell();
+    this.#batch.run(() => {
+      try {
+        tell();
+      } catch {
+        // The connection is closed or closing: the message is redelivered after ack_wait.
+      }
+    });
   }
 }

@@ -3,6 +3,7 @@ export * from './backoff.js';
 export * from './connect-nats.js';
 export * from './provision-streams.js';
 export * from './publisher.js';
+export * from './send-batch.js';
 export * from './worker.js';
 export * from './kv-bucket.js';
 export * from './object-bucket.js';

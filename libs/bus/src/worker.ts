@@ -10,6 +10,7 @@ import { Delivery } from './delivery.js';
 import { IllegalStateError, PermanentError, errorChainText, isNotRetryable, isStoreFull, retryAfterOf } from './errors.js';
 import type { FailureCounter } from './failure-counter.js';
 import type { Publisher } from './publisher.js';
+import { SendBatch } from './send-batch.js';
 import { StorePause } from './store-pause.js';
 
 export interface WorkerContext {
@@ -21,6 +22,12 @@ export interface WorkerContext {
   readonly failures: number;
   /** Aborted when the worker releases the message (shutdown); pass it to backend calls. */
   readonly signal: AbortSignal;
+  /**
+   * Says the message's work is done and only its ack waits (on a run's completion check): its
+   * concurrency slot goes to the next message now, while the ack still comes after the handler
+   * resolves. Idempotent; the slot is freed when the handler settles in any case.
+   */
+  readonly freeSlot: () => void;
 }
 
 /** Does the work for one message and publishes its output before resolving; the worker acks after. */
@@ -93,6 +100,8 @@ export interface WorkerOptions<T> {
   readonly onStorePaused?: (message: string, since: Date) => void;
   /** Called when a paused worker could store again. */
   readonly onStoreResumed?: () => void;
+  /** Where acks, naks and terms go out with the turn's other sends; SendBatch.shared by default. */
+  readonly batch?: SendBatch;
 }
 
 /**
@@ -119,9 +128,12 @@ export class Worker<T> {
   readonly #releaseDelayMs: number;
   readonly #fetchExpiresMs: number;
   readonly #deliveries = new Map<Delivery, Promise<void>>();
+  /** The deliveries holding a concurrency slot: their handler's work is not done yet. */
+  readonly #working = new Set<Delivery>();
   readonly #forecast = new CompletionForecast();
   readonly #deadLetterer: DeadLetterer;
   readonly #storePause: StorePause;
+  readonly #batch: SendBatch;
   #state: WorkerState = 'idle';
   #loop: Promise<void> | undefined;
   #slotFreed: (() => void) | undefined;
@@ -135,6 +147,7 @@ export class Worker<T> {
     this.#backoff = options.backoff ?? { baseMs: 1_000, maxMs: 30_000 };
     this.#fetchExpiresMs = options.fetchExpiresMs ?? 1_000;
     this.#releaseDelayMs = Math.max(options.releaseDelayMs ?? 0, this.#fetchExpiresMs + 250);
+    this.#batch = options.batch ?? SendBatch.shared;
     this.#deadLetterer = new DeadLetterer(options);
     this.#storePause = new StorePause({
       logger: options.logger,
@@ -203,6 +216,8 @@ export class Worker<T> {
       for (const d of late) this.#release(d, 'shutdown: grace period over');
       await Promise.allSettled([...this.#deliveries.values()]);
     }
+    // The last outcomes go out before the caller closes the connection.
+    this.#batch.flush();
     this.#state = 'stopped';
   }
 
@@ -263,7 +278,7 @@ export class Worker<T> {
         await sleep(Math.min(250, waitMs));
         continue;
       }
-      const free = this.#concurrency() - this.#deliveries.size;
+      const free = this.#concurrency() - this.#working.size;
       if (free <= 0) {
         await new Promise<void>((resolve) => (this.#slotFreed = resolve));
         continue;
@@ -276,7 +291,7 @@ export class Worker<T> {
             msg.nak(this.#releaseDelayMs);
             continue;
           }
-          this.#track(new Delivery(msg, this.#ackWaitMs));
+          this.#track(new Delivery(msg, this.#ackWaitMs, this.#batch));
         }
       } catch (err) {
         if (this.#state !== 'running') break;
@@ -287,16 +302,23 @@ export class Worker<T> {
   }
 
   #track(delivery: Delivery): void {
+    // Before the handler starts: it may free its slot before its first await.
+    this.#working.add(delivery);
     const work = this.#process(delivery);
     this.#deliveries.set(delivery, work);
     this.#o.metrics?.inFlight?.(this.#deliveries.size);
     void work.finally(() => {
       this.#deliveries.delete(delivery);
       this.#o.metrics?.inFlight?.(this.#deliveries.size);
-      const wake = this.#slotFreed;
-      this.#slotFreed = undefined;
-      wake?.();
+      this.#freeSlot(delivery);
     });
+  }
+
+  #freeSlot(delivery: Delivery): void {
+    if (!this.#working.delete(delivery)) return;
+    const wake = this.#slotFreed;
+    this.#slotFreed = undefined;
+    wake?.();
   }
 
   async #process(delivery: Delivery): Promise<void> {
@@ -327,7 +349,14 @@ export class Worker<T> {
     }
     const startedAt = performance.now();
     try {
-      await this.#o.handler(parsed.data, { subject: msg.subject, streamSequence: msg.seq, deliveryCount, failures, signal: delivery.signal });
+      await this.#o.handler(parsed.data, {
+        subject: msg.subject,
+        streamSequence: msg.seq,
+        deliveryCount,
+        failures,
+        signal: delivery.signal,
+        freeSlot: () => this.#freeSlot(delivery),
+      });
       if (delivery.released) return;
       delivery.ack();
       this.#storePause.stored();

@@ -34,7 +34,7 @@ export async function handleOnce<T extends StageInput, C>(definition: StageDefin
   const handled: HandledMessage = { records: [], usage: [], messages: [], increments: new Map() };
   const signal = options.signal ?? new AbortController().signal;
   const deliveryCount = options.deliveryCount ?? 1;
-  const delivery: WorkerContext = { subject: definition.filter, streamSequence: 1, deliveryCount, failures: deliveryCount - 1, signal };
+  const delivery: WorkerContext = { subject: definition.filter, streamSequence: 1, deliveryCount, failures: deliveryCount - 1, signal, freeSlot: () => undefined };
   const { context } = createStageContext<C>({
     run: options.run,
     delivery,

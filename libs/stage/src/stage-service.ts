@@ -147,7 +147,10 @@ export class StageService<C> {
       onEmitted: (usage) => metrics.published(usage),
     });
     await definition.handle(m.input, context);
-    // Acked only once a completion check that began after the outputs were stored has run.
-    if (emitted()) await tracker.recordOutput(runId);
+    if (!emitted()) return;
+    // Acked only once a completion check that began after the outputs were stored has run; the
+    // check needs no backend, so the next message may start meanwhile.
+    m.delivery.freeSlot();
+    await tracker.recordOutput(runId);
   }
 }
