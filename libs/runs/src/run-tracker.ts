@@ -23,6 +23,7 @@ export interface RunTrackerOptions {
 export class RunTracker {
   readonly #o: RunTrackerOptions;
   readonly #cache = new Map<string, { state: RunState | undefined; at: number }>();
+  readonly #reading = new Map<string, Promise<RunState | undefined>>();
   readonly #runSignals = new Map<string, AbortController>();
   readonly #stopWatching = new AbortController();
   #watching: Promise<void> | undefined;
@@ -80,7 +81,13 @@ export class RunTracker {
     const cached = this.#cache.get(runId);
     const maxAgeMs = this.#o.statusCacheMs ?? 1_000;
     if (cached && Date.now() - cached.at < maxAgeMs) return cached.state;
-    const state = await this.#o.store.get(runId);
+    // Every message of a run misses at once when its entry expires: they share one read.
+    let reading = this.#reading.get(runId);
+    if (!reading) {
+      reading = this.#o.store.get(runId).finally(() => this.#reading.delete(runId));
+      this.#reading.set(runId, reading);
+    }
+    const state = await reading;
     this.#cache.set(runId, { state, at: Date.now() });
     if (this.#cache.size > 10_000) this.#cache.clear();
     return state;

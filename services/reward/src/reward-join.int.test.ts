@@ -7,7 +7,7 @@ import { LlmSimulator } from '@magpie/llm-sim';
 import { createLogger } from '@magpie/logging';
 import { openPlatform, type Platform } from '@magpie/runs';
 import { createMetricsRegistry } from '@magpie/runtime';
-import { StageMetrics, StageService } from '@magpie/stage';
+import { NoBackendError, StageMetrics, StageService, handleOnce } from '@magpie/stage';
 import { NatsServerFixture, SIM_IDEAL, fixtures, waitFor } from '@magpie/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RewardJoinStore } from './reward-join-store.js';
@@ -156,5 +156,17 @@ describe('the reward join', () => {
     const noMajority = slots.filter((_, id) => id % 3 === 0).length;
     expect(quality.pairs.skippedByReason.no_strict_majority).toBe(noMajority);
     expect(quality.sft.unverifiedByOutcome.no_answer).toBe(slots.filter((_, id) => id % 4 === 0).length);
+  });
+
+  it('scores a first delivery without reading the join, and a redelivery reuses the scores already joined', async () => {
+    const runId = 'join-redelivery';
+    const run = fixtures.runState({ runId, spec: spec(1) });
+    const { samples } = recordsOf(runId, 0, ['4', '4', '4', '4', '4'], '4');
+    const joins = await RewardJoinStore.open(platform.js, 3_600_000);
+    await joins.merge(runId, 0, { samples: { recordId: samples.recordId, streamSequence: 1, scores: [0.1, 0.2, 0.3, 0.4, 0.5] } });
+    const stage = rewardStage({ catalog, checker: createAnswerChecker(), joins: () => Promise.resolve(joins), log: platform.log });
+    // No backend: a handler that asked for scores would fail with NoBackendError.
+    await expect(handleOnce(stage, samples, { run, deliveryCount: 2 })).resolves.toMatchObject({ records: [] });
+    await expect(handleOnce(stage, samples, { run, deliveryCount: 1 })).rejects.toBeInstanceOf(NoBackendError);
   });
 });

@@ -5,7 +5,7 @@ import { defineStage } from '@magpie/stage';
 import { completeJoin, type RewardJoinDeps } from './complete-join.js';
 
 export interface RewardStageDeps extends RewardJoinDeps {
-  /** Tells which HTTP contract each reward model's server speaks. */
+  /** Tells which HTTP contract each reward model's server speaks, and how a /classify model reads a conversation. */
   readonly catalog: Catalog;
 }
 
@@ -26,12 +26,13 @@ export function rewardStage(deps: RewardStageDeps) {
     concurrency: { expectedSequences: RUN_SPEC_DEFAULTS.samplesPerProblem },
     async handle(samples, ctx) {
       const { model } = ctx.run.spec.reward;
-      const api = deps.catalog.models.getReward(model).api;
+      const reward = deps.catalog.models.getReward(model);
       const joins = await deps.joins();
-      let scores = (await joins.get(samples.runId, samples.id))?.samples?.scores;
+      // Only a redelivery can find its scores joined already: a first delivery skips the read.
+      let scores = ctx.delivery.deliveryCount > 1 ? (await joins.get(samples.runId, samples.id))?.samples?.scores : undefined;
       if (!scores) {
         scores = await ctx.backend({ affinity: samples.problemRecordId, sequences: samples.responses.length }, (client, signal) =>
-          client.scoreAll(api, { model, instruction: samples.instruction, responses: samples.responses, signal }),
+          client.scoreAll(reward, { model, instruction: samples.instruction, responses: samples.responses, signal }),
         );
         if (!scores) return;
       }

@@ -3,8 +3,11 @@ import { SolutionRecord, Streams, Subjects } from '@magpie/contracts';
 import { defineStage } from '@magpie/stage';
 import { completeJoin, type RewardJoinDeps } from './complete-join.js';
 
-/** Joins at once: the work is a KV write and, for the second half, CPU only. */
-const SOLUTION_JOIN_CONCURRENCY = 16;
+/**
+ * Joins at once: the work is a KV write and, for the second half, CPU only — and each join waits
+ * on NATS round trips, so a few dozen keep up with a zero-latency backend.
+ */
+const SOLUTION_JOIN_CONCURRENCY = 64;
 
 /**
  * The reward stage's solution half (durable `reward-solutions`): joins each SFT solution's final
