@@ -4,5 +4,7 @@ export * from './domain-catalog.js';
 export * from './preset-catalog.js';
 export * from './load-catalog.js';
 export * from './render-pre-query.js';
+export * from './reward-conversation.js';
+export * from './render-reward-conversation.js';
 export * from './serving-settings.js';
 export * from './catalog-env.js';

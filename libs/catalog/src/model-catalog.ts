@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CatalogError } from './errors.js';
+import { RewardConversation } from './reward-conversation.js';
 import { ArmormServing, MIN_PROMPT_TOKENS, VllmServing, vllmServingIssues } from './serving-settings.js';
 
 /** Reasoning traces are long: fewer response tokens than this truncate most of them (the seed fork's 4096 did). */
@@ -84,14 +85,18 @@ function servingIssues(m: { family: string; reasoning: boolean; defaults: Record
   }
 }
 
+/** Provenance of a reward model's settings and template, and what is uncertain about them. */
+const RewardNotes = z.string().optional();
+
 /**
  * A reward model. `armorm`: our ArmoRM server (services/reward-server, one GPU, /v1/armorm/score);
- * `classify`: a sequence-classification model on vLLM's /classify (`--runner pooling --convert classify`).
+ * `classify`: a sequence-classification model on vLLM's /classify (`--runner pooling --convert
+ * classify`), with the conversation template its batched `input` strings are rendered with.
  */
 export const RewardModelEntry = z.discriminatedUnion('api', [
-  z.object({ id: z.string().min(1), api: z.literal('armorm'), serving: ArmormServing }).strict(),
+  z.object({ id: z.string().min(1), api: z.literal('armorm'), serving: ArmormServing, notes: RewardNotes }).strict(),
   z
-    .object({ id: z.string().min(1), api: z.literal('classify'), serving: VllmServing })
+    .object({ id: z.string().min(1), api: z.literal('classify'), serving: VllmServing, conversation: RewardConversation, notes: RewardNotes })
     .strict()
     .superRefine((r, ctx) => {
       for (const issue of vllmServingIssues(r.serving)) ctx.addIssue({ code: 'custom', path: ['serving', ...issue.path], message: issue.message });
