@@ -116,26 +116,67 @@ describe('InferenceClient', () => {
 });
 
 describe('RewardClient', () => {
-  it('asks /classify for the raw logit of a user/assistant conversation', async () => {
+  const conversation = { template: '<s>U:{instruction}|A:{response}</s>', bosToken: '<s>', trimContent: true };
+  const classify = { api: 'classify', conversation } as const;
+
+  it("scores a problem's responses in one /classify request: rendered inputs in order, raw logits, no second BOS", async () => {
+    let requests = 0;
     let seen: Record<string, unknown> = {};
     behaviour = (req, body, res) => {
+      requests++;
       seen = { ...body, path: req.url };
-      json(res, 200, { id: 'x', object: 'list', created: 1, model: 'rm', data: [{ index: 0, label: 'LABEL_0', probs: [1.75], num_classes: 1 }] });
+      const data = [{ index: 2, probs: [0.5] }, { index: 0, probs: [1.75] }, { index: 1, probs: [-3] }].map((d) => ({ ...d, label: 'LABEL_0', num_classes: 1 }));
+      json(res, 200, { id: 'x', object: 'list', created: 1, model: 'rm', data, usage: { prompt_tokens: 9, total_tokens: 9 } });
     };
     const client = new RewardClient({ baseUrl: base, timeoutMs: 5_000 });
-    expect(await client.score({ model: 'rm', instruction: 'Q', response: 'A' })).toBe(1.75);
+    expect(await client.scoreAll(classify, { model: 'rm', instruction: ' Q ', responses: ['A', ' B\n', 'C'], priority: 3 })).toEqual([1.75, -3, 0.5]);
+    expect(requests).toBe(1);
     expect(seen).toEqual({
       path: '/classify',
       model: 'rm',
+      input: ['<s>U:Q|A:A</s>', '<s>U:Q|A:B</s>', '<s>U:Q|A:C</s>'],
       use_activation: false,
-      messages: [
-        { role: 'user', content: 'Q' },
-        { role: 'assistant', content: 'A' },
-      ],
+      add_special_tokens: false,
+      priority: 3,
     });
   });
 
-  it('scores a whole batch in one ArmoRM sidecar request, in response order', async () => {
+  it('lets vLLM add BOS for a template without one, sends no priority unless given, and sends nothing for no responses', async () => {
+    let requests = 0;
+    let seen: Record<string, unknown> = {};
+    behaviour = (_req, body, res) => {
+      requests++;
+      seen = body;
+      json(res, 200, { data: [{ index: 0, probs: [1] }] });
+    };
+    const client = new RewardClient({ baseUrl: base, timeoutMs: 5_000 });
+    const bare = { api: 'classify', conversation: { ...conversation, template: 'U:{instruction}|A:{response}', bosToken: null } } as const;
+    expect(await client.scoreAll(bare, { model: 'rm', instruction: 'Q', responses: ['A'] })).toEqual([1]);
+    expect(seen).toEqual({ model: 'rm', input: ['U:Q|A:A'], use_activation: false, add_special_tokens: true });
+    expect(await client.scoreAll(bare, { model: 'rm', instruction: 'Q', responses: [] })).toEqual([]);
+    expect(requests).toBe(1);
+  });
+
+  it.each([
+    ['a missing score', [{ index: 0, probs: [1] }]],
+    ['a repeated index', [{ index: 0, probs: [1] }, { index: 0, probs: [2] }]],
+    ['an index out of range', [{ index: 0, probs: [1] }, { index: 2, probs: [2] }]],
+    ['no probs', [{ index: 0, probs: [1] }, { index: 1, probs: [] }]],
+  ])('refuses a /classify batch with %s as malformed', async (_name, data) => {
+    behaviour = (_req, _b, res) => json(res, 200, { data });
+    const client = new RewardClient({ baseUrl: base, timeoutMs: 5_000 });
+    await expect(client.scoreAll(classify, { model: 'rm', instruction: 'Q', responses: ['A', 'B'] })).rejects.toBeInstanceOf(MalformedResponseError);
+  });
+
+  it('turns a 503 into a retryable BackendError', async () => {
+    behaviour = (_req, _b, res) => json(res, 503, { error: 'busy' }, { 'retry-after': '2' });
+    const client = new RewardClient({ baseUrl: base, timeoutMs: 5_000 });
+    const err = await client.scoreAll(classify, { model: 'rm', instruction: 'Q', responses: ['A'] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BackendError);
+    expect(err).toMatchObject({ status: 503, retryable: true, retryAfterMs: 2_000 });
+  });
+
+  it('scores a whole batch in one ArmoRM sidecar request, in response order, without a priority field', async () => {
     let requests = 0;
     let seen: Record<string, unknown> = {};
     behaviour = (req, body, res) => {
@@ -144,21 +185,16 @@ describe('RewardClient', () => {
       json(res, 200, { model: 'rm', data: [{ index: 1, score: -0.5 }, { index: 0, score: 2 }] });
     };
     const client = new RewardClient({ baseUrl: base, timeoutMs: 5_000 });
-    expect(await client.scoreAll('armorm', { model: 'rm', instruction: 'Q', responses: ['A', 'B'] })).toEqual([2, -0.5]);
-    expect(requests).toBe(1);
-    expect(seen).toMatchObject({ path: '/v1/armorm/score', conversations: [[{ role: 'user', content: 'Q' }, { role: 'assistant', content: 'A' }], [{ role: 'user', content: 'Q' }, { role: 'assistant', content: 'B' }]] });
+    expect(await client.scoreAll('armorm', { model: 'rm', instruction: 'Q', responses: ['A', 'B'], priority: 1 })).toEqual([2, -0.5]);
+    expect(await client.scoreAll({ api: 'armorm' }, { model: 'rm', instruction: 'Q', responses: ['A', 'B'] })).toEqual([2, -0.5]);
+    expect(requests).toBe(2);
+    expect(seen).toEqual({ path: '/v1/armorm/score', model: 'rm', conversations: [[{ role: 'user', content: 'Q' }, { role: 'assistant', content: 'A' }], [{ role: 'user', content: 'Q' }, { role: 'assistant', content: 'B' }]] });
   });
 
   it('refuses an ArmoRM batch with a missing score', async () => {
     behaviour = (_req, _b, res) => json(res, 200, { model: 'rm', data: [{ index: 0, score: 1 }] });
     const client = new RewardClient({ baseUrl: base, timeoutMs: 5_000 });
     await expect(client.scoreAll('armorm', { model: 'rm', instruction: 'Q', responses: ['A', 'B'] })).rejects.toBeInstanceOf(MalformedResponseError);
-  });
-
-  it('rejects a response without a score as malformed', async () => {
-    behaviour = (_req, _b, res) => json(res, 200, { data: [] });
-    const client = new RewardClient({ baseUrl: base, timeoutMs: 5_000 });
-    await expect(client.score({ model: 'rm', instruction: 'Q', response: 'A' })).rejects.toBeInstanceOf(MalformedResponseError);
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { renderRewardConversation, type RewardConversation } from '@magpie/catalog';
 import { BackendError, MalformedResponseError, isRetryableStatus, parseRetryAfterMs } from './errors.js';
 
 export interface RewardClientOptions {
@@ -8,35 +9,33 @@ export interface RewardClientOptions {
   readonly timeoutMs: number;
 }
 
-export interface ScoreRequest {
-  readonly model: string;
-  readonly instruction: string;
-  readonly response: string;
-  readonly signal?: AbortSignal;
-}
-
 const ClassifyResponse = z.object({
-  data: z.array(z.object({ probs: z.array(z.number()).min(1) })).min(1),
+  data: z.array(z.object({ index: z.number().int().nonnegative(), probs: z.array(z.number()).min(1) })),
 });
 
 const ArmoRmResponse = z.object({
   data: z.array(z.object({ index: z.number().int().nonnegative(), score: z.number() })),
 });
 
-/** Which HTTP contract the reward server speaks. */
-export type RewardApi = 'classify' | 'armorm';
+/**
+ * The reward model a batch goes to, as far as the client needs it; a catalog RewardModelEntry fits.
+ * A `/classify` model brings the conversation template its `input` strings are rendered with.
+ */
+export type RewardTarget = { readonly api: 'armorm' } | { readonly api: 'classify'; readonly conversation: RewardConversation };
 
 export interface ScoreBatchRequest {
   readonly model: string;
   readonly instruction: string;
   readonly responses: readonly string[];
+  /** vLLM's request priority (lower runs first under `--scheduling-policy priority`); sent to /classify only, as the ArmoRM sidecar refuses unknown fields. */
+  readonly priority?: number;
   readonly signal?: AbortSignal;
 }
 
 /**
- * Scores one (instruction, response) pair on a 1-label reward model through vLLM's `/classify`
- * (our ArmoRM sidecar serves the same shape). Asks for the raw logit (`use_activation: false`),
- * as Magpie stores ArmoRM's raw score. Throws BackendError.
+ * Scores (instruction, response) pairs on a reward server: vLLM's `/classify` for a 1-label
+ * sequence classifier, asking for the raw logit (`use_activation: false`) as Magpie stores
+ * ArmoRM's raw score, or our ArmoRM sidecar. Throws BackendError / MalformedResponseError.
  */
 export class RewardClient {
   readonly #o: RewardClientOptions;
@@ -46,14 +45,14 @@ export class RewardClient {
   }
 
   /**
-   * Scores every response to one instruction. With the ArmoRM sidecar's `/v1/armorm/score` that is
-   * one request for the whole batch; vLLM's `/classify` takes one conversation per request, so
-   * those run in parallel. Scores come back in response order.
+   * Scores every response to one instruction in one request; scores come back in response order.
+   * `/classify` takes a batch only as templated strings (its chat `messages` form holds one
+   * conversation), so each pair is rendered with the model's catalog template. The bare 'armorm'
+   * names the sidecar for callers without a catalog entry.
    */
-  async scoreAll(api: RewardApi, req: ScoreBatchRequest): Promise<number[]> {
-    if (api === 'classify') {
-      return Promise.all(req.responses.map((response) => this.score({ model: req.model, instruction: req.instruction, response, ...(req.signal ? { signal: req.signal } : {}) })));
-    }
+  async scoreAll(target: RewardTarget | 'armorm', req: ScoreBatchRequest): Promise<number[]> {
+    if (req.responses.length === 0) return [];
+    if (target !== 'armorm' && target.api === 'classify') return this.#classify(target.conversation, req);
     const conversations = req.responses.map((response) => [
       { role: 'user', content: req.instruction },
       { role: 'assistant', content: response },
@@ -61,32 +60,26 @@ export class RewardClient {
     const body = await this.#post('/v1/armorm/score', { model: req.model, conversations }, req.signal);
     const parsed = ArmoRmResponse.safeParse(body);
     if (!parsed.success) throw new MalformedResponseError(`ArmoRM response has the wrong shape: ${parsed.error.message}`);
-    const scores = new Array<number>(req.responses.length);
-    for (const item of parsed.data.data) scores[item.index] = item.score;
-    if (scores.some((s) => s === undefined || !Number.isFinite(s)) || parsed.data.data.length !== req.responses.length) {
-      throw new MalformedResponseError(`ArmoRM returned ${parsed.data.data.length} scores for ${req.responses.length} responses`);
-    }
-    return scores;
+    return inResponseOrder(parsed.data.data.map((d) => ({ index: d.index, score: d.score })), req.responses.length, 'ArmoRM');
   }
 
-  async score(req: ScoreRequest): Promise<number> {
+  async #classify(conversation: RewardConversation, req: ScoreBatchRequest): Promise<number[]> {
+    const rendered = req.responses.map((response) => renderRewardConversation(conversation, req.instruction, response));
     const body = await this.#post(
       '/classify',
       {
         model: req.model,
-        messages: [
-          { role: 'user', content: req.instruction },
-          { role: 'assistant', content: req.response },
-        ],
+        input: rendered.map((r) => r.text),
         use_activation: false,
+        // The same for every string of one template.
+        add_special_tokens: rendered[0]?.addSpecialTokens ?? true,
+        ...(req.priority === undefined ? {} : { priority: req.priority }),
       },
       req.signal,
     );
     const parsed = ClassifyResponse.safeParse(body);
     if (!parsed.success) throw new MalformedResponseError(`reward response has the wrong shape: ${parsed.error.message}`);
-    const score = parsed.data.data[0]?.probs[0];
-    if (score === undefined || !Number.isFinite(score)) throw new MalformedResponseError('reward score is not a finite number');
-    return score;
+    return inResponseOrder(parsed.data.data.map((d) => ({ index: d.index, score: d.probs[0] ?? Number.NaN })), req.responses.length, 'reward server');
   }
 
   async #post(path: string, payload: unknown, callerSignal: AbortSignal | undefined): Promise<unknown> {
@@ -122,4 +115,14 @@ export class RewardClient {
       throw new MalformedResponseError('reward response is not JSON', { cause });
     }
   }
+}
+
+/** The scores by `index`, in response order; throws MalformedResponseError unless there is exactly one finite score per response. */
+function inResponseOrder(items: readonly { index: number; score: number }[], count: number, server: string): number[] {
+  const scores = new Array<number | undefined>(count).fill(undefined);
+  for (const item of items) if (item.index < count) scores[item.index] = item.score;
+  if (items.length !== count || scores.some((s) => s === undefined || !Number.isFinite(s))) {
+    throw new MalformedResponseError(`${server} returned ${items.length} scores for ${count} responses, or a score that is missing, repeated or not finite`);
+  }
+  return scores as number[];
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_CONFIG_DIR, loadCatalog, renderPreQuery } from '@magpie/catalog';
+import { DEFAULT_CONFIG_DIR, loadCatalog, renderPreQuery, renderRewardConversation } from '@magpie/catalog';
 import OpenAI from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARMORM_OBJECTIVES } from './armorm-handler.js';
@@ -58,6 +58,30 @@ describe('vLLM API conformance through the openai client', () => {
     expect(batch.data.map((d) => d.index)).toEqual([0, 1, 2]);
     expect(batch.usage.prompt_tokens).toBeGreaterThan(0);
     await expect(s.root.post('/pooling', { body: { model: SKYWORK, input: 'a', task: 'embed' } })).rejects.toBeInstanceOf(OpenAI.BadRequestError);
+  });
+
+  it('scores a batched /classify input of rendered conversations exactly as one messages request each', async () => {
+    type Classify = { data: { index: number; probs: number[] }[]; usage: { prompt_tokens: number } };
+    const entry = catalog.models.getReward(SKYWORK);
+    if (entry.api !== 'classify') throw new Error(`${SKYWORK} is not a /classify model`);
+    const problem = registry.generate(new Rng(21), 'algebra');
+    // Right, wrong, padded with whitespace (the template trims), empty, and one without an answer.
+    const responses = [`So $\\boxed{${problem.answer}}$.`, `So $\\boxed{${problem.answer}1}$.`, `\n  So $\\boxed{${problem.answer}}$. \n`, '', 'I am not sure.'];
+    const batch = await s.root.post<Classify>('/classify', {
+      body: { model: SKYWORK, input: responses.map((r) => renderRewardConversation(entry.conversation, problem.text, r).text), use_activation: false, add_special_tokens: false },
+    });
+    expect(batch.data.map((d) => d.index)).toEqual([0, 1, 2, 3, 4]);
+    const singles = await Promise.all(
+      responses.map((r) =>
+        s.root.post<Classify>('/classify', {
+          body: { model: SKYWORK, messages: [{ role: 'user', content: problem.text }, { role: 'assistant', content: r }], use_activation: false },
+        }),
+      ),
+    );
+    expect(batch.data.map((d) => d.probs)).toEqual(singles.map((one) => one.data[0]?.probs));
+    expect(batch.usage.prompt_tokens).toBe(singles.reduce((sum, one) => sum + one.usage.prompt_tokens, 0));
+    // The right answer outscores the wrong one, so the pair was split, not read as one blob.
+    expect(batch.data[0]?.probs[0]).toBeGreaterThan(batch.data[1]?.probs[0] ?? Number.POSITIVE_INFINITY);
   });
 
   it('answers the ArmoRM contract: a score and 19 objective rewards per conversation, higher when correct', async () => {

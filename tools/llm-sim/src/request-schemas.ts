@@ -43,6 +43,8 @@ const ScoringFields = {
   messages: z.array(ChatMessage).min(1).optional(),
   input: z.union([z.string(), z.array(z.string()).min(1)]).optional(),
   use_activation: z.boolean().nullish(),
+  // vLLM's default: true for `input` (BOS prepended), false for `messages`.
+  add_special_tokens: z.boolean().nullish(),
 };
 const oneInput = (r: { messages?: unknown; input?: unknown }): boolean => (r.messages === undefined) !== (r.input === undefined);
 
