@@ -81,6 +81,12 @@ export function scoringResult(model: string, items: readonly Scored[], body: (us
   };
 }
 
+/** How the catalog renders a conversation for `model` as one `input` string; undefined for a model without one. */
+export function rewardConversationOf(ctx: SimContext, model: string): RewardConversation | undefined {
+  const entry = ctx.catalog.models.getReward(model);
+  return entry.api === 'classify' ? entry.conversation : undefined;
+}
+
 /**
  * POST /classify for a 1-label reward model (vLLM pooling shape). Sigmoid of the raw reward unless
  * use_activation is false. An `input` list in the model's conversation template scores each string
@@ -90,8 +96,7 @@ export function scoringResult(model: string, items: readonly Scored[], body: (us
 export function handleClassify(ctx: SimContext, body: unknown): HandlerResult {
   const req = parseRequest(ClassifyRequest, body);
   const model = rewardModel(ctx, req.model);
-  const entry = ctx.catalog.models.getReward(model);
-  const conversation = entry.api === 'classify' ? entry.conversation : undefined;
+  const conversation = rewardConversationOf(ctx, model);
   if (conversation) countDoubleBos(ctx, model, conversation.bosToken, req);
   const items = scoredItems(req, conversation);
   const data = items.map((item, index) => ({ index, label: 'LABEL_0', probs: [activated(ctx.content.rawReward(item), req.use_activation)], num_classes: 1 }));

@@ -84,6 +84,17 @@ describe('vLLM API conformance through the openai client', () => {
     expect(batch.data[0]?.probs[0]).toBeGreaterThan(batch.data[1]?.probs[0] ?? Number.POSITIVE_INFINITY);
   });
 
+  it('scores a rendered conversation on /pooling as its messages form', async () => {
+    type Pooling = { data: { data: number[] }[] };
+    const entry = catalog.models.getReward(SKYWORK);
+    if (entry.api !== 'classify') throw new Error(`${SKYWORK} is not a /classify model`);
+    const problem = registry.generate(new Rng(22), 'algebra');
+    const response = `So $\\boxed{${problem.answer}}$.`;
+    const rendered = await s.root.post<Pooling>('/pooling', { body: { model: SKYWORK, input: [renderRewardConversation(entry.conversation, problem.text, response).text], use_activation: false } });
+    const single = await s.root.post<Pooling>('/pooling', { body: { model: SKYWORK, messages: [{ role: 'user', content: problem.text }, { role: 'assistant', content: response }], use_activation: false } });
+    expect(rendered.data[0]?.data).toEqual(single.data[0]?.data);
+  });
+
   it('answers the ArmoRM contract: a score and 19 objective rewards per conversation, higher when correct', async () => {
     type ArmoRm = { model: string; data: { index: number; score: number; rewards: number[] }[] };
     const rng = new Rng(12);
@@ -126,7 +137,7 @@ describe('vLLM API conformance through the openai client', () => {
     expect(completion.choices).toHaveLength(1);
     const chat = await s.v1.chat.completions.create({ model: QWEN, messages: [{ role: 'user', content: 'Solve for x: 2x = 6.' }], ...extras } as OpenAI.ChatCompletionCreateParamsNonStreaming);
     expect(chat.choices[0]?.message.content).toMatch(/\\boxed\{/);
-    await expect(s.root.post('/classify', { body: { model: SKYWORK, input: 'x', truncate_prompt_tokens: 8, priority: 1 } })).resolves.toMatchObject({ object: 'list' });
+    await expect(s.root.post('/classify', { body: { model: SKYWORK, input: 'x', truncate_prompt_tokens: 8, priority: 0 } })).resolves.toMatchObject({ object: 'list' });
   });
 
   it('puts a reasoning model’s thinking inline in <think> without the reasoning parser', async () => {

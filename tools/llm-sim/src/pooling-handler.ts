@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { activated, rewardModel, scoredItems, scoringResult } from './classify-handler.js';
+import { activated, rewardConversationOf, rewardModel, scoredItems, scoringResult } from './classify-handler.js';
 import { BadRequestError } from './errors.js';
 import { parseRequest, PoolingRequest } from './request-schemas.js';
 import { unixSeconds, type HandlerResult, type SimContext } from './sim-context.js';
@@ -18,7 +18,7 @@ export function handlePooling(ctx: SimContext, body: unknown): HandlerResult {
   if (req.task !== null && req.task !== undefined && !SUPPORTED_TASKS.has(req.task)) {
     throw new BadRequestError(`Task ${req.task} is not supported by this model; supported tasks: ${[...SUPPORTED_TASKS].join(', ')}`);
   }
-  const items = scoredItems(req);
+  const items = scoredItems(req, rewardConversationOf(ctx, model));
   const data = items.map((item, index) => ({ index, object: 'pooling', data: [activated(ctx.content.rawReward(item), req.use_activation)] }));
   return scoringResult(model, items, (usage) => ({ id: `pool-${randomUUID().replaceAll('-', '')}`, object: 'list', created: unixSeconds(), model, data, usage }));
 }

@@ -104,7 +104,7 @@ export class SimMetrics {
       },
     });
     this.#faults = new Counter({ name: 'magpie_sim_faults_total', help: 'Injected faults by kind.', labelNames: ['kind'], registers });
-    this.#doubleBos = new Counter({ name: 'magpie_sim_double_bos_total', help: 'Completion prompts that would have carried two BOS tokens.', ...perModel });
+    this.#doubleBos = new Counter({ name: 'magpie_sim_double_bos_total', help: 'Completion prompts and /classify inputs that would have carried two BOS tokens.', ...perModel });
     this.#requests = new Counter({ name: 'magpie_sim_requests_total', help: 'HTTP requests by endpoint.', labelNames: ['endpoint'], registers });
     for (const kind of FAULT_LABELS) this.#faults.inc({ kind }, 0);
     for (const model_name of models) {
