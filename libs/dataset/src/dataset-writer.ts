@@ -5,15 +5,8 @@ import { datasetFileNames, datasetFilePrefix, type DatasetFileNames } from './da
 import { buildDatasetInfo, type DatasetContents, type DatasetFileEntry, type DatasetInfo, type DatasetRunInfo } from './dataset-info.js';
 import { buildDatasetCard } from './dataset-card.js';
 import { DatasetWriterError } from './errors.js';
-import type { RowFileWriter } from './json-file-writers.js';
-import { openRowFile, ROW_FILES, type RowFileSpec, type RowKind } from './row-files.js';
-import { dpoRow } from './dpo-row.js';
-import { dpoExportDecision, sftExportDecision } from './export-filters.js';
-import { ins5resArmormRow, ins5resRow, insResRow, insRow } from './magpie-rows.js';
-import { messagesRow } from './messages-row.js';
-import { sharegptRow } from './sharegpt-row.js';
 import { RecordSpool } from './record-spool.js';
-import { trainingExclusions, type TrainingExclusion, type TrainingExclusions } from './training-filter.js';
+import { RowEmitter, type EmittedRows, type ProblemRecords } from './row-emitter.js';
 
 export interface DatasetWriterOptions {
   /** The dataset directory; created if missing. */
@@ -35,6 +28,12 @@ export interface DatasetWriterOptions {
    * By default they hold only verified records; `_ins_res` and the armorm files keep every record.
    */
   readonly keepUnverified?: boolean;
+  /**
+   * Write a problem's rows as soon as it and every problem with a lower id have a record of each
+   * of `kinds` (the run's expected kinds), with the run's tag `recipe`, so `finish` is left with
+   * the last problems only. The files are the same as without it (see finish).
+   */
+  readonly rowsAsReady?: { readonly kinds: readonly RecordKind[]; readonly recipe: TagOptions };
 }
 
 /** What `finish` wrote. */
@@ -49,15 +48,12 @@ const KINDS = ['problem', 'solution', 'samples', 'rewards', 'tags'] as const sat
 const SPOOL_DIR = '.spool';
 
 type Spools = Readonly<Record<RecordKind, RecordSpool>>;
-/** Writes a row of one kind to every file of that kind. */
-type RowSink = (kind: RowKind, row: object) => Promise<void>;
-/** What the training exports left out: cut-off or empty solutions, unverified solutions, unverified pairs. */
-type Exclusions = Record<'sftNotReady' | 'sftUnverified' | 'pairsUnverified', number>;
 
 /**
  * Writes Magpie's dataset files for one run from records arriving in any order, with duplicates.
  * Records are spooled to `<dir>/.spool/` as they arrive (only ids and byte offsets stay in memory)
- * and joined by Magpie `id` in `finish`, which writes every file and removes the spool.
+ * and joined by Magpie `id` in `finish`, which writes every file and removes the spool. With
+ * `rowsAsReady`, the rows of problems whose records are all in are written while records arrive.
  */
 export class DatasetWriter {
   readonly dir: string;
@@ -80,6 +76,12 @@ export class DatasetWriter {
   };
   readonly #problemsPerSubtopic = new Map<string, number>();
   readonly #skippedPairs = new Map<string, number>();
+  readonly #asReady: DatasetWriterOptions['rowsAsReady'];
+  #emitter: RowEmitter | undefined;
+  #emitting: Promise<void> = Promise.resolve();
+  /** The id of the next problem whose rows are written while records arrive (rows of 0 … nextId-1 are written). */
+  #nextId = 0;
+  #diverged = false;
   #pairsEmitted = 0;
   #duplicates = 0;
   #state: 'open' | 'finishing' | 'closed' = 'open';
@@ -94,6 +96,12 @@ export class DatasetWriter {
     this.filePrefix = datasetFilePrefix(options);
     this.#spools = spools;
     this.#domains = new Set(options.domains ?? [options.domain]);
+    this.#asReady = options.rowsAsReady;
+  }
+
+  /** With `rowsAsReady`: how many problems (ids 0 … n-1) have their rows written already. */
+  get problemsWritten(): number {
+    return this.#nextId;
   }
 
   /**
@@ -141,6 +149,7 @@ export class DatasetWriter {
     } finally {
       this.#pendingWrites.delete(write);
     }
+    await this.#afterAdd(record);
     return true;
   }
 
@@ -195,6 +204,9 @@ export class DatasetWriter {
     if (this.#state === 'closed') return;
     this.#state = 'finishing';
     await Promise.allSettled(this.#pendingWrites);
+    await this.#emitting.catch(() => undefined);
+    await this.#emitter?.discard();
+    this.#emitter = undefined;
     await this.#closeSpools();
     this.#state = 'closed';
   }
@@ -214,94 +226,79 @@ export class DatasetWriter {
     total.completionTokens += record.usage.completionTokens;
   }
 
-  async #writeFiles(recipe: TagOptions): Promise<{
-    files: DatasetFileEntry[];
-    completeProblems: number;
-    orphaned: number;
-    excluded: Exclusions;
-    trainingExcluded: DatasetContents['training_excluded'];
-  }> {
-    const names = this.fileNames;
-    const open: { spec: RowFileSpec; writer: RowFileWriter }[] = [];
-    let completeProblems = 0;
-    const excluded: Exclusions = { sftNotReady: 0, sftUnverified: 0, pairsUnverified: 0 };
-    const byReason = { sft: new Map<string, number>(), dpo: new Map<string, number>() };
-    const count = (into: Map<string, number>, reasons: readonly TrainingExclusion[]): void => {
-      for (const reason of reasons) into.set(reason, (into.get(reason) ?? 0) + 1);
-    };
-    try {
-      for (const spec of ROW_FILES) open.push({ spec, writer: await openRowFile(spec, join(this.dir, `.${names[spec.role]}.partial`)) });
-      const emit: RowSink = async (kind, row) => {
-        for (const { spec, writer } of open) if (spec.rows === kind) await writer.add(row);
-      };
-      for (const id of this.#spools.problem.ids()) {
-        const written = await this.#writeProblem(id, emit, recipe);
-        if (written.complete) completeProblems += 1;
-        for (const key of written.excluded) excluded[key] += 1;
-        count(byReason.sft, written.exclusions.sft);
-        count(byReason.dpo, written.exclusions.dpo);
-      }
-      for (const { writer } of open) await writer.close();
-    } catch (error) {
-      // Close what is still open and leave no partial file behind; the first error is the one to report.
-      await Promise.allSettled(open.map(({ writer }) => writer.close()));
-      await Promise.allSettled(open.map(({ writer }) => rm(writer.path, { force: true })));
+  /**
+   * Writes the rows of every problem not written yet, in ascending id order, and ends the files.
+   * Rows written while records arrived stand unless a record came for a problem already written
+   * (or the recipe differs from the one they were written with): then every file is written again
+   * from the spool, so the files are always what a build of the whole spool writes.
+   */
+  async #writeFiles(recipe: TagOptions): Promise<EmittedRows & { orphaned: number }> {
+    await this.#emitting.catch(async (error: unknown) => {
+      await this.#emitter?.discard();
       throw error;
+    });
+    let emitter = this.#emitter;
+    let ids = this.#spools.problem.ids();
+    if (emitter && (this.#diverged || JSON.stringify(recipe) !== JSON.stringify(this.#asReady?.recipe))) {
+      await emitter.discard();
+      emitter = undefined;
     }
-    const files: DatasetFileEntry[] = [];
-    for (const { spec, writer } of open) {
-      const target = join(this.dir, names[spec.role]);
-      try {
-        await rename(writer.path, target);
-      } catch (cause) {
-        throw new DatasetWriterError(`cannot write ${target}`, { cause });
-      }
-      files.push({ name: names[spec.role], records: writer.rows });
+    if (emitter) ids = ids.filter((id) => id >= this.#nextId);
+    emitter ??= await this.#openEmitter(recipe);
+    this.#emitter = undefined;
+    let rows: EmittedRows;
+    try {
+      for (const id of ids) await emitter.write(await this.#recordsOf(id));
+      rows = await emitter.close();
+    } catch (error) {
+      await emitter.discard();
+      throw error;
     }
     const problems = this.#spools.problem;
     const orphaned = (['solution', 'samples', 'rewards', 'tags'] as const)
       .map((kind) => this.#spools[kind].ids().filter((id) => !problems.has(id)).length)
       .reduce((a, b) => a + b, 0);
-    const sorted = (m: Map<string, number>) => Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    return { files, completeProblems, orphaned, excluded, trainingExcluded: { sft: sorted(byReason.sft), dpo: sorted(byReason.dpo) } };
+    return { ...rows, orphaned };
+  }
+
+  #openEmitter(recipe: TagOptions): Promise<RowEmitter> {
+    return RowEmitter.open({ dir: this.dir, fileNames: this.fileNames, timestamp: this.timestamp, keepUnverified: this.keepUnverified, recipe });
+  }
+
+  async #recordsOf(id: number): Promise<ProblemRecords> {
+    const [problem, solution, samples, rewards, tags] = await Promise.all(KINDS.map((kind) => this.#spools[kind].read(id)));
+    return {
+      problem: problem as ProblemRecord,
+      solution: solution as SolutionRecord | undefined,
+      samples: samples as SamplesRecord | undefined,
+      rewards: rewards as RewardsRecord | undefined,
+      tags: tags as TagsRecord | undefined,
+    };
   }
 
   /**
-   * Emits one problem's rows of every kind its stage records allow. `complete`: it is in every
-   * Magpie file; `excluded`: what the training exports left out (cut off, or not verified);
-   * `exclusions`: why it was kept out of the training exports by contamination or the tag recipe.
-   * The solution files carry the tags (unitag.py's fields) and the contamination evidence.
+   * With `rowsAsReady`: after a record was added, writes the rows of the problems that are next in
+   * id order and have every expected record, so `finish` has only the rest left to write. A
+   * record for a problem already written means the early rows may be stale: `finish` rewrites.
    */
-  async #writeProblem(
-    id: number,
-    emit: RowSink,
-    recipe: TagOptions,
-  ): Promise<{ complete: boolean; excluded: (keyof Exclusions)[]; exclusions: TrainingExclusions }> {
-    const problem = (await this.#spools.problem.read(id)) as ProblemRecord;
-    const solution = (await this.#spools.solution.read(id)) as SolutionRecord | undefined;
-    const samples = (await this.#spools.samples.read(id)) as SamplesRecord | undefined;
-    const rewards = (await this.#spools.rewards.read(id)) as RewardsRecord | undefined;
-    const tags = (await this.#spools.tags.read(id)) as TagsRecord | undefined;
-    const slot = { solution, samples, rewards, tags };
-    const exclusions = trainingExclusions({ problem, tags, rewards, recipe });
-    const excluded: (keyof Exclusions)[] = [];
-    await emit('ins', insRow(problem));
-    if (solution) {
-      await emit('insRes', insResRow(problem, solution, slot));
-      const decision = sftExportDecision(solution, rewards, this.keepUnverified);
-      if (decision.sharegpt === 'include' && exclusions.sft.length === 0) await emit('sharegpt', sharegptRow(problem, solution, this.timestamp, slot));
-      if (decision.messages === 'include' && exclusions.sft.length === 0) await emit('messages', messagesRow(problem, solution));
-      if (decision.messages === 'not_ready') excluded.push('sftNotReady');
-      if (decision.messages === 'unverified') excluded.push('sftUnverified');
+  #afterAdd(record: AnyRecord): Promise<void> {
+    if (!this.#asReady || this.#diverged) return Promise.resolve();
+    if (record.id < this.#nextId) {
+      this.#diverged = true;
+      return Promise.resolve();
     }
-    if (samples) await emit('ins5res', ins5resRow(problem, samples, slot));
-    if (samples && rewards) await emit('ins5resArmorm', ins5resArmormRow(problem, samples, rewards, slot));
-    const pair = rewards && dpoRow(problem, rewards);
-    if (pair && rewards && exclusions.dpo.length === 0) {
-      if (dpoExportDecision(rewards, this.keepUnverified) === 'include') await emit('dpo', pair);
-      else excluded.push('pairsUnverified');
-    }
-    return { complete: solution !== undefined && samples !== undefined && rewards !== undefined, excluded, exclusions };
+    if (record.id !== this.#nextId) return Promise.resolve();
+    const asReady = this.#asReady;
+    const run = async (): Promise<void> => {
+      await Promise.all(this.#pendingWrites);
+      while (!this.#diverged && this.#state === 'open' && asReady.kinds.every((kind) => this.#spools[kind].has(this.#nextId))) {
+        this.#emitter ??= await this.#openEmitter(asReady.recipe);
+        await this.#emitter.write(await this.#recordsOf(this.#nextId));
+        this.#nextId += 1;
+      }
+    };
+    this.#emitting = this.#emitting.then(run);
+    return this.#emitting;
   }
 
   async #writeAtomically(name: string, text: string): Promise<void> {

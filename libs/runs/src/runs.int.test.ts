@@ -213,6 +213,28 @@ describe('RecordLog', () => {
     expect(Date.now() - started).toBeLessThan(900);
   });
 
+  it('ends a live read at once when told the run ended, with every record stored before', async () => {
+    const runId = 'log-ended';
+    for (let i = 0; i < 3; i++) await publishProblem(problem(runId, i));
+    let end: () => void = () => undefined;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    let finished = false;
+    const ids: number[] = [];
+    const reading = (async () => {
+      for await (const r of log.read(runId, { fromCursor: 0, isFinished: () => Promise.resolve(finished), ended })) ids.push(r.record.id);
+    })();
+    await waitFor('the replay', () => ids.length === 3, 10_000, 10);
+    // Stored while the reader waits on a fetch; the run ends right after.
+    for (let i = 3; i < 5; i++) await publishProblem(problem(runId, i));
+    const endedAt = Date.now();
+    finished = true;
+    end();
+    await reading;
+    expect(ids).toEqual([0, 1, 2, 3, 4]);
+    // Well under the fetch's 1 s expiry, which a read not told of the end waits out.
+    expect(Date.now() - endedAt).toBeLessThan(700);
+  });
+
   it('replays, follows live records, resumes from a cursor and ends when the run finishes', async () => {
     const runId = 'log-b';
     await store.create(runState(runId, 5));
