@@ -1,4 +1,4 @@
-import { runDomains, type RunState, type RunStatus } from '@magpie/contracts';
+import { isTerminal, runDomains, type RunState, type RunStatus } from '@magpie/contracts';
 import { InvalidArgumentError } from './errors.js';
 
 /** What ListRuns filters by; unset parts match every run. */
@@ -101,6 +101,11 @@ export class RunIndex {
   /** Runs per status, for metrics. */
   countByStatus(status: RunStatus): number {
     return this.#postings.get(`status:${status}`)?.size ?? 0;
+  }
+
+  /** Every run whose status is not terminal yet. */
+  running(): RunState[] {
+    return [...this.#states.values()].filter((state) => !isTerminal(state.status));
   }
 
   /** Adds or replaces a run; an older document (by updatedAt) never replaces a newer one. */

@@ -33,6 +33,8 @@ export interface RunStreamsOptions {
   readonly watchIntervalMs: number;
   /** How long an export waits for another replica's build before answering UNAVAILABLE. */
   readonly exportWaitMs?: number;
+  /** Resolves once the run is seen to end: WatchRun sends its final message then, not at its next look. */
+  readonly ended?: (runId: string) => Promise<unknown>;
 }
 
 /** The stage that produces each record kind, in pipeline order. */
@@ -88,7 +90,8 @@ export class RunStreams {
       return kind;
     });
     await this.#o.lookup.state(runId);
-    const records = this.#o.log.read(runId, { fromCursor, kinds, signal, isFinished: () => this.#finished(runId) });
+    const ended = this.#o.ended?.(runId);
+    const records = this.#o.log.read(runId, { fromCursor, kinds, signal, isFinished: () => this.#finished(runId), ...(ended ? { ended } : {}) });
     for await (const { cursor, record } of records) {
       await write(call, recordToProto(record, cursor), signal);
       if (signal.aborted) return;
@@ -104,6 +107,11 @@ export class RunStreams {
   async watchRun(call: grpc.ServerWritableStream<unknown, unknown>, runId: string, signal: AbortSignal): Promise<void> {
     await this.#o.lookup.state(runId);
     const aggregate = this.#o.aggregates.acquire(runId);
+    // Woken early by the run's end, so the final message follows it at once.
+    const wake = new AbortController();
+    const onAbort = (): void => wake.abort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    void this.#o.ended?.(runId).then(() => wake.abort());
     try {
       let last = '';
       let failingSince: number | undefined;
@@ -118,9 +126,10 @@ export class RunStreams {
           failingSince ??= Date.now();
           if (!isNatsError(err) || Date.now() - failingSince > MAX_OUTAGE_MS) throw err;
         }
-        await sleep(this.#o.watchIntervalMs, signal);
+        await sleep(wake.signal.aborted ? Math.min(50, this.#o.watchIntervalMs) : this.#o.watchIntervalMs, wake.signal);
       }
     } finally {
+      signal.removeEventListener('abort', onAbort);
       this.#o.aggregates.release(aggregate);
     }
   }

@@ -73,6 +73,8 @@ export async function startGateway({ config, logger, nc, registry }: ServiceDeps
       queue.push(state);
       buildNext();
     },
+    // The replica that takes a running run's build lock writes its files while it runs.
+    onRunning: (state) => exports.follow(state),
   });
   feed.start();
   const lookup = new RunLookup(platform.store, index, feed.ready);
@@ -92,10 +94,25 @@ export async function startGateway({ config, logger, nc, registry }: ServiceDeps
     logger,
   });
   const aggregates = new RunAggregates({
-    read: (runId, signal) => platform.log.read(runId, { fromCursor: 0, signal, isFinished: async () => isTerminal((await lookup.fresh(runId))?.status ?? 'failed') }),
+    read: (runId, signal) =>
+      platform.log.read(runId, {
+        fromCursor: 0,
+        signal,
+        isFinished: async () => isTerminal((await lookup.fresh(runId))?.status ?? 'failed'),
+        ended: feed.whenEnded(runId),
+      }),
     onError: (runId, err) => logger.warn({ err, runId }, 'run aggregate stopped'),
   });
-  const streams = new RunStreams({ lookup, log: platform.log, counts, aggregates, exports, objects, watchIntervalMs: config.WATCH_INTERVAL_MS });
+  const streams = new RunStreams({
+    lookup,
+    log: platform.log,
+    counts,
+    aggregates,
+    exports,
+    objects,
+    watchIntervalMs: config.WATCH_INTERVAL_MS,
+    ended: (runId) => feed.whenEnded(runId),
+  });
   const runService = new RunService({
     ...platform,
     index,
@@ -119,6 +136,7 @@ export async function startGateway({ config, logger, nc, registry }: ServiceDeps
       await gateway.stop(graceMs);
       aggregates.stop();
       await feed.stop();
+      await exports.stop();
     },
     startedFields: {
       grpcPort,
