@@ -36,19 +36,26 @@ interface OpenFile {
  * Downloads a finished run's dataset files with ExportDataset, the files the gateway built once
  * from the run's record log and keeps in its object store, so the counts in dataset_info.json are
  * the platform's and a client that was away gets the same files. Each file is written to a
- * `.partial` beside it, checked against the size and SHA-256 the gateway sent, then renamed; a
- * format whose stream breaks is downloaded again (files already in place are not written twice).
+ * `.partial` beside it, checked against the size and SHA-256 the gateway sent, then renamed; the
+ * formats download at once, and a format whose stream breaks is downloaded again.
  * Resolves with the directory's files and its dataset_info.json.
  */
 export async function downloadDataset(options: DownloadDatasetOptions): Promise<DatasetSummary> {
   const done = new Set<string>();
-  for (const format of options.formats ?? DOWNLOAD_FORMATS) {
-    await retryUnavailable(() => downloadFormat(options, format, done), {
-      waitMs: options.waitMs,
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onRetry ? { onRetry: options.onRetry } : {}),
-    });
-  }
+  // Every format at once: the gateway serves them from its store in parallel, so the files land
+  // in about the time of the largest format. All settle before the first failure is thrown, so
+  // nothing is still writing into the directory a caller removes.
+  const results = await Promise.allSettled(
+    (options.formats ?? DOWNLOAD_FORMATS).map((format) =>
+      retryUnavailable(() => downloadFormat(options, format, done), {
+        waitMs: options.waitMs,
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onRetry ? { onRetry: options.onRetry } : {}),
+      }),
+    ),
+  );
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
   if (!done.has(DATASET_INFO_FILE)) throw new DownloadError(`the export of run ${options.runId} has no ${DATASET_INFO_FILE}`);
   const info = JSON.parse(await readFile(join(options.dir, DATASET_INFO_FILE), 'utf8')) as DatasetInfo;
   const dataFiles = info.files.filter((f) => done.has(f.name));
@@ -70,7 +77,8 @@ async function downloadFormat(options: DownloadDatasetOptions, format: DatasetFo
       if (name === '' || name.includes('/') || name.includes('\\') || name.startsWith('.')) throw new DownloadError(`the gateway sent a file named ${JSON.stringify(name)}`);
       if (current && current.name !== name) throw new DownloadError(`${current.name} ended after ${current.written} of ${current.sizeBytes} bytes`);
       if (!current) {
-        const partial = join(options.dir, `.${name}.partial`);
+        // One partial per format: dataset_info.json comes in every format, and they download at once.
+        const partial = join(options.dir, `.${name}.${format}.partial`);
         current = { name, partial, sizeBytes: Number(chunk.file_size_bytes), sha256: chunk.sha256, hash: createHash('sha256'), handle: await open(partial, 'w'), written: 0 };
       }
       if (Number(chunk.offset) !== current.written) throw new DownloadError(`${name}: a chunk at offset ${chunk.offset}, expected ${current.written}`);
