@@ -256,6 +256,15 @@ describe('CancelRun', () => {
       return [...text.matchAll(/^magpie_in_flight\{[^}]*\} (\d+)/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
     };
     await waitFor('every stage to drop the run', async () => (await Promise.all(STAGE_NAMES.map(inFlight))).every((n) => n === 0), 15_000, 100);
+    // Calls that answered just before the cancel may still store their records for a moment (the
+    // counts are served up to a second old): wait until two reads a cache period apart agree.
+    let previous = '';
+    await waitFor('the run\'s counts to settle', async () => {
+      const now = JSON.stringify((await platform.client.getRun({ run_id: runId })).counts);
+      const same = now === previous;
+      previous = now;
+      return same;
+    }, 15_000, 1_100);
     const settled = await platform.client.getRun({ run_id: runId });
     let stored = 0;
     for await (const _ of platform.client.streamRecords({ run_id: runId, from_cursor: '0' })) stored++;
